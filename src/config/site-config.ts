@@ -1,0 +1,40 @@
+/** The resolved, validated site configuration that every stage reads. */
+export interface SiteConfig {
+  readonly title: string;
+  readonly description: string;
+  readonly author: string;
+  /** BCP 47 tag for `<html lang>` and feeds. */
+  readonly language: string;
+  /** IANA zone: a date without a time means midnight here. */
+  readonly timezone: string;
+  /** Absolute site URL with a trailing slash (`https://example.com/blog/`); undefined in dev without one. */
+  readonly url: string | undefined;
+  /** The URL's path, always starting and ending with `/` (`/blog/`, or `/`). */
+  readonly basePath: string;
+  readonly postsPerPage: number;
+  readonly feedItems: number;
+}
+
+/** How one build runs; not part of the site's config file. */
+export interface BuildOptions {
+  /** Include drafts (marked as such). */
+  readonly drafts: boolean;
+  /** Include posts published after `now`. */
+  readonly future: boolean;
+  /** Warnings become errors. */
+  readonly strict: boolean;
+  /** "Now" for everything that needs it: SOURCE_DATE_EPOCH when set, else the clock, read once. */
+  readonly now: Date;
+}
+
+export const defaultSiteConfig: SiteConfig = {
+  title: "My blog",
+  description: "",
+  author: "",
+  language: "en",
+  timezone: "UTC",
+  url: undefined,
+  basePath: "/",
+  postsPerPage: 10,
+  feedItems: 20,
+};

@@ -1,0 +1,118 @@
+/**
+ * The pipeline's types on one screen. Each stage takes one of these and returns the next;
+ * which type a value has says which stages have run.
+ *
+ *   read ─▶ parse ─▶ index ─▶ render ─▶ assemble ─▶ template ─▶ write
+ *   SourceFile  Post  LinkIndex  RenderedPost  Page     OutputFile
+ */
+import type { Diagnostic } from "./diagnostics.js";
+
+/** A text file read from the site folder (a post, a page). */
+export interface SourceFile {
+  /** Path from the site root, POSIX separators: `posts/2024/hello.md`. Used in diagnostics. */
+  readonly path: string;
+  /** The file's text, decoded as UTF-8 (BOM kept: the header parser skips it). */
+  readonly text: string;
+}
+
+/** Which header a post was written with. */
+export type HeaderFormat = "bang" | "yaml";
+
+/** A post's header, validated: what every later stage may rely on. */
+export interface PostMeta {
+  readonly title: string;
+  /** Lowercase `a-z0-9` and single `-`; safe as a path segment. */
+  readonly slug: string;
+  /** The publication instant. Absent only for drafts that give none. */
+  readonly published: Date | undefined;
+  readonly updated: Date | undefined;
+  /** The `description` field as written; RenderedPost.description falls back to the text. */
+  readonly description: string | undefined;
+  readonly tags: readonly string[];
+  readonly draft: boolean;
+  readonly author: string | undefined;
+  readonly image: string | undefined;
+  /** Old URLs of this post, site-relative (`/old/path/`). */
+  readonly aliases: readonly string[];
+  /** Every other header key, lowercased, handed to templates as is. */
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+/** A post after its header is parsed; the markdown body is not parsed yet. */
+export interface Post {
+  readonly source: SourceFile;
+  readonly format: HeaderFormat;
+  readonly meta: PostMeta;
+  /**
+   * The markdown the parser sees: the source text with the header replaced by spaces
+   * (newlines kept), so that line and column in the body are true positions in the file.
+   */
+  readonly body: string;
+  /** The post's URL path on the built site, base path included: `/blog/posts/<slug>/`. */
+  readonly url: string;
+}
+
+/** What a post link may point at; built from every post's header before any rendering. */
+export interface LinkTarget {
+  readonly slug: string;
+  readonly url: string;
+  readonly title: string;
+}
+
+/** slug → target, for every post of the build. */
+export interface LinkIndex {
+  readonly posts: ReadonlyMap<string, LinkTarget>;
+}
+
+/**
+ * Local files that posts may reference, keyed by their path from the site root
+ * (`posts/2024/img/plot.png`, `public/images/x.png`); the value is the URL path
+ * the file has in the output (base path included).
+ */
+export type AssetIndex = ReadonlyMap<string, string>;
+
+/** One `./posts/<slug>#fragment` reference found while rendering; checked after all posts render. */
+export interface PostLinkRef {
+  readonly slug: string;
+  readonly fragment: string | undefined;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A heading of a rendered post, for fragment checks and tables of contents. */
+export interface Heading {
+  readonly depth: number;
+  readonly id: string;
+  readonly text: string;
+}
+
+/** One entry of a post's closing Resources list. */
+export interface Resource {
+  /** 1-based; the entry's anchor is `resource-<n>`. */
+  readonly n: number;
+  readonly author: string | undefined;
+  readonly title: string;
+  readonly url: string | undefined;
+}
+
+/** A post with its body rendered to HTML: a pure function of the post, the indexes and the config. */
+export interface RenderedPost {
+  readonly post: Post;
+  /** The body as HTML, without the Resources section. URLs are site-absolute paths (`/blog/...`). */
+  readonly html: string;
+  /** The `description` field, or the first paragraph's text cut at about 160 characters. */
+  readonly description: string;
+  readonly headings: readonly Heading[];
+  readonly resources: readonly Resource[];
+  /** The heading of the Resources section as written ("Resources", "References", "Sources"). */
+  readonly resourcesHeading: string | undefined;
+  readonly postLinks: readonly PostLinkRef[];
+  /** Site-root paths of local files this post uses (keys of the AssetIndex). */
+  readonly assets: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A file of the built site. `path` is POSIX, relative to the output folder: `posts/a/index.html`. */
+export type OutputFile =
+  | { readonly path: string; readonly contents: string | Uint8Array }
+  | { readonly path: string; readonly sourcePath: string };
