@@ -1,0 +1,86 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, parse } from "node:path";
+import { resolveRealPath } from "./resolve-real-path.js";
+
+/** The site's input folders: the output may be none of them, contain none, and sit in none. */
+const inputFolders = ["posts", "templates", "public", "pages"] as const;
+
+/**
+ * Why `outDir` must not be used as the output folder, or undefined when it may. A write
+ * replaces the output folder wholesale (and removes `<outDir>.staging`/`.previous`), so
+ * this refuses anything whose loss would hurt: `/`, the home folder, the site root or an
+ * ancestor, a folder that is, contains or sits inside an input folder, and a folder that
+ * holds a site's sources. `inputDirs` adds input folders given elsewhere (`--posts DIR`).
+ * Paths are compared as real paths, so symlinks and `..` cannot get around it.
+ */
+export function checkOutDir(
+  outDir: string,
+  siteRoot: string,
+  home: string = homedir(),
+  inputDirs: readonly string[] = [],
+): string | undefined {
+  const out = resolveRealPath(outDir);
+  const root = resolveRealPath(siteRoot);
+  const inputs = [...inputFolders.map((name) => join(root, name)), ...inputDirs].map((dir) => resolveRealPath(dir));
+  const roleRefusal = refuseByRole(out, root, resolveRealPath(home), inputs);
+  if (roleRefusal) return `the output folder ${out} ${roleRefusal}`;
+  if (existsSync(out) && !statSync(out).isDirectory()) return `the output folder ${out} exists and is not a folder`;
+  const held = siteContentIn(out, true);
+  if (held) return `the output folder ${out} holds ${held}, so it looks like a site's sources, not a build`;
+  for (const sibling of [`${out}.staging`, `${out}.previous`]) {
+    const siblingRole = refuseByRole(sibling, root, resolveRealPath(home), inputs);
+    const siblingHeld = siblingRole ?? siteContentIn(sibling, false);
+    if (siblingHeld) return `the output folder's scratch folder ${sibling} ${siblingRole ?? `holds ${siblingHeld}`}`;
+  }
+  return undefined;
+}
+
+/** What makes `path` off limits by where it is, as a phrase ("is the home folder"). */
+function refuseByRole(path: string, root: string, home: string, inputs: readonly string[]): string | undefined {
+  if (path === parse(path).root) return "is the file system root";
+  if (path === home) return "is the home folder";
+  if (isAncestor(path, home)) return `contains the home folder ${home}`;
+  if (path === root) return "is the site folder itself";
+  if (isAncestor(path, root)) return `contains the site folder ${root}`;
+  for (const input of inputs) {
+    if (path === input) return `is the input folder ${input}`;
+    if (isAncestor(path, input)) return `contains the input folder ${input}`;
+    if (isAncestor(input, path)) return `is inside the input folder ${input} (it would be read back as input)`;
+  }
+  return undefined;
+}
+
+const isAncestor = (ancestor: string, path: string): boolean =>
+  path.startsWith(ancestor.endsWith("/") ? ancestor : `${ancestor}/`);
+
+/**
+ * What in `dir` marks it as a site's sources, or undefined. `site.config.json` and `.git`
+ * always do. A built site has `posts/` too, so that folder counts only when it holds post
+ * sources, or when `dir` does not look like a build (`daylight-manifest.json`, or
+ * `index.html` with `404.html`); the same goes for `templates/` and `public/`.
+ */
+function siteContentIn(dir: string, strict: boolean): string | undefined {
+  for (const marker of ["site.config.json", ".git"]) if (existsSync(join(dir, marker))) return marker;
+  if (holdsFile(join(dir, "posts"), /\.(md|markdown|txt)$/i)) return "posts/ with post sources";
+  if (holdsFile(join(dir, "templates"), /\.liquid$/i)) return "templates/ with Liquid templates";
+  if (!strict || looksLikeBuild(dir)) return undefined;
+  for (const name of ["posts", "templates", "public"]) if (existsSync(join(dir, name))) return `${name}/`;
+  return undefined;
+}
+
+const looksLikeBuild = (dir: string): boolean =>
+  existsSync(join(dir, "daylight-manifest.json")) ||
+  (existsSync(join(dir, "index.html")) && existsSync(join(dir, "404.html")));
+
+/** True when a file whose name matches `pattern` exists anywhere under `dir`. */
+function holdsFile(dir: string, pattern: RegExp): boolean {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  return entries.some((entry) =>
+    entry.isDirectory() ? holdsFile(join(dir, entry.name), pattern) : pattern.test(entry.name));
+}

@@ -1,0 +1,46 @@
+import { readFile } from "node:fs/promises";
+import type { OutputFile } from "../model.js";
+import { assertValidOutputPaths } from "./validate-output-paths.js";
+import type { WriteReport, Writer } from "./writer.js";
+
+/** A Writer that keeps the output in memory, `path → bytes`; each write replaces the whole set. */
+export type MemoryWriter = Writer & { readonly files: ReadonlyMap<string, Uint8Array> };
+
+/** An in-memory output for tests and the dev server; `sourcePath` files are read from disk. */
+export function createMemoryWriter(): MemoryWriter {
+  let current: ReadonlyMap<string, Uint8Array> = new Map();
+  return {
+    get files() {
+      return current;
+    },
+    async write(files) {
+      assertValidOutputPaths(files);
+      // Read everything first: a failed read leaves the previous set in place, like the disk writer.
+      const entries = await Promise.all(files.map(async (file) => [file.path, await bytesOf(file)] as const));
+      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const next = new Map(entries);
+      const report = compare(current, next);
+      current = next;
+      return report;
+    },
+  };
+}
+
+async function bytesOf(file: OutputFile): Promise<Uint8Array> {
+  if ("sourcePath" in file) return new Uint8Array(await readFile(file.sourcePath));
+  // Copy so that a caller mutating its buffer later cannot change the "written" output.
+  return typeof file.contents === "string" ? new TextEncoder().encode(file.contents) : Uint8Array.from(file.contents);
+}
+
+function compare(before: ReadonlyMap<string, Uint8Array>, after: ReadonlyMap<string, Uint8Array>): WriteReport {
+  let written = 0;
+  let unchanged = 0;
+  for (const [path, bytes] of after) {
+    const old = before.get(path);
+    if (old && Buffer.from(old.buffer, old.byteOffset, old.byteLength).equals(bytes)) unchanged++;
+    else written++;
+  }
+  let removed = 0;
+  for (const path of before.keys()) if (!after.has(path)) removed++;
+  return { written, unchanged, removed };
+}

@@ -1,0 +1,16 @@
+import type { OutputFile } from "../model.js";
+
+/** What one write did, counted in files (folders are not counted). */
+export interface WriteReport {
+  /** Files whose bytes were written or copied: new or changed since the last write. */
+  readonly written: number;
+  /** Files whose bytes equal the previous output's (hard-linked on disk, kept in memory). */
+  readonly unchanged: number;
+  /** Files of the previous output that are not in this write. */
+  readonly removed: number;
+}
+
+/** The one place that writes a built site: the output becomes exactly `files`. */
+export interface Writer {
+  write(files: readonly OutputFile[]): Promise<WriteReport>;
+}
