@@ -1,0 +1,96 @@
+import { error, type Diagnostic } from "../diagnostics.js";
+import { blankRange, bomLength, type ParsedHeader, type RawField } from "./raw-fields.js";
+
+interface Line {
+  /** The line without its line break. */
+  readonly content: string;
+  /** Offset just past the line break (text.length on the last line). */
+  readonly next: number;
+}
+
+const isKeyChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_-]/.test(c);
+const isSpace = (c: string | undefined): boolean => c === " " || c === "\t";
+const separatorLine = /^-{3,}[ \t]*$/;
+
+function readLine(text: string, start: number): Line {
+  const newline = text.indexOf("\n", start);
+  const end = newline === -1 ? text.length : newline;
+  const content = text.slice(start, end).replace(/\r$/, "");
+  return { content, next: newline === -1 ? text.length : newline + 1 };
+}
+
+/**
+ * Parses a `!! key: value` header. The header ends at the first line not starting with
+ * `!!`; blank lines and one `---` line after it are separators. Never throws.
+ */
+export function parseBangHeader(text: string, file: string): ParsedHeader {
+  const fields = new Map<string, RawField>();
+  const diagnostics: Diagnostic[] = [];
+  let offset = bomLength(text);
+  let lineNumber = 1;
+  while (offset < text.length) {
+    const line = readLine(text, offset);
+    if (!line.content.startsWith("!!")) break;
+    parseBangLine(line.content, lineNumber, file, fields, diagnostics);
+    offset = line.next;
+    lineNumber++;
+  }
+  const end = separatorEnd(text, offset);
+  return { fields, body: blankRange(text, 0, end), diagnostics };
+}
+
+/** Where the separators after the header end: past one `---` line that follows blank lines. */
+function separatorEnd(text: string, headerEnd: number): number {
+  let offset = headerEnd;
+  while (offset < text.length) {
+    const line = readLine(text, offset);
+    if (separatorLine.test(line.content)) return line.next;
+    if (line.content.trim() !== "") break;
+    offset = line.next;
+  }
+  return headerEnd;
+}
+
+function parseBangLine(
+  content: string,
+  line: number,
+  file: string,
+  fields: Map<string, RawField>,
+  diagnostics: Diagnostic[],
+): void {
+  let keyStart = 2;
+  while (isSpace(content[keyStart])) keyStart++;
+  let keyEnd = keyStart;
+  while (isKeyChar(content[keyEnd])) keyEnd++;
+  let colon = keyEnd;
+  while (isSpace(content[colon])) colon++;
+  const problem = lineProblem(content, keyStart, keyEnd, colon);
+  if (problem) {
+    diagnostics.push(error("header-syntax", problem.message, file, { line, column: problem.column },
+      "a header line is `!! key: value`; keys are letters, digits, `-` and `_`"));
+    return;
+  }
+  const key = content.slice(keyStart, keyEnd);
+  const name = key.toLowerCase();
+  const first = fields.get(name);
+  if (first) {
+    diagnostics.push(error("duplicate-key", `the key \`${name}\` is given twice`, file, { line, column: keyStart + 1 },
+      `keep one of the two: the first is on line ${first.line}`));
+    return;
+  }
+  let valueStart = colon + 1;
+  while (isSpace(content[valueStart])) valueStart++;
+  const value = content.slice(valueStart).trim();
+  const column = value === "" ? keyStart + 1 : valueStart + 1;
+  fields.set(name, { key, value, raw: value, line, column });
+}
+
+function lineProblem(content: string, keyStart: number, keyEnd: number, colon: number) {
+  if (content[colon] === ":") {
+    return keyStart === keyEnd ? { message: "header line has no key before `:`", column: keyStart + 1 } : undefined;
+  }
+  if (!content.includes(":", keyEnd)) {
+    return { message: "header line has no `:` between key and value", column: keyEnd + 1 };
+  }
+  return { message: "header key may only hold letters, digits, `-` and `_`", column: keyEnd + 1 };
+}

@@ -1,0 +1,50 @@
+import { error, hasErrors, type Diagnostic } from "../diagnostics.js";
+import type { HeaderFormat, Post, SourceFile } from "../model.js";
+import type { SiteConfig } from "../config/site-config.js";
+import { parseBangHeader } from "./parse-bang-header.js";
+import { parseYamlHeader } from "./parse-yaml-header.js";
+import { toPostMeta } from "./post-fields.js";
+import { bomLength, type ParsedHeader } from "./raw-fields.js";
+
+const minimalHeader = "start the file with a header, e.g.\n      !! title: My post\n      !! published: 2025-03-14";
+
+/** Which header a text starts with, after an optional BOM. */
+export function detectHeaderFormat(text: string): HeaderFormat | undefined {
+  const start = bomLength(text);
+  if (text.startsWith("!!", start)) return "bang";
+  return /^---[ \t]*(\r?\n|$)/.test(text.slice(start, start + 64)) ? "yaml" : undefined;
+}
+
+/**
+ * Parses a post's header (`!!` or YAML front matter) into a Post whose body is the file
+ * with the header blanked out. `post` is undefined when the header has errors. Never throws.
+ */
+export function parsePost(source: SourceFile, config: SiteConfig): { post: Post | undefined; diagnostics: Diagnostic[] } {
+  const file = source.path;
+  const text = source.text;
+  if (text.slice(bomLength(text)).trim() === "") {
+    return fail(error("empty-file", "the file is empty", file, { line: 1, column: 1 }, minimalHeader));
+  }
+  const format = detectHeaderFormat(text);
+  if (!format) return fail(missingHeader(text, file));
+  const header: ParsedHeader = format === "bang" ? parseBangHeader(text, file) : parseYamlHeader(text, file);
+  const broken = hasErrors(header.diagnostics);
+  // A YAML error leaves no fields to check; a broken `!!` line may hold the "missing" key.
+  if (broken && format === "yaml") return { post: undefined, diagnostics: header.diagnostics };
+  const ctx = { file, format, timezone: config.timezone, siteUrl: config.url };
+  const { meta, diagnostics } = toPostMeta(header.fields, ctx);
+  const fieldDiagnostics = broken ? diagnostics.filter((d) => !d.rule.startsWith("missing-")) : diagnostics;
+  const all = [...header.diagnostics, ...fieldDiagnostics];
+  if (hasErrors(all)) return { post: undefined, diagnostics: all };
+  const url = `${config.basePath}posts/${meta.slug}/`;
+  return { post: { source, format, meta, body: header.body, url }, diagnostics: all };
+}
+
+const fail = (d: Diagnostic) => ({ post: undefined, diagnostics: [d] });
+
+function missingHeader(text: string, file: string): Diagnostic {
+  const start = bomLength(text);
+  const toml = /^\+\+\+[ \t]*(\r?\n|$)/.test(text.slice(start, start + 64));
+  return error("missing-header", toml ? "TOML front matter (`+++`) is not supported" : "the file has no header",
+    file, { line: 1, column: 1 }, toml ? "use `!! key: value` lines or YAML front matter between `---` lines" : minimalHeader);
+}

@@ -1,0 +1,137 @@
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { error, warning, type Diagnostic } from "../diagnostics.js";
+import type { SourceFile } from "../model.js";
+
+/** What `readPostSources` found under the posts folder. */
+export interface PostSources {
+  readonly sources: SourceFile[];
+  /** Absolute paths of every other file there (images and files that sit next to posts). */
+  readonly assetFiles: string[];
+  readonly diagnostics: Diagnostic[];
+}
+
+const postExtensions = new Set([".md", ".markdown", ".txt"]);
+const isIgnored = (name: string): boolean => name.startsWith("_") || name.startsWith(".");
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Walk {
+  /** Real paths a symlink may point into: the site root and the posts folder. */
+  readonly allowed: readonly string[];
+  readonly visited: Set<string>;
+  readonly files: string[];
+  readonly diagnostics: Diagnostic[];
+  readonly display: (absolute: string) => string;
+}
+
+/**
+ * Reads every post under `postsDir` (*.md, *.markdown, *.txt at any depth; names starting
+ * with `_` or `.` skipped). Paths in SourceFile are from `root`, POSIX style. A missing
+ * folder gives no posts; files that are not UTF-8 text give `not-text`.
+ */
+export async function readPostSources(root: string, postsDir: string): Promise<PostSources> {
+  const rootDir = path.resolve(root);
+  const postsAbs = path.resolve(rootDir, postsDir);
+  const walk: Walk = {
+    allowed: [await realOrSelf(rootDir), await realOrSelf(postsAbs)],
+    visited: new Set(),
+    files: [],
+    diagnostics: [],
+    display: (absolute) => displayPath(rootDir, absolute),
+  };
+  await walkFolder(postsAbs, walk, true);
+  const sources: SourceFile[] = [];
+  const assetFiles: string[] = [];
+  for (const file of walk.files.sort(compareText)) {
+    if (!postExtensions.has(path.extname(file).toLowerCase())) assetFiles.push(file);
+    else await readSource(file, walk, sources);
+  }
+  return { sources, assetFiles, diagnostics: walk.diagnostics };
+}
+
+/** From the root when inside it; else from the working folder, or absolute when that is shorter. */
+export function displayPath(root: string, absolute: string): string {
+  const fromRoot = path.relative(root, absolute);
+  if (!fromRoot.startsWith("..") && !path.isAbsolute(fromRoot)) return toPosix(fromRoot);
+  const fromCwd = path.relative(process.cwd(), absolute);
+  return toPosix(fromCwd.length < absolute.length ? fromCwd : absolute);
+}
+
+const toPosix = (p: string): string => p.split(path.sep).join("/");
+
+async function realOrSelf(p: string): Promise<string> {
+  return realpath(p).catch(() => p);
+}
+
+const isInside = (child: string, parent: string): boolean => {
+  const rel = path.relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+};
+
+async function walkFolder(dir: string, walk: Walk, isTop: boolean): Promise<void> {
+  const real = await realOrSelf(dir);
+  if (walk.visited.has(real)) return; // a symlink loop
+  walk.visited.add(real);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (isTop && code === "ENOENT") return;
+    walk.diagnostics.push(error("missing-file", `the folder cannot be read (${code ?? "error"})`, walk.display(dir)));
+    return;
+  }
+  for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
+    if (isIgnored(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    const kind = entry.isSymbolicLink() ? await followLink(full, walk) : entry.isDirectory() ? "dir" : entry.isFile() ? "file" : undefined;
+    if (kind === "dir") await walkFolder(full, walk, false);
+    else if (kind === "file") walk.files.push(full);
+  }
+}
+
+/** What a symlink points at, when it points at something inside the site. */
+async function followLink(link: string, walk: Walk): Promise<"dir" | "file" | undefined> {
+  const target = await realpath(link).catch(() => undefined);
+  if (target === undefined) {
+    walk.diagnostics.push(warning("missing-file", "this symlink points at nothing and is skipped", walk.display(link)));
+    return undefined;
+  }
+  if (!walk.allowed.some((dir) => isInside(target, dir))) {
+    walk.diagnostics.push(warning("unsafe-link", `this symlink points outside the site (${target}) and is skipped`,
+      walk.display(link), undefined, "copy the file into the site instead of linking to it"));
+    return undefined;
+  }
+  const info = await stat(target).catch(() => undefined);
+  return info?.isDirectory() ? "dir" : info?.isFile() ? "file" : undefined;
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+async function readSource(file: string, walk: Walk, sources: SourceFile[]): Promise<void> {
+  const shown = walk.display(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    walk.diagnostics.push(error("not-text", `the file cannot be read (${code})`, shown));
+    return;
+  }
+  const text = decodeText(bytes);
+  if (text === undefined) {
+    walk.diagnostics.push(error("not-text", "the file is not UTF-8 text", shown, undefined,
+      "save it as UTF-8 text (a binary file, or UTF-16, cannot be a post); or rename it to start with `_` to skip it"));
+    return;
+  }
+  sources.push({ path: shown, text });
+}
+
+function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

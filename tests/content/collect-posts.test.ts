@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { defaultSiteConfig, type BuildOptions } from "../../src/config/site-config.js";
+import { collectPosts } from "../../src/content/collect-posts.js";
+import { buildLinkIndex } from "../../src/content/link-index.js";
+import { parsePost } from "../../src/content/parse-post.js";
+import type { Post } from "../../src/model.js";
+
+const now = new Date("2025-06-01T00:00:00Z");
+const options: BuildOptions = { drafts: false, future: false, strict: false, now };
+
+function post(path: string, header: string): Post {
+  const { post, diagnostics } = parsePost({ path, text: `${header}\n\nBody\n` }, defaultSiteConfig);
+  if (!post) throw new Error(`test post did not parse: ${JSON.stringify(diagnostics)}`);
+  return post;
+}
+
+const a = post("posts/a.md", "!! title: A\n!! published: 2025-01-01");
+const b = post("posts/b.md", "!! title: B\n!! published: 2025-03-01");
+const c = post("posts/c.md", "!! title: C\n!! published: 2025-03-01");
+const draft = post("posts/d.md", "!! title: D\n!! draft: true");
+const future = post("posts/f.md", "!! title: F\n!! published: 2025-12-24");
+const slugs = (posts: readonly Post[]) => posts.map((p) => p.meta.slug);
+
+describe("collectPosts", () => {
+  it("sorts newest first, then by slug", () => {
+    expect(slugs(collectPosts([a, c, b], options).posts)).toEqual(["b", "c", "a"]);
+  });
+
+  it("leaves out drafts and future posts unless asked", () => {
+    expect(slugs(collectPosts([a, draft, future], options).posts)).toEqual(["a"]);
+    expect(slugs(collectPosts([a, draft, future], { ...options, drafts: true }).posts)).toEqual(["d", "a"]);
+    expect(slugs(collectPosts([a, draft, future], { ...options, future: true }).posts)).toEqual(["f", "a"]);
+  });
+
+  it("counts a post published exactly now as published", () => {
+    const atNow = post("posts/n.md", "!! title: N\n!! published: 2025-06-01");
+    expect(slugs(collectPosts([atNow], options).posts)).toEqual(["n"]);
+  });
+
+  it("reports every later file claiming a slug, at its slug line", () => {
+    const one = post("posts/2024/one.md", "!! title: One\n!! published: 2025-01-01\n!! slug: same");
+    const two = post("posts/2025/two.md", "!! title: Two\n!! slug: same\n!! published: 2025-02-01");
+    const three = post("posts/same.md", "---\ntitle: Three\npublished: 2025-02-01\n---");
+    const { posts, diagnostics } = collectPosts([three, two, one], options);
+    expect(posts.map((p) => p.source.path)).toEqual(["posts/2024/one.md"]);
+    expect(diagnostics.map((d) => [d.rule, d.file, d.line, d.column])).toEqual([
+      ["duplicate-slug", "posts/2025/two.md", 2, 10],
+      ["duplicate-slug", "posts/same.md", 1, 1],
+    ]);
+    expect(`${diagnostics[0]?.message} ${diagnostics[0]?.hint}`).toContain("posts/2024/one.md");
+  });
+
+  it("finds the slug line of a YAML post", () => {
+    const one = post("posts/x.md", "!! title: X\n!! published: 2025-01-01");
+    const two = post("posts/y.md", "---\ntitle: Y\nslug: x\npublished: 2025-01-01\n---");
+    const { diagnostics } = collectPosts([one, two], options);
+    expect(diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([["duplicate-slug", 3, 7]]);
+  });
+
+  it("checks slugs across drafts too", () => {
+    const twin = post("posts/e.md", "!! title: E\n!! slug: d\n!! published: 2025-01-01");
+    expect(collectPosts([draft, twin], options).diagnostics.map((d) => d.rule)).toEqual(["duplicate-slug"]);
+  });
+});
+
+describe("buildLinkIndex", () => {
+  it("maps each slug to its URL and title", () => {
+    const index = buildLinkIndex([a, b]);
+    expect([...index.posts.keys()]).toEqual(["a", "b"]);
+    expect(index.posts.get("b")).toEqual({ slug: "b", url: "/posts/b/", title: "B" });
+  });
+});
