@@ -1,0 +1,61 @@
+import { warning, type Diagnostic } from "../diagnostics.js";
+import type { LinkIndex, RenderedPost } from "../model.js";
+import { closestMatch } from "../text/closest-match.js";
+
+// Ids in start tags of the rendered HTML: headings, footnotes (`user-content-fn-1`) and
+// anchors the author wrote as raw HTML (`<a id="x">`) are all valid targets.
+const ID_ATTRIBUTE = /<[a-zA-Z][^<>]*?\sid="([^"]*)"/g;
+
+/**
+ * Checks the `#fragment` of every post link against the ids of the post it targets:
+ * `unknown-fragment` warnings at the link. Targets not rendered in this build are skipped.
+ */
+export function checkFragments(rendered: readonly RenderedPost[], links: LinkIndex): Diagnostic[] {
+  const idsBySlug = new Map(rendered.map((r) => [r.post.meta.slug, targetIds(r)] as const));
+  const diagnostics: Diagnostic[] = [];
+  for (const source of rendered) {
+    for (const ref of source.postLinks) {
+      const ids = idsBySlug.get(ref.slug);
+      if (ref.fragment === undefined || ids === undefined || !links.posts.has(ref.slug)) continue;
+      if (isKnownFragment(ref.fragment, ids)) continue;
+      const nearest = closestMatch(ref.fragment, [...ids].sort());
+      diagnostics.push(
+        warning(
+          "unknown-fragment",
+          `\`#${ref.fragment}\` matches no heading or anchor in post \`${ref.slug}\``,
+          source.post.source.path,
+          { line: ref.line, column: ref.column },
+          nearest ? `did you mean \`#${nearest}\`?` : `link to a heading of \`${ref.slug}\`, or drop the fragment`,
+        ),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+/** Every id a link into `post` may name: its headings, other ids in its HTML, its resources. */
+function targetIds(post: RenderedPost): Set<string> {
+  const ids = new Set(post.headings.map((h) => h.id));
+  for (const match of post.html.matchAll(ID_ATTRIBUTE)) ids.add(unescapeHtml(match[1] ?? ""));
+  if (post.resources.length > 0) ids.add("resources");
+  for (const resource of post.resources) ids.add(`resource-${resource.n}`);
+  return ids;
+}
+
+// `#top` and an empty fragment scroll to the top of any page (HTML standard).
+function isKnownFragment(fragment: string, ids: ReadonlySet<string>): boolean {
+  if (fragment === "" || fragment.toLowerCase() === "top" || ids.has(fragment)) return true;
+  try {
+    return ids.has(decodeURIComponent(fragment));
+  } catch {
+    return false;
+  }
+}
+
+function unescapeHtml(value: string): string {
+  return value.replace(/&#x([0-9a-f]+);|&#(\d+);|&amp;|&quot;|&lt;|&gt;/gi, (entity, hex?: string, dec?: string) => {
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    if (dec) return String.fromCodePoint(Number(dec));
+    return { "&amp;": "&", "&quot;": '"', "&lt;": "<", "&gt;": ">" }[entity.toLowerCase()] ?? entity;
+  });
+}

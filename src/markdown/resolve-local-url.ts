@@ -1,0 +1,68 @@
+import { posix } from "node:path";
+import { closestMatch } from "../text/closest-match.js";
+import { parsePostLink } from "./parse-post-link.js";
+import type { RenderContext } from "./render-context.js";
+
+/** What a URL in a post turned out to be, and the URL it is rewritten to. */
+export type LocalUrl =
+  | { readonly kind: "external" }
+  | { readonly kind: "post"; readonly url: string; readonly slug: string; readonly fragment: string | undefined; readonly known: boolean; readonly suggestion: string | undefined }
+  | { readonly kind: "asset"; readonly url: string; readonly key: string }
+  | { readonly kind: "page"; readonly url: string }
+  | { readonly kind: "missing"; readonly url: string; readonly looked: readonly string[] };
+
+// Scheme (`https:`, `mailto:`, `data:`…), protocol-relative `//`, fragment-only and query-only URLs stay as written.
+const NOT_LOCAL = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|\/\/|#|\?|$)/;
+
+/** Classifies `url`, written in the post at `postPath`, and computes its URL on the built site. */
+export function resolveLocalUrl(url: string, postPath: string, context: RenderContext): LocalUrl {
+  if (NOT_LOCAL.test(url.trim())) return { kind: "external" };
+  const post = parsePostLink(url);
+  if (post) {
+    const target = context.links.posts.get(post.slug);
+    const suffix = post.query + (post.fragment === undefined ? "" : `#${post.fragment}`);
+    const base = target ? target.url : `${context.config.basePath}posts/${post.slug}/`;
+    const suggestion = target ? undefined : closestMatch(post.slug, [...context.links.posts.keys()].sort());
+    return { kind: "post", url: base + suffix, slug: post.slug, fragment: post.fragment, known: !!target, suggestion };
+  }
+  return resolveFileUrl(url, postPath, context);
+}
+
+function resolveFileUrl(url: string, postPath: string, context: RenderContext): LocalUrl {
+  const cut = url.search(/[?#]/);
+  const path = cut === -1 ? url : url.slice(0, cut);
+  const suffix = cut === -1 ? "" : url.slice(cut);
+  const decoded = decodePath(path);
+  const looked: string[] = [];
+  if (!decoded.startsWith("/")) {
+    const besidePost = posix.join(posix.dirname(postPath), decoded);
+    looked.push(besidePost);
+    const found = context.assets.get(besidePost);
+    if (found !== undefined) return { kind: "asset", url: found + suffix, key: besidePost };
+  }
+  const fromRoot = posix.normalize(decoded.replace(/^\/+/, "") || ".");
+  if (fromRoot === ".." || fromRoot.startsWith("../")) return { kind: "missing", url, looked };
+  const publicKey = posix.join("public", fromRoot);
+  looked.push(publicKey);
+  const found = context.assets.get(publicKey);
+  if (found !== undefined) return { kind: "asset", url: found + suffix, key: publicKey };
+  const rootPath = posix.normalize(path.replace(/^\/+/, "") || "."); // keeps a trailing "/"
+  const rewritten = context.config.basePath + (/^\.\/?$/.test(rootPath) ? "" : rootPath) + suffix;
+  // A path whose last segment has no file extension (`/about/`, `/tags/devops`) may be a page
+  // that this build generates rather than a file: give it the base path but no warning.
+  return hasExtension(path) ? { kind: "missing", url: rewritten, looked } : { kind: "page", url: rewritten };
+}
+
+function hasExtension(path: string): boolean {
+  if (path.endsWith("/")) return false;
+  const last = path.slice(path.lastIndexOf("/") + 1);
+  return /\.[A-Za-z0-9]+$/.test(last);
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,43 @@
+import { warning, type Position } from "../diagnostics.js";
+import type { RenderState } from "./render-state.js";
+import { resolveLocalUrl } from "./resolve-local-url.js";
+
+/**
+ * The URL `url` (written at `at`) has on the built site. Records post links and used assets
+ * in `state`, and warns about unknown posts and missing files.
+ */
+export function rewriteLocalUrl(url: string, at: Position | undefined, state: RenderState): string {
+  const local = resolveLocalUrl(url, state.file, state.context);
+  switch (local.kind) {
+    case "external":
+      return url;
+    case "page":
+      return local.url;
+    case "asset":
+      state.assets.add(local.key);
+      return local.url;
+    case "post": {
+      // Unknown slugs are recorded too: they are what a cached render depends on.
+      const where = at ?? { line: 1, column: 1 };
+      state.postLinks.push({ slug: local.slug, fragment: local.fragment, line: where.line, column: where.column });
+      if (!local.known) state.diagnostics.push(brokenPostLink(local.slug, local.suggestion, at, state.file));
+      return local.url;
+    }
+    case "missing":
+      state.diagnostics.push(
+        warning(
+          "missing-file",
+          `\`${url}\` names no file (looked for ${local.looked.map((k) => `\`${k}\``).join(" and ") || "nothing inside the site"})`,
+          state.file,
+          at,
+          "put the file next to the post or in public/, or fix the path",
+        ),
+      );
+      return local.url;
+  }
+}
+
+function brokenPostLink(slug: string, suggestion: string | undefined, at: Position | undefined, file: string) {
+  const hint = suggestion ? `did you mean \`${suggestion}\`?` : "use the slug of an existing post: posts/<slug>";
+  return warning("broken-post-link", `link to an unknown post \`${slug}\``, file, at, hint);
+}
