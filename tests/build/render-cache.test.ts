@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { defaultSiteConfig } from "../../src/config/site-config.js";
+import { buildLinkIndex } from "../../src/content/link-index.js";
+import { parsePost } from "../../src/content/parse-post.js";
+import { renderPost } from "../../src/markdown/render-post.js";
+import type { Post } from "../../src/model.js";
+import { createRenderCache } from "../../src/render-cache.js";
+
+const config = { ...defaultSiteConfig, url: "https://example.com/", basePath: "/" };
+
+function post(slug: string, body: string): Post {
+  const { post } = parsePost({ path: `posts/${slug}.md`, text: `!! title: ${slug}\n!! published: 2024-01-01\n\n${body}\n` }, config);
+  return post!;
+}
+
+/** Renders every post through the cache, as one build does; returns which slugs were rendered afresh. */
+function build(cache: ReturnType<typeof createRenderCache>, posts: Post[]) {
+  const rendered: string[] = [];
+  const context = { config, links: buildLinkIndex(posts), assets: new Map<string, string>() };
+  const outputs = posts.map((p) =>
+    cache.render(p, context, (p2, c) => {
+      rendered.push(p2.meta.slug);
+      return renderPost(p2, c);
+    }),
+  );
+  cache.prune();
+  return { rendered, outputs };
+}
+
+describe("the render cache", () => {
+  const a = post("a", "See [b](./posts/b#setup).");
+  const b = post("b", "## Setup\n\nText.");
+  const c = post("c", "Unrelated.");
+
+  it("renders nothing again when nothing changed, with byte-identical results", () => {
+    const cache = createRenderCache();
+    const first = build(cache, [a, b, c]);
+    const second = build(cache, [a, b, c]);
+    expect(first.rendered).toEqual(["a", "b", "c"]);
+    expect(second.rendered).toEqual([]);
+    expect(second.outputs.map((o) => o.html)).toEqual(first.outputs.map((o) => o.html));
+  });
+
+  it("renders only the edited post after an unrelated edit", () => {
+    const cache = createRenderCache();
+    build(cache, [a, b, c]);
+    expect(build(cache, [a, b, post("c", "Edited.")]).rendered).toEqual(["c"]);
+  });
+
+  it("renders a post again when a post it links to changes its URL", () => {
+    const cache = createRenderCache();
+    build(cache, [a, b, c]);
+    const { rendered, outputs } = build(cache, [a, post("b2", "## Setup\n\nText."), c]);
+    expect(rendered).toContain("a");
+    expect(outputs[0]?.diagnostics.map((d) => d.rule)).toContain("broken-post-link");
+  });
+
+  it("renders a post with a broken link again when a new post could be the one it meant", () => {
+    const cache = createRenderCache();
+    const broken = post("d", "See [x](./posts/setup-guid).");
+    build(cache, [broken, c]);
+    const { rendered, outputs } = build(cache, [broken, c, post("setup-guide", "Hi.")]);
+    expect(rendered).toContain("d");
+    expect(outputs[0]?.diagnostics[0]?.hint).toMatch(/setup-guide/);
+  });
+
+  it("renders again when the config changes", () => {
+    const cache = createRenderCache();
+    build(cache, [c]);
+    const context = { config: { ...config, basePath: "/blog/" }, links: buildLinkIndex([c]), assets: new Map() };
+    let renders = 0;
+    cache.render(c, context, (p, ctx) => (renders++, renderPost(p, ctx)));
+    expect(renders).toBe(1);
+  });
+});
