@@ -1,0 +1,98 @@
+/**
+ * Feeds are read far from the site, so every URL in their HTML must be absolute. These
+ * functions rewrite `href`, `src`, `srcset` and `poster` in serialised HTML (as rehype-stringify
+ * writes it), touching only real tags: text, comments and script/style bodies stay as they are.
+ */
+
+// A comment, or a start tag with its attributes (quoted values may hold `>` and spaces).
+const tagPattern =
+  /<!--[\s\S]*?(?:-->|$)|<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)(\s*\/?>)/g;
+// One attribute of a start tag; valueless ones match too, so scanning never starts inside a value.
+const attributePattern = /(\s+)([^\s"'>/=]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+const rawTextElements = new Set(["script", "style", "textarea", "title"]);
+const urlAttributes = new Set(["href", "src", "poster"]);
+
+/** Makes every URL attribute in `html` absolute against `baseUrl` (the page's own absolute URL). */
+export function absolutizeUrls(html: string, baseUrl: string): string {
+  const pattern = new RegExp(tagPattern.source, "g");
+  let out = "";
+  let copied = 0;
+  for (let m = pattern.exec(html); m !== null; m = pattern.exec(html)) {
+    const [whole, name, attributes = "", end = ""] = m;
+    if (name === undefined) continue;
+    out += html.slice(copied, m.index) + `<${name}${rewriteAttributes(attributes, baseUrl)}${end}`;
+    copied = m.index + whole.length;
+    if (rawTextElements.has(name.toLowerCase())) {
+      const close = html.toLowerCase().indexOf(`</${name.toLowerCase()}`, copied);
+      pattern.lastIndex = close === -1 ? html.length : close;
+    }
+  }
+  return out + html.slice(copied);
+}
+
+function rewriteAttributes(attributes: string, baseUrl: string): string {
+  return attributes.replace(attributePattern, (whole, space: string, name: string, equals?: string, raw?: string) => {
+    if (equals === undefined || raw === undefined) return whole;
+    const key = name.toLowerCase();
+    if (key !== "srcset" && !urlAttributes.has(key)) return whole;
+    const value = decodeAttribute(unquote(raw));
+    const rewritten = key === "srcset" ? absolutizeSrcset(value, baseUrl) : absoluteUrl(value, baseUrl);
+    return `${space}${name}="${encodeAttribute(rewritten)}"`;
+  });
+}
+
+/** Resolves one URL against `baseUrl`; URLs with a scheme (`https:`, `mailto:`, `data:`) and unparsable ones are kept. */
+export function absoluteUrl(url: string, baseUrl: string): string {
+  const trimmed = url.trim();
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(trimmed)) return url;
+  try {
+    return new URL(trimmed, baseUrl).href;
+  } catch {
+    return url;
+  }
+}
+
+/** Rewrites each candidate URL of a `srcset` list, keeping descriptors (`2x`, `640w`) and separators. */
+export function absolutizeSrcset(srcset: string, baseUrl: string): string {
+  let out = "";
+  let i = 0;
+  while (i < srcset.length) {
+    const lead = /^[\s,]*/.exec(srcset.slice(i))?.[0] ?? "";
+    out += lead;
+    i += lead.length;
+    if (i >= srcset.length) break;
+    const urlEnd = indexOfOr(srcset, /\s/g, i);
+    const candidate = srcset.slice(i, urlEnd);
+    // Per the HTML spec, commas ending the URL separate candidates; commas inside it (w_100,h_80) do not.
+    const trailing = /,+$/.exec(candidate)?.[0] ?? "";
+    out += absoluteUrl(candidate.slice(0, candidate.length - trailing.length), baseUrl) + trailing;
+    i = urlEnd;
+    if (trailing === "") {
+      const descriptorEnd = indexOfOr(srcset, /,/g, i);
+      out += srcset.slice(i, descriptorEnd);
+      i = descriptorEnd;
+    }
+  }
+  return out;
+}
+
+function indexOfOr(text: string, pattern: RegExp, from: number): number {
+  pattern.lastIndex = from;
+  const m = pattern.exec(text);
+  return m === null ? text.length : m.index;
+}
+
+const unquote = (raw: string): string =>
+  (raw.startsWith('"') && raw.endsWith('"')) || (raw.startsWith("'") && raw.endsWith("'")) ? raw.slice(1, -1) : raw;
+
+const namedEntities: Record<string, string> = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">" };
+
+function decodeAttribute(value: string): string {
+  return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|quot|apos|lt|gt);/g, (whole, ref: string) => {
+    if (!ref.startsWith("#")) return namedEntities[ref] ?? whole;
+    const code = ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+const encodeAttribute = (value: string): string => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");

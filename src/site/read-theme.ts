@@ -1,0 +1,91 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+
+/** One LiquidJS template of the theme. */
+export interface ThemeTemplate {
+  /** Name inside the templates folder, POSIX: `post.liquid`, `partials/head.liquid`. */
+  readonly name: string;
+  /** Where the file is, for diagnostics: `templates/post.liquid` (site root or working folder). */
+  readonly path: string;
+  readonly text: string;
+}
+
+/** The theme a build renders with: the site's templates laid over the built-in ones. */
+export interface Theme {
+  /** Template name → template, in name order. */
+  readonly templates: ReadonlyMap<string, ThemeTemplate>;
+  /** Output path (`assets/style.css`) → absolute source path, in output-path order. */
+  readonly assets: ReadonlyMap<string, string>;
+}
+
+const templateExtension = ".liquid";
+const assetsFolder = "assets";
+
+/**
+ * Reads the built-in theme, then the site's templates/ (when given) over it, file by file:
+ * a site file with the same relative name replaces the built-in one.
+ */
+export async function readTheme(siteTemplatesDir: string | undefined, builtinTemplatesDir: string): Promise<Theme> {
+  const builtin = path.resolve(builtinTemplatesDir);
+  const site = siteTemplatesDir === undefined ? undefined : path.resolve(siteTemplatesDir);
+  const templates = new Map<string, ThemeTemplate>();
+  const assets = new Map<string, string>();
+  await addFolder(builtin, builtinDisplayRoot(builtin, site), templates, assets);
+  if (site !== undefined && site !== builtin) await addFolder(site, path.dirname(site), templates, assets);
+  return { templates: sortByKey(templates), assets: sortByKey(assets) };
+}
+
+/** Built-in templates are named from the working folder when they sit below it, else absolutely. */
+function builtinDisplayRoot(builtin: string, site: string | undefined): string | undefined {
+  if (builtin === site) return path.dirname(builtin);
+  const relative = path.relative(process.cwd(), builtin);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? undefined : process.cwd();
+}
+
+async function addFolder(
+  dir: string,
+  displayRoot: string | undefined,
+  templates: Map<string, ThemeTemplate>,
+  assets: Map<string, string>,
+): Promise<void> {
+  for (const file of await listFiles(dir)) {
+    const name = toPosix(path.relative(dir, file));
+    if (name.startsWith(`${assetsFolder}/`)) {
+      assets.set(name, file);
+    } else if (name.endsWith(templateExtension)) {
+      const text = stripBom(await readFile(file, "utf8"));
+      const shown = displayRoot === undefined ? file : path.relative(displayRoot, file);
+      templates.set(name, { name, path: toPosix(shown), text });
+    }
+  }
+}
+
+/** Every file below `dir`, skipping names that start with "." (editor and OS litter); none when `dir` is absent. */
+async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    if (isMissing(err)) return [];
+    throw err;
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFiles(full)));
+    else if (entry.isFile()) files.push(full);
+  }
+  return files;
+}
+
+const isMissing = (err: unknown): boolean =>
+  typeof err === "object" && err !== null && ["ENOENT", "ENOTDIR"].includes((err as { code?: string }).code ?? "");
+
+const toPosix = (p: string): string => p.split(path.sep).join("/");
+
+const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+function sortByKey<V>(map: Map<string, V>): Map<string, V> {
+  return new Map([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,108 @@
+import { Liquid, type Template } from "liquidjs";
+import { error, type Diagnostic } from "../diagnostics.js";
+import type { SiteConfig } from "../config/site-config.js";
+import type { Theme, ThemeTemplate } from "./read-theme.js";
+import { createThemeFs, themeRoot } from "./theme-fs.js";
+import { toTemplateDiagnostic } from "./template-error.js";
+
+/** The outcome of rendering one template: the HTML, or the diagnostics that stopped it. */
+export interface RenderResult {
+  readonly html: string | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Renders the theme's templates by name (`post` or `post.liquid`) with the given data. */
+export interface TemplateRenderer {
+  render(name: string, data: object): RenderResult;
+}
+
+const extname = ".liquid";
+
+/**
+ * A LiquidJS renderer over the theme held in memory. Every output is HTML-escaped unless a
+ * template says `| raw`; unknown variables and filters are errors, not silent blanks.
+ * Each template is parsed once, on first use; layouts and partials are cached by LiquidJS.
+ */
+export function createTemplateRenderer(theme: Theme, config: SiteConfig): TemplateRenderer {
+  const liquid = createLiquid(theme, config);
+  const filterNames = Object.keys(liquid.filters);
+  const parsed = new Map<string, Template[] | Diagnostic>();
+
+  const parse = (template: ThemeTemplate): Template[] | Diagnostic => {
+    let result = parsed.get(template.name);
+    if (result === undefined) {
+      try {
+        result = liquid.parseFileSync(template.name);
+      } catch (thrown) {
+        result = toTemplateDiagnostic(thrown, { theme, rendered: template, filterNames });
+      }
+      parsed.set(template.name, result);
+    }
+    return result;
+  };
+
+  return {
+    render(name, data) {
+      const fileName = name.endsWith(extname) ? name : `${name}${extname}`;
+      const template = theme.templates.get(fileName);
+      if (template === undefined) return missingTemplate(fileName);
+      const templates = parse(template);
+      if (!Array.isArray(templates)) return { html: undefined, diagnostics: [templates] };
+      try {
+        // As globals too, so that partials pulled in with {% render %} see site, page and post.
+        const html: unknown = liquid.renderSync(templates, data, { globals: data });
+        return { html: String(html), diagnostics: [] };
+      } catch (thrown) {
+        return { html: undefined, diagnostics: [toTemplateDiagnostic(thrown, { theme, rendered: template, filterNames })] };
+      }
+    },
+  };
+}
+
+function createLiquid(theme: Theme, config: SiteConfig): Liquid {
+  const liquid = new Liquid({
+    fs: createThemeFs(theme),
+    root: [themeRoot],
+    extname,
+    relativeReference: false,
+    cache: true,
+    outputEscape: "escape",
+    strictVariables: true,
+    lenientIf: true,
+    strictFilters: true,
+    timezoneOffset: config.timezone,
+    // Month and day names follow the site's language, never the build machine's locale.
+    locale: config.language,
+  });
+  liquid.registerFilter("absolute_url", (value: unknown) => absoluteUrl(value, config.url));
+  liquid.registerFilter("date_iso", dateIso);
+  return liquid;
+}
+
+/** `{{ post.url | absolute_url }}`: against the site URL when there is one, else unchanged. */
+function absoluteUrl(value: unknown, siteUrl: string | undefined): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  if (siteUrl === undefined) return text;
+  try {
+    return new URL(text, siteUrl).href;
+  } catch {
+    return text;
+  }
+}
+
+/** `{{ post.published | date_iso }}`: ISO 8601 in UTC, as `<time datetime>` and feeds want it. */
+function dateIso(value: unknown): string {
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) throw new Error(`date_iso expects a date, got ${JSON.stringify(value)}`);
+  return date.toISOString();
+}
+
+function missingTemplate(fileName: string): RenderResult {
+  return {
+    html: undefined,
+    diagnostics: [
+      error("template-error", `template "${fileName}" not found`, `templates/${fileName}`, undefined,
+        `create templates/${fileName}, or remove the site's copy of the theme to use the built-in one`),
+    ],
+  };
+}
