@@ -1,6 +1,6 @@
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { error, warning, type Diagnostic } from "../diagnostics.js";
+import { error, positionAt, warning, type Diagnostic, type Position } from "../diagnostics.js";
 import type { SourceFile } from "../model.js";
 
 /** What `readPostSources` found under the posts folder. */
@@ -120,11 +120,19 @@ async function readSource(file: string, walk: Walk, sources: SourceFile[]): Prom
   }
   const text = decodeText(bytes);
   if (text === undefined) {
-    walk.diagnostics.push(error("not-text", "the file is not UTF-8 text", shown, undefined,
+    walk.diagnostics.push(error("not-text", "the file is not UTF-8 text", shown, firstNulPosition(bytes),
       "save it as UTF-8 text (a binary file, or UTF-16, cannot be a post); or rename it to start with `_` to skip it"));
     return;
   }
   sources.push({ path: shown, text });
+}
+
+/** Where the first NUL byte is (a binary file); 1:1 when the problem is invalid UTF-8 instead. */
+function firstNulPosition(bytes: Buffer): Position {
+  const nul = bytes.indexOf(0);
+  if (nul === -1) return { line: 1, column: 1 };
+  const before = bytes.subarray(0, nul).toString("utf8");
+  return positionAt(before, before.length);
 }
 
 function decodeText(bytes: Uint8Array): string | undefined {

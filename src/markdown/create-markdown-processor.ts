@@ -7,6 +7,7 @@ import { unified } from "unified";
 import { rehypeHeadings } from "./rehype-headings.js";
 import { rehypeRawIfNeeded } from "./rehype-raw-if-needed.js";
 import { rehypeRawUrls } from "./rehype-raw-urls.js";
+import { rehypeTableAlign } from "./rehype-table-align.js";
 import { remarkCitations } from "./remark-citations.js";
 import { remarkDescription } from "./remark-description.js";
 import { remarkLocalUrls } from "./remark-local-urls.js";
@@ -31,6 +32,7 @@ export function createMarkdownProcessor() {
     .use(rehypeSlug)
     .use(rehypeRawUrls)
     .use(rehypeHeadings)
+    .use(rehypeTableAlign)
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze();
 }

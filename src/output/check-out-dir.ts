@@ -26,11 +26,11 @@ export function checkOutDir(
   const roleRefusal = refuseByRole(out, root, resolveRealPath(home), inputs);
   if (roleRefusal) return `the output folder ${out} ${roleRefusal}`;
   if (existsSync(out) && !statSync(out).isDirectory()) return `the output folder ${out} exists and is not a folder`;
-  const held = siteContentIn(out, true);
+  const held = siteContentIn(out);
   if (held) return `the output folder ${out} holds ${held}, so it looks like a site's sources, not a build`;
   for (const sibling of [`${out}.staging`, `${out}.previous`]) {
     const siblingRole = refuseByRole(sibling, root, resolveRealPath(home), inputs);
-    const siblingHeld = siblingRole ?? siteContentIn(sibling, false);
+    const siblingHeld = siblingRole ?? siteContentIn(sibling);
     if (siblingHeld) return `the output folder's scratch folder ${sibling} ${siblingRole ?? `holds ${siblingHeld}`}`;
   }
   return undefined;
@@ -55,23 +55,16 @@ const isAncestor = (ancestor: string, path: string): boolean =>
   path.startsWith(ancestor.endsWith("/") ? ancestor : `${ancestor}/`);
 
 /**
- * What in `dir` marks it as a site's sources, or undefined. `site.config.json` and `.git`
- * always do. A built site has `posts/` too, so that folder counts only when it holds post
- * sources, or when `dir` does not look like a build (`daylight-manifest.json`, or
- * `index.html` with `404.html`); the same goes for `templates/` and `public/`.
+ * What in `dir` marks it as a site's sources, or undefined. `site.config.json`, `.git` and
+ * `public/` always do. A built site has `posts/` too, so `posts/` and `templates/` count
+ * only when they hold sources (post files, Liquid templates).
  */
-function siteContentIn(dir: string, strict: boolean): string | undefined {
-  for (const marker of ["site.config.json", ".git"]) if (existsSync(join(dir, marker))) return marker;
+function siteContentIn(dir: string): string | undefined {
+  for (const marker of ["site.config.json", ".git", "public"]) if (existsSync(join(dir, marker))) return marker;
   if (holdsFile(join(dir, "posts"), /\.(md|markdown|txt)$/i)) return "posts/ with post sources";
   if (holdsFile(join(dir, "templates"), /\.liquid$/i)) return "templates/ with Liquid templates";
-  if (!strict || looksLikeBuild(dir)) return undefined;
-  for (const name of ["posts", "templates", "public"]) if (existsSync(join(dir, name))) return `${name}/`;
   return undefined;
 }
-
-const looksLikeBuild = (dir: string): boolean =>
-  existsSync(join(dir, "daylight-manifest.json")) ||
-  (existsSync(join(dir, "index.html")) && existsSync(join(dir, "404.html")));
 
 /** True when a file whose name matches `pattern` exists anywhere under `dir`. */
 function holdsFile(dir: string, pattern: RegExp): boolean {

@@ -10,7 +10,8 @@ describe("renderPost: GFM", () => {
     const { html } = render("| a | b |\n|---|:-:|\n| 1 | 2 |\n");
     expect(html).toContain("<table>");
     expect(html).toContain("<th>a</th>");
-    expect(html).toContain('<td align="center">2</td>');
+    expect(html).toContain('<td style="text-align: center">2</td>');
+    expect(html).not.toContain("align=");
   });
 
   it("renders task lists", () => {

@@ -69,8 +69,6 @@ describe("checkOutDir refuses", () => {
   it.each([
     ["site.config.json", { "site.config.json": "{}" }],
     [".git", { ".git/HEAD": "ref" }],
-    ["posts/ (empty)", { "posts/.keep": "" }],
-    ["templates/", { "templates/x.css": "" }],
     ["public/", { "public/favicon.ico": "" }],
     ["posts/ with a post, even in a built site", { "index.html": "", "404.html": "", "posts/deep/a.md": "" }],
     ["templates/ with Liquid, even in a built site", { "daylight-manifest.json": "{}", "templates/base.liquid": "" }],
@@ -95,8 +93,8 @@ describe("checkOutDir accepts", () => {
     expect(check(join(site, "public-html"))).toBeUndefined();
   });
 
-  it("an earlier build, which has posts/ and public/ of its own", () => {
-    const built = { "index.html": "", "404.html": "", "posts/a/index.html": "", "public/index.html": "" };
+  it("an earlier build, whose posts/ and templates/ hold no sources", () => {
+    const built = { "index.html": "", "posts/a/index.html": "", "templates/x.css": "" };
     expect(check(make(join(site, "dist"), built))).toBeUndefined();
     const manifest = { "daylight-manifest.json": "{}", "posts/a/index.html": "" };
     expect(check(make(join(base, "other"), manifest))).toBeUndefined();

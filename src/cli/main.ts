@@ -1,0 +1,51 @@
+/** argv → command → exit code, with the terminal injected so that tests see what a user sees. */
+import { runBuild } from "./build-command.js";
+import { runNew } from "./new-command.js";
+import { parseCommand, UsageError } from "./parse-args.js";
+import type { Console } from "./report.js";
+import { commandUsage, mainUsage } from "./usage.js";
+import { readNow } from "./read-now.js";
+import { readVersion } from "../package-paths.js";
+
+/** Runs one command; resolves to the exit code (0 done, 1 the site has errors, 2 usage). */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, console: Console): Promise<number> {
+  const userCwd = env.INIT_CWD ?? process.cwd();
+  try {
+    const now = readNow(env);
+    const command = parseCommand(argv, userCwd, process.cwd());
+    switch (command.kind) {
+      case "help": {
+        const text = command.topic === undefined ? mainUsage : commandUsage[command.topic];
+        if (text === undefined) throw new UsageError(`no help for unknown command "${command.topic}"`);
+        console.out(text);
+        return 0;
+      }
+      case "version":
+        console.out(readVersion());
+        return 0;
+      case "build":
+        return await runBuild(command, console, now, userCwd);
+      case "new":
+        return await runNew(command, console, now);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.err(`daylight: ${e.message}`);
+      console.err(`Run "daylight --help" for usage.`);
+      return 2;
+    }
+    const systemError = describeSystemError(e);
+    if (systemError) {
+      console.err(`daylight: ${systemError}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+/** File-system failures (permissions, a full disk) are the machine's, not a bug: one clear line. */
+function describeSystemError(e: unknown): string | undefined {
+  const err = e as NodeJS.ErrnoException;
+  if (typeof err?.code !== "string" || !err.syscall) return undefined;
+  return `${err.syscall} failed${err.path ? ` for ${err.path}` : ""}: ${err.code}`;
+}

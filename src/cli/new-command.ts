@@ -1,0 +1,50 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { readConfigText } from "../config/read-config-text.js";
+import { resolveConfig } from "../config/resolve-config.js";
+import { error } from "../diagnostics.js";
+import { slugify } from "../content/slug.js";
+import type { Command } from "./parse-args.js";
+import { UsageError } from "./parse-args.js";
+import { reportDiagnostics, type Console } from "./report.js";
+
+type NewCommand = Extract<Command, { kind: "new" }>;
+
+/** `daylight new "Title"`: scaffolds posts/<slug>.md dated today in the site's time zone. */
+export async function runNew(command: NewCommand, console: Console, now: Date): Promise<number> {
+  const slug = slugify(command.title);
+  if (!slug) throw new UsageError(`"${command.title}" gives no usable slug; use a title with some Latin letters or digits`);
+  const { config, diagnostics } = resolveConfig(await readConfigText(command.root));
+  if (diagnostics.some((d) => d.severity === "error")) {
+    reportDiagnostics(console, diagnostics);
+    return 1;
+  }
+  const relativePath = `posts/${slug}.md`;
+  const file = path.join(command.root, relativePath);
+  const text = scaffold(command.title, slug, localDate(now, config.timezone));
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    // Scaffolding writes a source file, not output: "wx" makes the no-overwrite check atomic.
+    await writeFile(file, text, { flag: "wx" });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    reportDiagnostics(console, [
+      error("post-exists", `${relativePath} already exists; nothing was written`, relativePath, undefined,
+        "choose another title, or edit the existing post"),
+    ]);
+    return 1;
+  }
+  console.out(`daylight: created ${relativePath}`);
+  return 0;
+}
+
+function scaffold(title: string, slug: string, date: string): string {
+  // The title goes in as typed: a `!!` value runs to the end of its line, so only newlines matter.
+  const oneLine = title.replace(/\s+/g, " ");
+  return `!! title: ${oneLine}\n!! slug: ${slug}\n!! published: ${date}\n!! description: \n\n---\n\nWrite here.\n`;
+}
+
+/** YYYY-MM-DD of `now` in `timeZone`. */
+function localDate(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

@@ -1,0 +1,83 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+/** A mistake in the command line itself: exit 2 with the reason. */
+export class UsageError extends Error {}
+
+/** What the user asked for, with every path absolute. */
+export type Command =
+  | { readonly kind: "help"; readonly topic: string | undefined }
+  | { readonly kind: "version" }
+  | {
+      readonly kind: "build";
+      readonly root: string;
+      readonly postsDir: string | undefined;
+      readonly outDir: string | undefined;
+      readonly baseUrl: string | undefined;
+      readonly strict: boolean;
+      readonly drafts: boolean;
+      readonly future: boolean;
+    }
+  | { readonly kind: "new"; readonly root: string; readonly title: string };
+
+const buildFlags = {
+  root: { type: "string" },
+  posts: { type: "string" },
+  out: { type: "string" },
+  "base-url": { type: "string" },
+  strict: { type: "boolean" },
+  drafts: { type: "boolean" },
+  future: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+const newFlags = { root: { type: "string" }, help: { type: "boolean" } } as const;
+
+/**
+ * argv (without node and the script) → Command. Relative paths are taken from `userCwd`:
+ * the folder the user typed the command in (under `npm run`, INIT_CWD).
+ */
+export function parseCommand(argv: readonly string[], userCwd: string, defaultRoot: string): Command {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    return { kind: "help", topic: name === "help" ? rest[0] : undefined };
+  }
+  if (name === "--version" || name === "-v") return { kind: "version" };
+  const resolvePath = (p: string | undefined) => (p === undefined ? undefined : path.resolve(userCwd, p));
+  if (name === "build") {
+    const { values } = parseFlags(rest, buildFlags, false);
+    if (values.help) return { kind: "help", topic: "build" };
+    return {
+      kind: "build",
+      root: resolvePath(values.root) ?? defaultRoot,
+      postsDir: resolvePath(values.posts),
+      outDir: resolvePath(values.out),
+      baseUrl: values["base-url"],
+      strict: values.strict ?? false,
+      drafts: values.drafts ?? false,
+      future: values.future ?? false,
+    };
+  }
+  if (name === "new") {
+    const { values, positionals } = parseFlags(rest, newFlags, true);
+    if (values.help) return { kind: "help", topic: "new" };
+    const title = positionals.join(" ").trim();
+    if (!title) throw new UsageError('daylight new needs a title: daylight new "My first post"');
+    return { kind: "new", root: resolvePath(values.root) ?? defaultRoot, title };
+  }
+  if (["dev", "check", "deploy"].includes(name)) {
+    throw new UsageError(`"daylight ${name}" is not available in this version yet`);
+  }
+  throw new UsageError(`unknown command "${name}"`);
+}
+
+type Flags = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;
+
+function parseFlags<T extends NonNullable<Flags>>(args: string[], options: T, allowPositionals: boolean) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (e) {
+    // parseArgs's messages are clear ("Unknown option '--x'"); drop its advice about "--".
+    throw new UsageError((e as Error).message.split(". To specify")[0] ?? "invalid arguments");
+  }
+}

@@ -1,0 +1,41 @@
+/** The help texts; `daylight --help` and `daylight COMMAND --help` print these. */
+export const mainUsage = `daylight: a static blog generator
+
+Usage:
+  daylight build  [--root DIR] [--posts DIR] [--out DIR] [--base-url URL]
+                  [--strict] [--drafts] [--future]
+  daylight new    "Title" [--root DIR]
+  daylight --help | --version | COMMAND --help
+
+Commands:
+  build   build the site in --root (default: this folder) into dist/
+  new     scaffold a post in posts/ with today's date
+
+Exit codes: 0 done (warnings allowed), 1 the site has errors, 2 the command is wrong.`;
+
+export const commandUsage: Record<string, string> = {
+  build: `Usage: daylight build [options]
+
+Builds the site into its output folder. The output is replaced only when the whole
+build succeeded; on any error it is left exactly as it was.
+
+Options:
+  --root DIR       the site folder (default: the current folder)
+  --posts DIR      read posts from DIR instead of <root>/posts
+  --out DIR        write the site to DIR instead of <root>/dist
+  --base-url URL   the site's absolute URL, overriding "url" in site.config.json
+  --strict         treat warnings (broken post links above all) as errors
+  --drafts         include drafts, marked as such
+  --future         include posts whose publication date is still to come
+  --help           show this help
+
+SOURCE_DATE_EPOCH, when set, is "now" for everything that needs one.`,
+  new: `Usage: daylight new "Title" [--root DIR]
+
+Creates posts/<slug>.md with a header dated today (in the site's time zone).
+Refuses to overwrite an existing post.
+
+Options:
+  --root DIR   the site folder (default: the current folder)
+  --help       show this help`,
+};

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { parseCommand, UsageError } from "../../src/cli/parse-args.js";
+
+const parse = (...argv: string[]) => parseCommand(argv, "/home/w/here", "/repo");
+
+describe("parseCommand", () => {
+  it("takes relative paths from the folder the user typed the command in", () => {
+    expect(parse("build", "--posts", "notes", "--out", "../site")).toMatchObject({
+      kind: "build",
+      root: "/repo",
+      postsDir: "/home/w/here/notes",
+      outDir: "/home/w/site",
+    });
+  });
+
+  it("reads the boolean flags", () => {
+    expect(parse("build", "--strict", "--drafts", "--future", "--base-url", "https://e.com/")).toMatchObject({
+      strict: true,
+      drafts: true,
+      future: true,
+      baseUrl: "https://e.com/",
+    });
+  });
+
+  it("joins the words of a title for new", () => {
+    expect(parse("new", "Hello", "world", "--root", "/x")).toEqual({ kind: "new", root: "/x", title: "Hello world" });
+  });
+
+  it.each([
+    [["build", "--nope"]],
+    [["build", "--out"]],
+    [["build", "stray"]],
+    [["new"]],
+    [["frobnicate"]],
+  ])("refuses %j as a usage error", (argv) => {
+    expect(() => parse(...argv)).toThrow(UsageError);
+  });
+
+  it("answers help and version", () => {
+    expect(parse()).toEqual({ kind: "help", topic: undefined });
+    expect(parse("build", "--help")).toEqual({ kind: "help", topic: "build" });
+    expect(parse("--version")).toEqual({ kind: "version" });
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve-config.js";
+
+describe("resolveConfig", () => {
+  it("fills every default when there is no file", () => {
+    const { config, diagnostics } = resolveConfig(undefined);
+    expect(diagnostics).toEqual([]);
+    expect(config).toMatchObject({ url: undefined, basePath: "/", postsPerPage: 10, feedItems: 20, timezone: "UTC" });
+  });
+
+  it("takes the base path from the url and adds the trailing slash", () => {
+    const { config } = resolveConfig('{ "url": "https://example.com/blog" }');
+    expect(config.url).toBe("https://example.com/blog/");
+    expect(config.basePath).toBe("/blog/");
+  });
+
+  it("lets --base-url win over the file", () => {
+    const { config } = resolveConfig('{ "url": "https://a.example/" }', "https://b.example/x/");
+    expect(config.url).toBe("https://b.example/x/");
+    expect(config.basePath).toBe("/x/");
+  });
+
+  it("reports invalid JSON at its line and column", () => {
+    const { diagnostics } = resolveConfig('{\n  "title": "A",\n  "url": }\n');
+    expect(diagnostics).toMatchObject([{ rule: "config-error", severity: "error", file: "site.config.json", line: 3, column: 10 }]);
+  });
+
+  it("reports a value of the wrong type where it stands", () => {
+    const { diagnostics } = resolveConfig('{\n  "postsPerPage": "ten",\n  "timezone": "Mars/Olympus"\n}');
+    expect(diagnostics).toMatchObject([
+      { rule: "config-error", line: 2, column: 19 },
+      { rule: "config-error", line: 3, column: 15 },
+    ]);
+  });
+
+  it("rejects a relative url, and a url with a query", () => {
+    expect(resolveConfig('{"url": "/blog/"}').diagnostics[0]?.rule).toBe("config-error");
+    expect(resolveConfig('{"url": "https://e.com/?a=1"}').diagnostics[0]?.rule).toBe("config-error");
+    expect(resolveConfig(undefined, "example.com").diagnostics[0]?.rule).toBe("config-error");
+  });
+
+  it("warns about a near-miss key and names the known one", () => {
+    const { diagnostics } = resolveConfig('{\n "postPerPage": 5\n}');
+    expect(diagnostics).toMatchObject([{ rule: "unknown-key", severity: "warning", line: 2, column: 2, hint: 'did you mean "postsPerPage"?' }]);
+  });
+
+  it("rejects a config that is not an object", () => {
+    expect(resolveConfig("[1]").diagnostics).toMatchObject([{ rule: "config-error", line: 1, column: 1 }]);
+  });
+});

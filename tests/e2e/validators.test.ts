@@ -1,0 +1,58 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { debianPython, feedparser, java } from "../support/system-tools.js";
+import { repoRoot, runCli } from "../support/run-cli.js";
+
+// Real clients read what daylight writes: the Nu Html Checker and a real feed reader.
+let out: string;
+// One build serves every check here, so its folder lives for the whole file.
+const tmp = mkdtempSync(path.join(os.tmpdir(), "daylight-validators-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+beforeAll(async () => {
+  out = path.join(tmp, "site");
+  const run = await runCli(["build", "--root", repoRoot, "--out", out, "--drafts"]);
+  expect(run.code).toBe(0);
+});
+
+describe("the Nu Html Checker (vnu-jar)", () => {
+  const { available } = java();
+  it.runIf(available)("finds zero errors in every page of the sample blog", () => {
+    const jar = path.join(repoRoot, "node_modules/vnu-jar/build/dist/vnu.jar");
+    const result = spawnSync("java", ["-jar", jar, "--errors-only", "--skip-non-html", out], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  }, 60_000);
+});
+
+describe("Debian's python feedparser", () => {
+  const { available } = feedparser();
+  it.runIf(available)("parses feed.xml with bozo == 0 and the full content of every entry", () => {
+    const script = [
+      "import feedparser, json, sys",
+      "d = feedparser.parse(sys.argv[1])",
+      "print(json.dumps({'bozo': int(d.bozo), 'version': d.version, 'title': d.feed.title,",
+      "  'entries': [{'id': e.id, 'link': e.link, 'published': e.published_parsed is not None,",
+      "  'content': e.content[0].value if 'content' in e else ''} for e in d.entries]}))",
+    ].join("\n");
+    const result = spawnSync(debianPython, ["-c", script, path.join(out, "feed.xml")], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    const feed = JSON.parse(result.stdout) as {
+      bozo: number;
+      version: string;
+      entries: { id: string; link: string; published: boolean; content: string }[];
+    };
+    expect(feed.bozo).toBe(0);
+    expect(feed.version).toBe("rss20");
+    expect(feed.entries.length).toBeGreaterThanOrEqual(5);
+    for (const entry of feed.entries) {
+      expect(entry.id).toBe(entry.link);
+      expect(entry.link).toMatch(/^https:\/\/example\.com\/posts\/[a-z0-9-]+\/$/);
+      expect(entry.published).toBe(true);
+      expect(entry.content.length).toBeGreaterThan(200);
+      expect(entry.content).not.toMatch(/(href|src)="\/(?!\/)/);
+    }
+  });
+});
