@@ -35,9 +35,10 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
 
   reportDiagnostics(console, diagnostics);
   await createDiskWriter(outDir).write(result.files);
+  const pageCount = result.files.filter((file) => file.path.endsWith(".html")).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.out(
-    `daylight: built ${plural(result.postCount, "post")} into ${shownPath(userCwd, outDir)} ` +
+    `daylight: built ${plural(result.postCount, "post")}, ${plural(pageCount, "page")} into ${shownPath(userCwd, outDir)} ` +
       `(${countDiagnostics(diagnostics)}) in ${seconds} s`,
   );
   return 0;

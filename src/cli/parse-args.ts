@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { closestMatch } from "../text/closest-match.js";
 
 /** A mistake in the command line itself: exit 2 with the reason. */
 export class UsageError extends Error {}
@@ -68,7 +69,8 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
   if (["dev", "check", "deploy"].includes(name)) {
     throw new UsageError(`"daylight ${name}" is not available in this version yet`);
   }
-  throw new UsageError(`unknown command "${name}"`);
+  const meant = closestMatch(name, ["build", "new", "dev", "check", "deploy"]);
+  throw new UsageError(`unknown command "${name}"${meant ? ` (did you mean "${meant}"?)` : ""}`);
 }
 
 type Flags = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;

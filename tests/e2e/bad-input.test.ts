@@ -80,3 +80,30 @@ describe("a user's mistake in a real terminal", () => {
     expect(run.err.join("\n")).toMatch(/\[missing-url\]/);
   });
 });
+
+describe("mistakes in templates and config", () => {
+  it("reports a template error at its line and column in the site's template, and writes nothing", async () => {
+    const root = tempDir();
+    mkdirSync(path.join(root, "posts"));
+    mkdirSync(path.join(root, "templates"));
+    writeFileSync(path.join(root, "posts/a.md"), "!! title: A\n!! published: 2024-01-01\n\nHi.\n");
+    writeFileSync(
+      path.join(root, "templates/post.liquid"),
+      '{% layout "layout" %}\n{% block content %}\n<h1>{{ post.titel }}</h1>\n{% endblock %}\n',
+    );
+    const out = previousOutput();
+    const before = snapshot(out);
+    const run = await runCli(["build", "--root", root, "--out", out, "--base-url", "https://e.com/"]);
+    expect(run.code).toBe(1);
+    expect(run.err.join("\n")).toMatch(/^templates\/post\.liquid:3:\d+  error  .*\[template-error\]/m);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it("reports invalid JSON in site.config.json at its line and column", async () => {
+    const root = tempDir();
+    writeFileSync(path.join(root, "site.config.json"), '{\n  "title": "A",\n  "url": "https://e.com/",\n}\n');
+    const run = await runCli(["build", "--root", root, "--out", path.join(root, "dist")]);
+    expect(run.code).toBe(1);
+    expect(run.err.join("\n")).toMatch(/^site\.config\.json:4:1  error  .*\[config-error\]/m);
+  });
+});
