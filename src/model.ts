@@ -38,8 +38,12 @@ export interface PostMeta {
   readonly extra: Readonly<Record<string, unknown>>;
 }
 
-/** A post after its header is parsed; the markdown body is not parsed yet. */
+/** A dated post from posts/, or a standalone page from pages/ (About, Now…) at `/<slug>/`. */
+export type PostKind = "post" | "page";
+
+/** A post (or page) after its header is parsed; the markdown body is not parsed yet. */
 export interface Post {
+  readonly kind: PostKind;
   readonly source: SourceFile;
   readonly format: HeaderFormat;
   readonly meta: PostMeta;
@@ -48,7 +52,7 @@ export interface Post {
    * (newlines kept), so that line and column in the body are true positions in the file.
    */
   readonly body: string;
-  /** The post's URL path on the built site, base path included: `/blog/posts/<slug>/`. */
+  /** The URL path on the built site, base path included: `/blog/posts/<slug>/` (a page: `/blog/<slug>/`). */
   readonly url: string;
 }
 

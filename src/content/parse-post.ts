@@ -1,5 +1,5 @@
 import { error, hasErrors, type Diagnostic } from "../diagnostics.js";
-import type { HeaderFormat, Post, SourceFile } from "../model.js";
+import type { HeaderFormat, Post, PostKind, SourceFile } from "../model.js";
 import type { SiteConfig } from "../config/site-config.js";
 import { parseBangHeader } from "./parse-bang-header.js";
 import { parseYamlHeader } from "./parse-yaml-header.js";
@@ -19,7 +19,11 @@ export function detectHeaderFormat(text: string): HeaderFormat | undefined {
  * Parses a post's header (`!!` or YAML front matter) into a Post whose body is the file
  * with the header blanked out. `post` is undefined when the header has errors. Never throws.
  */
-export function parsePost(source: SourceFile, config: SiteConfig): { post: Post | undefined; diagnostics: Diagnostic[] } {
+export function parsePost(
+  source: SourceFile,
+  config: SiteConfig,
+  kind: PostKind = "post",
+): { post: Post | undefined; diagnostics: Diagnostic[] } {
   const file = source.path;
   const text = source.text;
   if (text.slice(bomLength(text)).trim() === "") {
@@ -36,8 +40,8 @@ export function parsePost(source: SourceFile, config: SiteConfig): { post: Post 
   const fieldDiagnostics = broken ? diagnostics.filter((d) => !d.rule.startsWith("missing-")) : diagnostics;
   const all = [...header.diagnostics, ...fieldDiagnostics];
   if (hasErrors(all)) return { post: undefined, diagnostics: all };
-  const url = `${config.basePath}posts/${meta.slug}/`;
-  return { post: { source, format, meta, body: header.body, url }, diagnostics: all };
+  const url = kind === "page" ? `${config.basePath}${meta.slug}/` : `${config.basePath}posts/${meta.slug}/`;
+  return { post: { kind, source, format, meta, body: header.body, url }, diagnostics: all };
 }
 
 const fail = (d: Diagnostic) => ({ post: undefined, diagnostics: [d] });

@@ -15,6 +15,7 @@ export function makePost(text: string, options: PostOptions = {}): Post {
   const body = blankHeader(text);
   return {
     source: { path: options.path ?? `posts/${slug}.md`, text },
+    kind: "post",
     format: "bang",
     meta: {
       title: "Test post",

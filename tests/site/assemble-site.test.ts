@@ -27,6 +27,7 @@ function renderedPost({ slug, html = "<p>Body text.</p>", resources = [], ...met
   return {
     post: {
       source: { path: `posts/${slug}.md`, text: "" },
+      kind: "post",
       format: "bang",
       body: "",
       url: `${site.basePath}posts/${slug}/`,

@@ -26,6 +26,7 @@ function renderedPost({ slug, html = "<p>Body</p>", description = "Summary", res
   return {
     post: {
       source: { path: `posts/${slug}.md`, text: "" },
+      kind: "post",
       format: "bang",
       body: "",
       url: `/blog/posts/${slug}/`,

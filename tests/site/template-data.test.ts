@@ -16,6 +16,7 @@ function renderedPost(slug: string, meta: Partial<PostMeta> = {}, resources: Res
   return {
     post: {
       source: { path: `posts/${slug}.md`, text: "" },
+      kind: "post",
       format: "yaml",
       body: "",
       url: `/blog/posts/${slug}/`,
