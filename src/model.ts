@@ -106,6 +106,8 @@ export interface RenderedPost {
   readonly html: string;
   /** The `description` field, or the first paragraph's text cut at about 160 characters. */
   readonly description: string;
+  /** The body's HTML up to a `<!-- more -->` comment, for index pages; undefined without one. */
+  readonly excerptHtml: string | undefined;
   readonly headings: readonly Heading[];
   readonly resources: readonly Resource[];
   /** The heading of the Resources section as written ("Resources", "References", "Sources"). */

@@ -11,6 +11,8 @@ type Checker = (value: unknown) => string | undefined;
 const isText: Checker = (v) => (typeof v === "string" ? undefined : "must be a string");
 const isPositiveInteger: Checker = (v) =>
   typeof v === "number" && Number.isInteger(v) && v > 0 ? undefined : "must be a whole number above 0";
+const isSlugList: Checker = (v) =>
+  Array.isArray(v) && v.every((item) => typeof item === "string") ? undefined : 'must be a list of page slugs, like ["about", "now"]';
 const isTimeZone: Checker = (v) => isText(v) ?? (isKnownTimeZone(v as string) ? undefined : "is not an IANA time zone");
 const isSiteUrl: Checker = (v) => isText(v) ?? urlProblem(v as string);
 
@@ -23,6 +25,7 @@ const checkers: Record<string, Checker> = {
   url: isSiteUrl,
   postsPerPage: isPositiveInteger,
   feedItems: isPositiveInteger,
+  nav: isSlugList,
 };
 
 /**

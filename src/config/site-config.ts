@@ -13,6 +13,8 @@ export interface SiteConfig {
   readonly basePath: string;
   readonly postsPerPage: number;
   readonly feedItems: number;
+  /** Slugs of pages from pages/, in the order the site's navigation lists them; others follow by title. */
+  readonly nav: readonly string[];
 }
 
 /** How one build runs; not part of the site's config file. */
@@ -37,4 +39,5 @@ export const defaultSiteConfig: SiteConfig = {
   basePath: "/",
   postsPerPage: 10,
   feedItems: 20,
+  nav: [],
 };

@@ -26,6 +26,7 @@ export function renderPost(post: Post, context: RenderContext): RenderedPost {
     post,
     html,
     description,
+    excerptHtml: undefined,
     headings: state.headings,
     resources: state.resources,
     resourcesHeading: state.resourcesHeading,

@@ -37,6 +37,7 @@ function renderedPost({ slug, html = "<p>Body text.</p>", resources = [], ...met
       },
     },
     html, description: `About ${slug}`, resources, resourcesHeading: resources.length > 0 ? "References" : undefined,
+    excerptHtml: undefined,
     headings: [], postLinks: [], assets: [], diagnostics: [],
   };
 }

@@ -36,6 +36,7 @@ function renderedPost({ slug, html = "<p>Body</p>", description = "Summary", res
       },
     },
     html, description, resources, resourcesHeading: resources.length > 0 ? "Resources" : undefined,
+    excerptHtml: undefined,
     headings: [], postLinks: [], assets: [], diagnostics: [],
   };
 }

@@ -25,7 +25,7 @@ function renderedPost(slug: string, meta: Partial<PostMeta> = {}, resources: Res
         author: undefined, image: undefined, aliases: [], extra: {}, ...meta,
       },
     },
-    html, description: "", resources, resourcesHeading: undefined, headings: [], postLinks: [], assets: [], diagnostics: [],
+    html, description: "", excerptHtml: undefined, resources, resourcesHeading: undefined, headings: [], postLinks: [], assets: [], diagnostics: [],
   };
 }
 
