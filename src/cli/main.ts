@@ -1,5 +1,6 @@
 /** argv → command → exit code, with the terminal injected so that tests see what a user sees. */
 import { runBuild } from "./build-command.js";
+import { runDev } from "./dev-command.js";
 import { runNew } from "./new-command.js";
 import { parseCommand, UsageError } from "./parse-args.js";
 import type { Console } from "./report.js";
@@ -27,6 +28,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
         return await runBuild(command, console, now, userCwd);
       case "new":
         return await runNew(command, console, now);
+      case "dev":
+        return await runDev(command, console, now);
     }
   } catch (e) {
     if (e instanceof UsageError) {

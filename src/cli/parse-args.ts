@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closestMatch } from "../text/closest-match.js";
+import type { DevCommand } from "./dev-command.js";
 
 /** A mistake in the command line itself: exit 2 with the reason. */
 export class UsageError extends Error {}
@@ -19,7 +20,8 @@ export type Command =
       readonly drafts: boolean;
       readonly future: boolean;
     }
-  | { readonly kind: "new"; readonly root: string; readonly title: string };
+  | { readonly kind: "new"; readonly root: string; readonly title: string }
+  | DevCommand;
 
 const buildFlags = {
   root: { type: "string" },
@@ -29,6 +31,16 @@ const buildFlags = {
   strict: { type: "boolean" },
   drafts: { type: "boolean" },
   future: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+const devFlags = {
+  root: { type: "string" },
+  posts: { type: "string" },
+  port: { type: "string" },
+  host: { type: "string" },
+  open: { type: "boolean" },
+  navigate: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
@@ -66,11 +78,31 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
     if (!title) throw new UsageError('daylight new needs a title: daylight new "My first post"');
     return { kind: "new", root: resolvePath(values.root) ?? defaultRoot, title };
   }
-  if (["dev", "check", "deploy"].includes(name)) {
+  if (name === "dev") {
+    const { values } = parseFlags(rest, devFlags, false);
+    if (values.help) return { kind: "help", topic: "dev" };
+    return {
+      kind: "dev",
+      root: resolvePath(values.root) ?? defaultRoot,
+      postsDir: resolvePath(values.posts),
+      port: parsePort(values.port),
+      host: values.host ?? "127.0.0.1",
+      open: values.open ?? false,
+      navigate: values.navigate ?? false,
+    };
+  }
+  if (["check", "deploy"].includes(name)) {
     throw new UsageError(`"daylight ${name}" is not available in this version yet`);
   }
   const meant = closestMatch(name, ["build", "new", "dev", "check", "deploy"]);
   throw new UsageError(`unknown command "${name}"${meant ? ` (did you mean "${meant}"?)` : ""}`);
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 4000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port takes a whole number from 0 to 65535 (got "${value}")`);
+  return port;
 }
 
 type Flags = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;

@@ -4,11 +4,13 @@ export const mainUsage = `daylight: a static blog generator
 Usage:
   daylight build  [--root DIR] [--posts DIR] [--out DIR] [--base-url URL]
                   [--strict] [--drafts] [--future]
+  daylight dev    [--root DIR] [--posts DIR] [--port N] [--host H] [--open] [--navigate]
   daylight new    "Title" [--root DIR]
   daylight --help | --version | COMMAND --help
 
 Commands:
   build   build the site in --root (default: this folder) into dist/
+  dev     serve the site with live reload while you write
   new     scaffold a post in posts/ with today's date
 
 Exit codes: 0 done (warnings allowed), 1 the site has errors, 2 the command is wrong.`;
@@ -30,6 +32,22 @@ Options:
   --help           show this help
 
 SOURCE_DATE_EPOCH, when set, is "now" for everything that needs one.`,
+  dev: `Usage: daylight dev [options]
+
+Builds the site in memory (drafts and future posts included, marked as such), serves it
+at http://127.0.0.1:4000 (or the next free port) and updates the open page on every save:
+posts and templates morph in place, CSS swaps without a reload, errors show in the page.
+Writes no file.
+
+Options:
+  --root DIR    the site folder (default: the current folder)
+  --posts DIR   read posts from DIR instead of <root>/posts
+  --port N      the port to try first (default 4000; the next 20 are tried after it)
+  --host H      the address to listen on (default 127.0.0.1; anything else is reachable
+                from other machines, drafts included, and prints a warning)
+  --open        open the site in a browser
+  --navigate    follow to the page of the post you just saved
+  --help        show this help`,
   new: `Usage: daylight new "Title" [--root DIR]
 
 Creates posts/<slug>.md with a header dated today (in the site's time zone).

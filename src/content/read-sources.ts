@@ -135,7 +135,8 @@ function firstNulPosition(bytes: Buffer): Position {
   return positionAt(before, before.length);
 }
 
-function decodeText(bytes: Uint8Array): string | undefined {
+/** The text of a post file, or undefined when it is not text: a NUL byte, or invalid UTF-8. */
+export function decodeText(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;
   try {
     return decoder.decode(bytes);

@@ -15,7 +15,7 @@ describe("the sample blog", () => {
     const { out, run } = await buildSample();
     expect(run.err).toEqual([]);
     expect(run.code).toBe(0);
-    expect(run.out.at(-1)).toMatch(/built \d+ posts .*0 errors, 0 warnings/);
+    expect(run.out.at(-1)).toMatch(/built \d+ posts, \d+ pages into .*\(0 errors, 0 warnings\)/);
     for (const file of ["index.html", "feed.xml", "404.html", "favicon.svg", "assets/style.css"]) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }

@@ -1,0 +1,130 @@
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createRequire } from "node:module";
+import type { Diagnostic } from "../diagnostics.js";
+import type { SiteLayout } from "../read-site.js";
+import { clientScript } from "./client/client-script.js";
+import { createDevSite, type BuildOutcome, type DevSite } from "./dev-site.js";
+import { createEventStream, type EventStream, type StreamEvent } from "./event-stream.js";
+import { allowedHosts, isAllowedHost } from "./host-check.js";
+import { listenOnFreePort } from "./listen.js";
+import { createRebuildScheduler } from "./rebuild-scheduler.js";
+import { serveRequest } from "./serve-request.js";
+import { watchSite } from "./watch-site.js";
+import type { SiteChange } from "./classify-change.js";
+
+/** How to run the dev server. */
+export interface DevServerOptions {
+  readonly layout: SiteLayout;
+  /** Default 127.0.0.1; anything else exposes the site to the network. */
+  readonly host?: string;
+  /** Default 4000; taken or not, the next free port up to +20 is used. 0: any free port. */
+  readonly port?: number;
+  /** Follow the browser to the page of the post just edited. */
+  readonly navigate?: boolean;
+  readonly now: Date;
+  /** Quiet time before a burst of changes is rebuilt. */
+  readonly debounceMs?: number;
+  /** Told about every build (the initial one too): the terminal prints from this. */
+  readonly onBuild?: (outcome: BuildOutcome) => void;
+}
+
+/** A running dev server. */
+export interface DevServer {
+  /** `http://127.0.0.1:4000/` plus the site's base path. */
+  readonly url: string;
+  readonly site: DevSite;
+  /** Resolves when no rebuild is queued or running (tests wait on this). */
+  idle(): Promise<void>;
+  /** Stops watching, ends the event streams and frees the port. */
+  close(): Promise<void>;
+}
+
+/** Builds the site into memory, serves it with live reload and rebuilds it on every change. */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const host = options.host ?? "127.0.0.1";
+  const stream = createEventStream();
+  const assets = { client: clientScript, idiomorph: await readIdiomorph() };
+  const hosts = allowedHosts(host);
+  let site: DevSite | undefined;
+  let ready!: () => void;
+  const siteReady = new Promise<void>((resolve) => (ready = resolve));
+  const server = createServer((request, response) => {
+    void handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      response.end("internal error\n");
+    });
+  });
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    if (!isAllowedHost(request.headers.host, hosts)) return refuse(response, 403, "this Host is not allowed\n");
+    await siteReady;
+    if (!site) return refuse(response, 503, "the site is not built\n");
+    serveRequest(request, response, { site, stream, assets, greeting: greetingOf(site.last) });
+  };
+  const port = await listenOnFreePort(server, host, options.port ?? 4000);
+  const origin = `http://${urlHost(host)}:${port}/`;
+  site = await createDevSite(options.layout, origin, options.now);
+  ready();
+  options.onBuild?.(site.last);
+  const scheduler = createRebuildScheduler<SiteChange>({
+    delayMs: options.debounceMs ?? 30,
+    run: async (changes) => {
+      const outcome = await site!.rebuild(changes);
+      options.onBuild?.(outcome);
+      stream.send(eventOf(outcome, options.navigate ?? false));
+    },
+  });
+  const watcher = watchSite(options.layout, (change) => scheduler.add(change));
+  await watcher.ready;
+  return {
+    url: new URL(site.basePath, origin).href,
+    site,
+    idle: () => scheduler.idle(),
+    close: () => closeAll(server, stream, watcher, scheduler),
+  };
+}
+
+async function closeAll(
+  server: ReturnType<typeof createServer>,
+  stream: EventStream,
+  watcher: { close(): Promise<void> },
+  scheduler: { close(): Promise<void> },
+): Promise<void> {
+  await watcher.close();
+  await scheduler.close();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  stream.closeAll();
+  server.closeAllConnections();
+  await closed;
+}
+
+/** What a browser that connects now must be told: the errors, when the last build had some. */
+function greetingOf(last: BuildOutcome): StreamEvent[] {
+  return last.ok ? [] : [errorsEvent(last.diagnostics)];
+}
+
+function eventOf(outcome: BuildOutcome, navigate: boolean): StreamEvent {
+  if (!outcome.ok) return errorsEvent(outcome.diagnostics);
+  return {
+    name: "rebuilt",
+    data: { changed: outcome.changedUrls, navigate: navigate ? outcome.editedUrl : undefined },
+  };
+}
+
+const errorsEvent = (diagnostics: readonly Diagnostic[]): StreamEvent => ({ name: "errors", data: { diagnostics } });
+
+function refuse(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+  response.end(text);
+}
+
+/** A host as it is written in a URL: wildcard binds are reached through loopback. */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+async function readIdiomorph(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  return readFile(require.resolve("idiomorph/dist/idiomorph.esm.js"), "utf8");
+}

@@ -1,0 +1,88 @@
+import { lstat, readFile } from "node:fs/promises";
+import path from "node:path";
+import { postAssetSource, publicAssetSource, type AssetSource } from "../assets/asset-index.js";
+import { listFiles } from "../assets/read-files.js";
+import { readConfigText } from "../config/read-config-text.js";
+import { decodeText } from "../content/read-sources.js";
+import type { SourceFile } from "../model.js";
+import { builtinTemplatesDir } from "../package-paths.js";
+import { readSite, type SiteLayout, type SiteSources } from "../read-site.js";
+import { readTheme } from "../site/read-theme.js";
+import type { SiteChange } from "./classify-change.js";
+
+/**
+ * The sources after `changes`, reading again only what they touched: one post, the theme,
+ * the config text or the list of public files. Anything unusual (a folder added or removed,
+ * a symlink, a file that is not UTF-8 text) falls back to reading the whole site, so the
+ * result always equals what `readSite` would give.
+ */
+export async function updateSources(
+  sources: SiteSources,
+  layout: SiteLayout,
+  changes: readonly SiteChange[],
+): Promise<SiteSources> {
+  if (changes.some((c) => c.kind === "posts-folder")) return readSite(layout);
+  let next = sources;
+  const kinds = new Set(changes.map((c) => c.kind));
+  for (const change of latestPerFile(changes)) {
+    if (change.kind !== "post" && change.kind !== "post-asset") continue;
+    const updated = await updatePostsFile(next, layout, change);
+    if (updated === undefined) return readSite(layout);
+    next = updated;
+  }
+  if (kinds.has("template") || kinds.has("theme-asset")) {
+    next = { ...next, theme: await readTheme(layout.templatesDir, builtinTemplatesDir) };
+  }
+  if (kinds.has("config")) next = { ...next, configText: await readConfigText(layout.root) };
+  if (kinds.has("public")) next = { ...next, assets: await relistPublic(next.assets, layout) };
+  return next;
+}
+
+/** Only the last event of each file matters: its state on disk now is what gets read. */
+function latestPerFile(changes: readonly SiteChange[]): SiteChange[] {
+  return [...new Map(changes.map((c) => [c.file, c])).values()];
+}
+
+/** The sources with one file of the posts folder read again; undefined when only a full read will do. */
+async function updatePostsFile(sources: SiteSources, layout: SiteLayout, change: SiteChange): Promise<SiteSources | undefined> {
+  const key = sourceKey(layout, change.file);
+  if (key === undefined || sources.diagnostics.some((d) => d.file === key)) return undefined;
+  const info = await lstat(change.file).catch(() => undefined);
+  if (info !== undefined && !info.isFile()) return undefined;
+  const bytes = info === undefined ? undefined : await readFile(change.file).catch(() => undefined);
+  if (info !== undefined && bytes === undefined) return undefined;
+  if (change.kind === "post") {
+    const text = bytes === undefined ? undefined : decodeText(bytes);
+    if (bytes !== undefined && text === undefined) return undefined;
+    const posts = sources.posts.filter((p) => p.path !== key);
+    if (text !== undefined) posts.push({ path: key, text });
+    return { ...sources, posts: posts.sort(byPath) };
+  }
+  const assets = sources.assets.filter((a) => a.key !== key);
+  if (bytes !== undefined) assets.push(postAssetSource(key, change.file, bytes));
+  return { ...sources, assets: sortAssets(assets) };
+}
+
+async function relistPublic(assets: readonly AssetSource[], layout: SiteLayout): Promise<AssetSource[]> {
+  const files = await listFiles(layout.publicDir, false);
+  const publicAssets = files.map((file) =>
+    publicAssetSource(path.relative(layout.publicDir, file).split(path.sep).join("/"), file),
+  );
+  return [...assets.filter((a) => !a.key.startsWith("public/")), ...publicAssets];
+}
+
+/** The key readSite gives a file under the root (posts outside the root take the full path). */
+function sourceKey(layout: SiteLayout, file: string): string | undefined {
+  const rel = path.relative(path.resolve(layout.root), file);
+  if (rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join("/");
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byPath = (a: SourceFile, b: SourceFile): number => compareText(a.path, b.path);
+
+/** readSite's order: post assets (by path), then public files (by path). */
+function sortAssets(assets: AssetSource[]): AssetSource[] {
+  const rank = (a: AssetSource) => (a.key.startsWith("public/") ? 1 : 0);
+  return assets.sort((a, b) => rank(a) - rank(b) || compareText(a.key, b.key));
+}
