@@ -9,7 +9,8 @@ import { renderPost } from "./markdown/render-post.js";
 import type { OutputFile } from "./model.js";
 import { findOutputCollisions } from "./find-output-collisions.js";
 import type { SiteSources } from "./read-site.js";
-import type { RenderCache } from "./render-cache.js";
+import { createRenderCache, type RenderCache } from "./render-cache.js";
+import { createPageCache, type PageCache } from "./site/page-cache.js";
 import { assembleSite } from "./site/assemble-site.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 
@@ -20,6 +21,15 @@ export interface BuildResult {
   readonly postCount: number;
 }
 
+/** What a long-lived process (the dev server) keeps between builds: rendered posts and pages. */
+export interface BuildCache {
+  readonly posts: RenderCache;
+  readonly pages: PageCache;
+}
+
+/** An empty in-memory BuildCache. */
+export const createBuildCache = (): BuildCache => ({ posts: createRenderCache(), pages: createPageCache() });
+
 /**
  * The recipe: sources and config in, files and diagnostics out. Touches no disk. With a
  * cache (the dev server keeps one), only posts whose inputs changed are rendered again.
@@ -28,7 +38,7 @@ export function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  cache?: RenderCache,
+  cache?: BuildCache,
 ): BuildResult {
   const parsed = sources.posts.map((source) => parsePost(source, config));
   const collected = collectPosts(parsed.flatMap((result) => (result.post ? [result.post] : [])), options);
@@ -36,10 +46,10 @@ export function buildSite(
   const assets = buildAssetIndex(sources.assets, config.basePath);
   const context = { config, links, assets };
   const rendered = collected.posts.map((post) =>
-    cache ? cache.render(post, context, renderPost) : renderPost(post, context),
+    cache ? cache.posts.render(post, context, renderPost) : renderPost(post, context),
   );
-  cache?.prune();
-  const renderer = createTemplateRenderer(sources.theme, config);
+  const templates = createTemplateRenderer(sources.theme, config);
+  const renderer = cache ? cache.pages.wrap(templates, sources.theme, config) : templates;
   const site = assembleSite({ posts: rendered, config, theme: sources.theme, renderer, now: options.now });
   const usedAssets = new Set(rendered.flatMap((post) => post.assets));
   const files = [...site.files, ...assetOutputFiles(sources.assets, usedAssets)];
@@ -52,6 +62,8 @@ export function buildSite(
     ...site.diagnostics,
     ...findOutputCollisions(files),
   ];
+  cache?.posts.prune();
+  cache?.pages.prune();
   return {
     files,
     diagnostics: sortDiagnostics(options.strict ? promoteWarnings(diagnostics) : diagnostics),

@@ -1,12 +1,11 @@
 import path from "node:path";
-import { buildSite } from "../build.js";
+import { buildSite, createBuildCache } from "../build.js";
 import { resolveConfig } from "../config/resolve-config.js";
 import type { SiteConfig } from "../config/site-config.js";
 import { parsePost } from "../content/parse-post.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { createMemoryWriter } from "../output/memory-writer.js";
 import { readSite, type SiteLayout, type SiteSources } from "../read-site.js";
-import { createRenderCache } from "../render-cache.js";
 import type { SiteChange } from "./classify-change.js";
 import { changedPaths, urlOfOutputPath } from "./output-diff.js";
 import { updateSources } from "./update-sources.js";
@@ -40,7 +39,7 @@ export interface DevSite {
  * `origin` plus the config's base path (so canonical and feed links work locally).
  */
 export async function createDevSite(layout: SiteLayout, origin: string, now: Date): Promise<DevSite> {
-  const cache = createRenderCache();
+  const cache = createBuildCache();
   const writer = createMemoryWriter();
   let sources: SiteSources = await readSite(layout);
   let basePath = "/";

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { defaultSiteConfig } from "../../src/config/site-config.js";
+import { createPageCache } from "../../src/site/page-cache.js";
+import type { Theme } from "../../src/site/read-theme.js";
+import type { TemplateRenderer } from "../../src/site/template-renderer.js";
+
+const theme = (text: string): Theme => ({
+  templates: new Map([["post.liquid", { name: "post.liquid", path: "templates/post.liquid", text }]]),
+  assets: new Map(),
+});
+
+/** A renderer that counts its renders and fails on data that asks it to. */
+function countingRenderer() {
+  const counter = { renders: 0 };
+  const renderer: TemplateRenderer = {
+    render(name, data) {
+      counter.renders++;
+      if ((data as { fail?: boolean }).fail) {
+        return { html: undefined, diagnostics: [{ severity: "error", rule: "template-error", message: "boom" }] };
+      }
+      return { html: `${name}:${JSON.stringify(data)}`, diagnostics: [] };
+    },
+  };
+  return { renderer, counter };
+}
+
+describe("the page cache", () => {
+  it("renders a page once for the same theme, config, template and data", () => {
+    const cache = createPageCache();
+    const { renderer, counter } = countingRenderer();
+    const wrapped = cache.wrap(renderer, theme("a"), defaultSiteConfig);
+    const first = wrapped.render("post", { title: "x" });
+    cache.prune();
+    const again = cache.wrap(renderer, theme("a"), defaultSiteConfig).render("post", { title: "x" });
+    expect(again).toEqual(first);
+    expect(counter.renders).toBe(1);
+  });
+
+  it("renders again when the data, the template text or the config differ", () => {
+    const cache = createPageCache();
+    const { renderer, counter } = countingRenderer();
+    cache.wrap(renderer, theme("a"), defaultSiteConfig).render("post", { title: "x" });
+    cache.wrap(renderer, theme("a"), defaultSiteConfig).render("post", { title: "y" });
+    cache.wrap(renderer, theme("b"), defaultSiteConfig).render("post", { title: "x" });
+    cache.wrap(renderer, theme("a"), { ...defaultSiteConfig, timezone: "Asia/Tokyo" }).render("post", { title: "x" });
+    cache.wrap(renderer, theme("a"), defaultSiteConfig).render("index", { title: "x" });
+    expect(counter.renders).toBe(5);
+  });
+
+  it("never keeps a failed render, so its error is reported on every build", () => {
+    const cache = createPageCache();
+    const { renderer, counter } = countingRenderer();
+    const wrapped = cache.wrap(renderer, theme("a"), defaultSiteConfig);
+    expect(wrapped.render("post", { fail: true }).diagnostics).toHaveLength(1);
+    expect(wrapped.render("post", { fail: true }).diagnostics).toHaveLength(1);
+    expect(counter.renders).toBe(2);
+  });
+
+  it("forgets pages that a build did not ask for", () => {
+    const cache = createPageCache();
+    const { renderer, counter } = countingRenderer();
+    cache.wrap(renderer, theme("a"), defaultSiteConfig).render("post", { title: "old" });
+    cache.prune();
+    cache.prune();
+    cache.wrap(renderer, theme("a"), defaultSiteConfig).render("post", { title: "old" });
+    expect(counter.renders).toBe(2);
+  });
+});
