@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile, RenderedPost } from "../model.js";
 import { paginate } from "./paginate.js";
 import type { Theme } from "./read-theme.js";
-import { renderRssFeed, rssFeedPath } from "./rss-feed.js";
+import { renderRssFeed, rssFeedPath } from "./feeds/rss-feed.js";
 import type { TemplateRenderer } from "./template-renderer.js";
 import { toIndexPageData, toNotFoundPageData, toPostPageData, toPostsData } from "./template-data.js";
 

@@ -5,7 +5,7 @@
 import type { SiteConfig } from "../config/site-config.js";
 import type { RenderedPost } from "../model.js";
 import type { Paginated } from "./paginate.js";
-import { rssFeedPath } from "./rss-feed.js";
+import { rssFeedPath } from "./feeds/rss-feed.js";
 
 /** `site`: the site's configuration, as templates need it. */
 export interface SiteData {

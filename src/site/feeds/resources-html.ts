@@ -1,4 +1,4 @@
-import type { Resource } from "../model.js";
+import type { Resource } from "../../model.js";
 
 /**
  * A post's Resources list as HTML, shaped like the default theme's partial: its own

@@ -1,0 +1,70 @@
+import type { SiteConfig } from "../../config/site-config.js";
+import type { RenderedPost } from "../../model.js";
+import { absolutizeUrls } from "../absolute-urls.js";
+import { siteUrlOf } from "./feed-spec.js";
+import { renderResourcesHtml } from "./resources-html.js";
+
+/** What every feed format says about one post; each format only serialises it. */
+export interface FeedItem {
+  /** Absolute URL of the post: its link, and its id in every format (unique and stable). */
+  readonly permalink: string;
+  readonly title: string;
+  /** Plain text: the description, or the first paragraph's text. */
+  readonly summary: string;
+  /** The body and its Resources list, every `href`/`src`/`srcset`/`poster` absolute. */
+  readonly contentHtml: string;
+  readonly published: Date | undefined;
+  readonly updated: Date | undefined;
+  readonly tags: readonly string[];
+  /** The post's author, else the site's; undefined when neither is given. */
+  readonly author: string | undefined;
+}
+
+/**
+ * The feed's items: at most `config.feedItems` posts, newest first. Standalone pages are
+ * never feed items (they are not dated posts), whatever the caller hands in.
+ */
+export function toFeedItems(posts: readonly RenderedPost[], config: SiteConfig): FeedItem[] {
+  const siteUrl = siteUrlOf(config);
+  return newestFirst(posts.filter((p) => p.post.kind === "post"))
+    .slice(0, config.feedItems)
+    .map((post) => toFeedItem(post, config, siteUrl));
+}
+
+function toFeedItem(rendered: RenderedPost, config: SiteConfig, siteUrl: string): FeedItem {
+  const { meta } = rendered.post;
+  const permalink = new URL(rendered.post.url, siteUrl).href;
+  const html = `${rendered.html}\n${renderResourcesHtml(rendered.resources, rendered.resourcesHeading)}`.trim();
+  return {
+    permalink,
+    title: meta.title,
+    summary: rendered.description,
+    contentHtml: absolutizeUrls(html, permalink),
+    published: meta.published,
+    updated: meta.updated,
+    tags: meta.tags,
+    author: meta.author ?? (config.author || undefined),
+  };
+}
+
+/** Posts by publication date, newest first; undated drafts last, ties in their given order. */
+function newestFirst(posts: readonly RenderedPost[]): RenderedPost[] {
+  const time = (p: RenderedPost) => p.post.meta.published?.getTime() ?? -Infinity;
+  return [...posts].sort((a, b) => time(b) - time(a) || 0);
+}
+
+/**
+ * When the feed last changed: the latest `updated` or `published` of its items, so the same
+ * posts give the same bytes; `now` only for a feed with no dated item.
+ */
+export function feedUpdated(items: readonly FeedItem[], now: Date): Date {
+  let latest: Date | undefined;
+  for (const item of items) {
+    const date = item.updated ?? item.published;
+    if (date !== undefined && (latest === undefined || date > latest)) latest = date;
+  }
+  return latest ?? now;
+}
+
+/** RFC 3339 in UTC (`2025-03-14T09:30:00Z`), milliseconds only when there are some. */
+export const rfc3339 = (date: Date): string => date.toISOString().replace(/\.000Z$/, "Z");
