@@ -1,12 +1,13 @@
-import { assetOutputFiles, buildAssetIndex } from "./assets/asset-index.js";
+import { assetOutputFiles, buildAssetIndex, isPublicAsset } from "./assets/asset-index.js";
 import type { BuildOptions, SiteConfig } from "./config/site-config.js";
 import { collectPosts } from "./content/collect-posts.js";
 import { buildLinkIndex } from "./content/link-index.js";
 import { parsePost } from "./content/parse-post.js";
 import { promoteWarnings, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { checkFragments } from "./markdown/check-fragments.js";
+import { prepareHighlighting } from "./markdown/create-post-renderer.js";
 import { renderPost } from "./markdown/render-post.js";
-import type { OutputFile } from "./model.js";
+import type { OutputFile, Post, PostKind, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./find-output-collisions.js";
 import type { SiteSources } from "./read-site.js";
 import { createRenderCache, type RenderCache } from "./render-cache.js";
@@ -33,30 +34,38 @@ export const createBuildCache = (): BuildCache => ({ posts: createRenderCache(),
 /**
  * The recipe: sources and config in, files and diagnostics out. Touches no disk. With a
  * cache (the dev server keeps one), only posts whose inputs changed are rendered again.
+ * Async only to load the code highlighter's grammars before the (synchronous) renders.
  */
-export function buildSite(
+export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
   cache?: BuildCache,
-): BuildResult {
-  const parsed = sources.posts.map((source) => parsePost(source, config));
-  const collected = collectPosts(parsed.flatMap((result) => (result.post ? [result.post] : [])), options);
-  const links = buildLinkIndex(collected.posts);
-  const assets = buildAssetIndex(sources.assets, config.basePath);
-  const context = { config, links, assets };
-  const rendered = collected.posts.map((post) =>
-    cache ? cache.posts.render(post, context, renderPost) : renderPost(post, context),
-  );
+): Promise<BuildResult> {
+  const posts = collectSources(sources.posts, "post", config, options);
+  const pages = collectSources(sources.pages, "page", config, options);
+  const links = buildLinkIndex(posts.published);
+  const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath) };
+  await prepareHighlighting([...posts.published, ...pages.published]);
+  const render = (post: Post) => (cache ? cache.posts.render(post, context, renderPost) : renderPost(post, context));
+  const renderedPosts = posts.published.map(render);
+  const renderedPages = pages.published.map(render);
+  const rendered = [...renderedPosts, ...renderedPages];
   const templates = createTemplateRenderer(sources.theme, config);
-  const renderer = cache ? cache.pages.wrap(templates, sources.theme, config) : templates;
-  const site = assembleSite({ posts: rendered, config, theme: sources.theme, renderer, now: options.now });
-  const usedAssets = new Set(rendered.flatMap((post) => post.assets));
-  const files = [...site.files, ...assetOutputFiles(sources.assets, usedAssets)];
+  const site = assembleSite({
+    posts: renderedPosts,
+    pages: renderedPages,
+    config,
+    theme: sources.theme,
+    renderer: cache ? cache.pages.wrap(templates, sources.theme, config) : templates,
+    now: options.now,
+    publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
+  });
+  const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets)))];
   const diagnostics = [
     ...sources.diagnostics,
-    ...parsed.flatMap((result) => result.diagnostics),
-    ...collected.diagnostics,
+    ...posts.diagnostics,
+    ...pages.diagnostics,
     ...rendered.flatMap((post) => post.diagnostics),
     ...checkFragments(rendered, links),
     ...site.diagnostics,
@@ -67,6 +76,16 @@ export function buildSite(
   return {
     files,
     diagnostics: sortDiagnostics(options.strict ? promoteWarnings(diagnostics) : diagnostics),
-    postCount: rendered.length,
+    postCount: renderedPosts.length,
+  };
+}
+
+/** Parses one kind of source (posts or pages) and keeps what this build publishes. */
+function collectSources(sources: readonly SourceFile[], kind: PostKind, config: SiteConfig, options: BuildOptions) {
+  const parsed = sources.map((source) => parsePost(source, config, kind));
+  const collected = collectPosts(parsed.flatMap((result) => (result.post ? [result.post] : [])), options);
+  return {
+    published: collected.posts,
+    diagnostics: [...parsed.flatMap((result) => result.diagnostics), ...collected.diagnostics],
   };
 }

@@ -68,12 +68,22 @@ export interface LinkIndex {
   readonly posts: ReadonlyMap<string, LinkTarget>;
 }
 
+/** What the build knows of a local file: where it is published and, for an image, its size. */
+export interface AssetInfo {
+  /** The URL path the file has in the output (base path included). */
+  readonly url: string;
+  /** Intrinsic size in CSS pixels (EXIF rotation applied), read from the file; absent for non-images and SVGs that declare none. */
+  readonly width?: number;
+  readonly height?: number;
+  /** Why a file with an image extension could not be read as an image; reported where a post shows it. */
+  readonly invalidImage?: string;
+}
+
 /**
  * Local files that posts may reference, keyed by their path from the site root
- * (`posts/2024/img/plot.png`, `public/images/x.png`); the value is the URL path
- * the file has in the output (base path included).
+ * (`posts/2024/img/plot.png`, `public/images/x.png`).
  */
-export type AssetIndex = ReadonlyMap<string, string>;
+export type AssetIndex = ReadonlyMap<string, AssetInfo>;
 
 /** One `./posts/<slug>#fragment` reference found while rendering; checked after all posts render. */
 export interface PostLinkRef {

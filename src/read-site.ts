@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { postAssetSource, publicAssetSource, type AssetSource } from "./assets/asset-index.js";
 import { listFiles } from "./assets/read-files.js";
+import { readImageInfos } from "./assets/read-image-info.js";
 import { readConfigText } from "./config/read-config-text.js";
 import { displayPath, readPostSources } from "./content/read-sources.js";
 import type { Diagnostic } from "./diagnostics.js";
@@ -13,6 +14,7 @@ import { readTheme, type Theme } from "./site/read-theme.js";
 export interface SiteLayout {
   readonly root: string;
   readonly postsDir: string;
+  readonly pagesDir: string;
   readonly templatesDir: string;
   readonly publicDir: string;
 }
@@ -21,6 +23,8 @@ export interface SiteLayout {
 export interface SiteSources {
   readonly configText: string | undefined;
   readonly posts: readonly SourceFile[];
+  /** Standalone pages from pages/ (About, Now…). */
+  readonly pages: readonly SourceFile[];
   readonly theme: Theme;
   readonly assets: readonly AssetSource[];
   readonly diagnostics: readonly Diagnostic[];
@@ -28,30 +32,44 @@ export interface SiteSources {
 
 /** The usual layout of a site folder, with `--posts` overriding where posts are read from. */
 export function siteLayout(root: string, postsDir = path.join(root, "posts")): SiteLayout {
-  return { root, postsDir, templatesDir: path.join(root, "templates"), publicDir: path.join(root, "public") };
+  return {
+    root,
+    postsDir,
+    pagesDir: path.join(root, "pages"),
+    templatesDir: path.join(root, "templates"),
+    publicDir: path.join(root, "public"),
+  };
 }
 
 /** Reads the config text, posts, theme and local assets of a site. */
 export async function readSite(layout: SiteLayout): Promise<SiteSources> {
-  const [configText, posts, theme, publicFiles] = await Promise.all([
+  const [configText, posts, pages, theme, publicAssets] = await Promise.all([
     readConfigText(layout.root),
     readPostSources(layout.root, layout.postsDir),
+    readPostSources(layout.root, layout.pagesDir),
     readTheme(layout.templatesDir, builtinTemplatesDir),
-    listFiles(layout.publicDir, false),
+    readPublicAssets(layout.publicDir),
   ]);
   const postAssets = await Promise.all(
-    posts.assetFiles.map(async (file) =>
+    [...posts.assetFiles, ...pages.assetFiles].sort().map(async (file) =>
       postAssetSource(displayPath(layout.root, file), file, await readFile(file)),
     ),
-  );
-  const publicAssets = publicFiles.map((file) =>
-    publicAssetSource(path.relative(layout.publicDir, file).split(path.sep).join("/"), file),
   );
   return {
     configText,
     posts: posts.sources,
+    pages: pages.sources,
     theme,
     assets: [...postAssets, ...publicAssets],
-    diagnostics: posts.diagnostics,
+    diagnostics: [...posts.diagnostics, ...pages.diagnostics],
   };
+}
+
+/** Every file of public/ (hidden ones too: `.well-known/`), with image sizes read from their headers. */
+export async function readPublicAssets(publicDir: string): Promise<AssetSource[]> {
+  const files = await listFiles(publicDir, false);
+  const images = await readImageInfos(files);
+  return files.map((file, i) =>
+    publicAssetSource(path.relative(publicDir, file).split(path.sep).join("/"), file, images[i]),
+  );
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import type { AssetIndex, OutputFile } from "../model.js";
+import type { AssetIndex, AssetInfo, OutputFile } from "../model.js";
+import { imageInfoOf, type ImageInfo } from "./image-info.js";
 
 /** A local file that posts may reference. */
 export interface AssetSource {
@@ -9,23 +10,30 @@ export interface AssetSource {
   readonly sourcePath: string;
   /** Where it is published, relative to the output folder. */
   readonly outputPath: string;
+  /** For an image file: its size, read when the file was read (renders never touch the disk). */
+  readonly image?: ImageInfo | undefined;
 }
 
-/** A file beside the posts, published under a content-hashed name so that it can be cached forever. */
+/**
+ * A file beside the posts, published under a content-hashed name so that it can be cached
+ * forever. An image's size is read from the same bytes.
+ */
 export function postAssetSource(key: string, sourcePath: string, bytes: Uint8Array): AssetSource {
   const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 8);
   const { name, ext } = path.posix.parse(key);
-  return { key, sourcePath, outputPath: `assets/${name}.${hash}${ext}` };
+  return { key, sourcePath, outputPath: `assets/${name}.${hash}${ext}`, image: imageInfoOf(key, bytes) };
 }
 
-/** A file from public/, published under its own name: users link to it. */
-export function publicAssetSource(relativePath: string, sourcePath: string): AssetSource {
-  return { key: `public/${relativePath}`, sourcePath, outputPath: relativePath };
+/** A file from public/, published under its own name: users link to it. `image` is its size when it is an image. */
+export function publicAssetSource(relativePath: string, sourcePath: string, image?: ImageInfo): AssetSource {
+  return { key: `public/${relativePath}`, sourcePath, outputPath: relativePath, image };
 }
 
-/** key → URL path (base path included) for every asset. */
+/** key → URL path (base path included) and image size, for every asset. */
 export function buildAssetIndex(assets: readonly AssetSource[], basePath: string): AssetIndex {
-  return new Map(assets.map((asset) => [asset.key, basePath + encodeURI(asset.outputPath)]));
+  return new Map(
+    assets.map((asset): [string, AssetInfo] => [asset.key, { url: basePath + encodeURI(asset.outputPath), ...asset.image }]),
+  );
 }
 
 /**
@@ -34,6 +42,9 @@ export function buildAssetIndex(assets: readonly AssetSource[], basePath: string
  */
 export function assetOutputFiles(assets: readonly AssetSource[], usedKeys: ReadonlySet<string>): OutputFile[] {
   return assets
-    .filter((asset) => asset.key.startsWith("public/") || usedKeys.has(asset.key))
+    .filter((asset) => isPublicAsset(asset) || usedKeys.has(asset.key))
     .map((asset) => ({ path: asset.outputPath, sourcePath: asset.sourcePath }));
 }
+
+/** True for a file of public/ (published under its own name), false for a post's own asset. */
+export const isPublicAsset = (asset: AssetSource): boolean => asset.key.startsWith("public/");

@@ -29,7 +29,7 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   const configProblems = [...configDiagnostics, ...missingUrl];
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
-  const result = buildSite(sources, config, options);
+  const result = await buildSite(sources, config, options);
   const diagnostics = sortDiagnostics([...configProblems, ...result.diagnostics]);
   if (hasErrors(diagnostics)) return fail(console, diagnostics);
 

@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { error, positionAt, warning, type Diagnostic } from "../diagnostics.js";
 import { closestMatch } from "../text/closest-match.js";
 import { defaultSiteConfig, type SiteConfig } from "./site-config.js";
@@ -81,7 +81,7 @@ function collectValues(tree: Node, text: string, values: Record<string, unknown>
       );
       continue;
     }
-    const value = findNodeAtLocation(tree, [key])?.value as unknown;
+    const value = getNodeValue(valueNode) as unknown;
     const problem = checker(value);
     if (problem) {
       diagnostics.push(error("config-error", `"${key}" ${problem}`, configFileName, positionAt(text, valueNode.offset)));

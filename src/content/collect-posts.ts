@@ -1,11 +1,13 @@
-import { error, type Diagnostic, type Position } from "../diagnostics.js";
+import { error, type Diagnostic } from "../diagnostics.js";
+import { headerKeyPosition } from "./header-key-position.js";
 import type { BuildOptions } from "../config/site-config.js";
 import type { Post } from "../model.js";
 
 /**
  * Checks that slugs are unique across all parsed posts (drafts and future posts too: a slug
  * is a post's identity whatever the flags), then keeps the posts this build publishes,
- * newest first.
+ * newest first. Works for pages too (call it once per kind): they skip the future-date
+ * filter, and only `draft: true` hides them.
  */
 export function collectPosts(parsed: readonly Post[], options: BuildOptions): { posts: Post[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -26,6 +28,8 @@ export function collectPosts(parsed: readonly Post[], options: BuildOptions): { 
 
 function isPublished(post: Post, options: BuildOptions): boolean {
   if (post.meta.draft && !options.drafts) return false;
+  // A page is not dated content: a `published` date, if any, does not schedule it.
+  if (post.kind === "page") return true;
   const published = post.meta.published;
   return options.future || published === undefined || published.getTime() <= options.now.getTime();
 }
@@ -42,22 +46,5 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 function duplicateSlug(post: Post, first: Post): Diagnostic {
   const { slug } = post.meta;
   return error("duplicate-slug", `the slug \`${slug}\` is already used by ${first.source.path}`, post.source.path,
-    slugPosition(post), `give ${post.source.path} or ${first.source.path} another slug: both would be /posts/${slug}/`);
-}
-
-/** The line of the `slug` key in the header, or 1:1 when the slug comes from the file name. */
-function slugPosition(post: Post): Position {
-  const pattern = post.format === "bang" ? /^(\uFEFF?!![ \t]*slug[ \t]*:[ \t]*)/im : /^(\uFEFF?["']?slug["']?[ \t]*:[ \t]*)/im;
-  const headerEnd = firstBodyOffset(post);
-  const match = pattern.exec(post.source.text.slice(0, headerEnd));
-  if (!match) return { line: 1, column: 1 };
-  const before = post.source.text.slice(0, match.index);
-  const line = before.split("\n").length;
-  return { line, column: (match[1] ?? "").replace("\uFEFF", "").length + 1 };
-}
-
-/** The header is where the body has been blanked: the first non-space character ends it. */
-function firstBodyOffset(post: Post): number {
-  const offset = post.body.search(/[^\s]/);
-  return offset === -1 ? post.body.length : offset;
+    headerKeyPosition(post, "slug"), `give ${post.source.path} or ${first.source.path} another slug: both would be ${post.url}`);
 }

@@ -35,7 +35,7 @@ export function parsePost(
   const broken = hasErrors(header.diagnostics);
   // A YAML error leaves no fields to check; a broken `!!` line may hold the "missing" key.
   if (broken && format === "yaml") return { post: undefined, diagnostics: header.diagnostics };
-  const ctx = { file, format, timezone: config.timezone, siteUrl: config.url };
+  const ctx = { file, format, timezone: config.timezone, siteUrl: config.url, kind };
   const { meta, diagnostics } = toPostMeta(header.fields, ctx);
   const fieldDiagnostics = broken ? diagnostics.filter((d) => !d.rule.startsWith("missing-")) : diagnostics;
   const all = [...header.diagnostics, ...fieldDiagnostics];

@@ -1,5 +1,5 @@
 import { error, warning, type Diagnostic, type Position } from "../diagnostics.js";
-import type { HeaderFormat, PostMeta } from "../model.js";
+import type { HeaderFormat, PostKind, PostMeta } from "../model.js";
 import { acceptedDateForms, parseHeaderDate } from "./dates.js";
 import { invalidField, readBoolean, readList, readText, type FieldSink } from "./field-readers.js";
 import { nearMissKey } from "./near-miss.js";
@@ -20,6 +20,8 @@ export interface FieldContext {
   readonly timezone: string;
   /** The site's absolute URL, to make absolute aliases site-relative. */
   readonly siteUrl: string | undefined;
+  /** A page (pages/) needs no `published` date; a post does unless it is a draft. Default "post". */
+  readonly kind?: PostKind;
 }
 
 const top: Position = { line: 1, column: 1 };
@@ -96,7 +98,7 @@ function readPublished(sink: FieldSink, fields: RawFields, ctx: FieldContext, dr
   const field = fields.get("published");
   const reported = sink.diagnostics.length;
   const date = readDate(sink, "published", field, ctx);
-  if (date || draft || sink.diagnostics.length > reported) return date;
+  if (date || draft || ctx.kind === "page" || sink.diagnostics.length > reported) return date;
   const todo = fields.has("date") ? "rename `date` to `published`" : `add ${example(ctx.format, "published", "2025-03-14")}`;
   sink.diagnostics.push(error("missing-published", "the post has no publication date", ctx.file,
     field ? at(field) : top, `${todo}, or mark the post ${example(ctx.format, "draft", "true")}`));

@@ -4,7 +4,7 @@ import type { SiteLayout } from "../read-site.js";
 import { isEditorLitter } from "./editor-litter.js";
 
 /** What a changed file is to the site, which decides what must be read again. */
-export type ChangeKind = "post" | "post-asset" | "posts-folder" | "template" | "theme-asset" | "public" | "config";
+export type ChangeKind = "post" | "page" | "post-asset" | "posts-folder" | "template" | "theme-asset" | "public" | "config";
 
 /** What the watcher saw happen to a path. */
 export type ChangeEvent = "add" | "change" | "unlink" | "addDir" | "unlinkDir";
@@ -30,12 +30,13 @@ export function classifyChange(layout: SiteLayout, event: ChangeEvent, file: str
 }
 
 function kindInside(layout: SiteLayout, file: string, isDir: boolean): ChangeKind | undefined {
-  const inPosts = relativeInside(layout.postsDir, file);
-  if (inPosts !== undefined) {
-    // The posts reader skips names starting with "_" or ".", at any depth.
-    if (inPosts.split(path.sep).some((part) => /^[._]/.test(part))) return undefined;
+  for (const [dir, textKind] of [[layout.postsDir, "post"], [layout.pagesDir, "page"]] as const) {
+    const inside = relativeInside(dir, file);
+    if (inside === undefined) continue;
+    // The posts reader (which reads pages too) skips names starting with "_" or ".", at any depth.
+    if (inside.split(path.sep).some((part) => /^[._]/.test(part))) return undefined;
     if (isDir) return "posts-folder";
-    return postExtensions.has(path.extname(file).toLowerCase()) ? "post" : "post-asset";
+    return postExtensions.has(path.extname(file).toLowerCase()) ? textKind : "post-asset";
   }
   const inTemplates = relativeInside(layout.templatesDir, file);
   if (inTemplates !== undefined) {

@@ -55,7 +55,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
       if (changes.length > 0) sources = await updateSources(sources, layout, changes);
       const resolved = resolveDevConfig(sources.configText, origin);
       config = resolved.config;
-      const result = buildSite(sources, config, { drafts: true, future: true, strict: false, now }, cache);
+      const result = await buildSite(sources, config, { drafts: true, future: true, strict: false, now }, cache);
       diagnostics = sortDiagnostics([...resolved.diagnostics, ...result.diagnostics]);
       postCount = result.postCount;
       if (!hasErrors(diagnostics)) await writer.write(result.files);

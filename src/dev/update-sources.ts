@@ -1,12 +1,11 @@
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
-import { postAssetSource, publicAssetSource, type AssetSource } from "../assets/asset-index.js";
-import { listFiles } from "../assets/read-files.js";
+import { isPublicAsset, postAssetSource, type AssetSource } from "../assets/asset-index.js";
 import { readConfigText } from "../config/read-config-text.js";
 import { decodeText } from "../content/read-sources.js";
 import type { SourceFile } from "../model.js";
 import { builtinTemplatesDir } from "../package-paths.js";
-import { readSite, type SiteLayout, type SiteSources } from "../read-site.js";
+import { readPublicAssets, readSite, type SiteLayout, type SiteSources } from "../read-site.js";
 import { readTheme } from "../site/read-theme.js";
 import type { SiteChange } from "./classify-change.js";
 
@@ -25,7 +24,7 @@ export async function updateSources(
   let next = sources;
   const kinds = new Set(changes.map((c) => c.kind));
   for (const change of latestPerFile(changes)) {
-    if (change.kind !== "post" && change.kind !== "post-asset") continue;
+    if (change.kind !== "post" && change.kind !== "page" && change.kind !== "post-asset") continue;
     const updated = await updatePostsFile(next, layout, change);
     if (updated === undefined) return readSite(layout);
     next = updated;
@@ -43,7 +42,7 @@ function latestPerFile(changes: readonly SiteChange[]): SiteChange[] {
   return [...new Map(changes.map((c) => [c.file, c])).values()];
 }
 
-/** The sources with one file of the posts folder read again; undefined when only a full read will do. */
+/** The sources with one file of the posts or pages folder read again; undefined when only a full read will do. */
 async function updatePostsFile(sources: SiteSources, layout: SiteLayout, change: SiteChange): Promise<SiteSources | undefined> {
   const key = sourceKey(layout, change.file);
   if (key === undefined || sources.diagnostics.some((d) => d.file === key)) return undefined;
@@ -51,12 +50,13 @@ async function updatePostsFile(sources: SiteSources, layout: SiteLayout, change:
   if (info !== undefined && !info.isFile()) return undefined;
   const bytes = info === undefined ? undefined : await readFile(change.file).catch(() => undefined);
   if (info !== undefined && bytes === undefined) return undefined;
-  if (change.kind === "post") {
+  if (change.kind === "post" || change.kind === "page") {
     const text = bytes === undefined ? undefined : decodeText(bytes);
     if (bytes !== undefined && text === undefined) return undefined;
-    const posts = sources.posts.filter((p) => p.path !== key);
-    if (text !== undefined) posts.push({ path: key, text });
-    return { ...sources, posts: posts.sort(byPath) };
+    const collection = change.kind === "post" ? "posts" : "pages";
+    const files = sources[collection].filter((p) => p.path !== key);
+    if (text !== undefined) files.push({ path: key, text });
+    return { ...sources, [collection]: files.sort(byPath) };
   }
   const assets = sources.assets.filter((a) => a.key !== key);
   if (bytes !== undefined) assets.push(postAssetSource(key, change.file, bytes));
@@ -64,11 +64,7 @@ async function updatePostsFile(sources: SiteSources, layout: SiteLayout, change:
 }
 
 async function relistPublic(assets: readonly AssetSource[], layout: SiteLayout): Promise<AssetSource[]> {
-  const files = await listFiles(layout.publicDir, false);
-  const publicAssets = files.map((file) =>
-    publicAssetSource(path.relative(layout.publicDir, file).split(path.sep).join("/"), file),
-  );
-  return [...assets.filter((a) => !a.key.startsWith("public/")), ...publicAssets];
+  return [...assets.filter((a) => !isPublicAsset(a)), ...(await readPublicAssets(layout.publicDir))];
 }
 
 /** The key readSite gives a file under the root (posts outside the root take the full path). */
@@ -83,6 +79,6 @@ const byPath = (a: SourceFile, b: SourceFile): number => compareText(a.path, b.p
 
 /** readSite's order: post assets (by path), then public files (by path). */
 function sortAssets(assets: AssetSource[]): AssetSource[] {
-  const rank = (a: AssetSource) => (a.key.startsWith("public/") ? 1 : 0);
+  const rank = (a: AssetSource) => (isPublicAsset(a) ? 1 : 0);
   return assets.sort((a, b) => rank(a) - rank(b) || compareText(a.key, b.key));
 }

@@ -61,7 +61,7 @@ export function isIgnoredPath(layout: SiteLayout, file: string): boolean {
   const absolute = path.resolve(file);
   if (isEditorLitter(absolute)) return true;
   if (absolute === path.resolve(layout.root, configFileName)) return false;
-  const parts = [layout.postsDir, layout.templatesDir, layout.publicDir].map((dir) => path.resolve(dir));
+  const parts = [layout.postsDir, layout.pagesDir, layout.templatesDir, layout.publicDir].map((dir) => path.resolve(dir));
   // Inside a part, or on the way down to one (root, or the parents of a nested --posts folder).
   return !parts.some((dir) => relativeInside(dir, absolute) !== undefined || relativeInside(absolute, dir) !== undefined);
 }

@@ -3,8 +3,11 @@ import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import { unified } from "unified";
+import { unified, type PluggableList } from "unified";
+import { headingAnchors } from "./heading-anchors.js";
 import { rehypeHeadings } from "./rehype-headings.js";
+import { rehypeHighlightCode } from "./rehype-highlight-code.js";
+import { rehypeLazyImages } from "./rehype-lazy-images.js";
 import { rehypeRawIfNeeded } from "./rehype-raw-if-needed.js";
 import { rehypeRawUrls } from "./rehype-raw-urls.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
@@ -13,15 +16,31 @@ import { remarkDescription } from "./remark-description.js";
 import { remarkLocalUrls } from "./remark-local-urls.js";
 import { remarkResources } from "./remark-resources.js";
 
+/** unified plugins a site adds (site.config.mjs `remarkPlugins` / `rehypePlugins`). */
+export interface UserPlugins {
+  readonly remarkPlugins?: PluggableList | undefined;
+  readonly rehypePlugins?: PluggableList | undefined;
+}
+
 /**
- * The frozen unified processor that renders every post. It takes no options: each plugin
- * reads the post's context from `vfile.data.daylight`, so one processor serves every post
- * and every config. Raw HTML is kept (`allowDangerousHtml`): posts are the author's own.
+ * The frozen unified processor that renders posts. daylight's own plugins take no options:
+ * each reads the post's context from `vfile.data.daylight`, so one processor serves every
+ * post and every config. Raw HTML is kept (`allowDangerousHtml`): posts are the author's own.
+ *
+ * The order, which the README documents for plugin authors:
+ *   remark-parse → remark-gfm → user remarkPlugins (they see the Markdown as written)
+ *   → local URLs and image sizes → resources → citations → description
+ *   → remark-rehype → rehype-raw (only when the post has raw HTML) → rehype-slug
+ *   → raw-HTML URLs and image sizes → headings → table alignment → lazy images
+ *   → Shiki → heading anchors → user rehypePlugins (they see the finished HTML tree)
+ *   → rehype-stringify.
+ * User plugins run synchronously (renderPost is synchronous): an async transformer fails.
  */
-export function createMarkdownProcessor() {
+export function createMarkdownProcessor(plugins: UserPlugins = {}) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(plugins.remarkPlugins ?? [])
     // Local URLs first, so links in the Resources list are rewritten (and checked) too.
     .use(remarkLocalUrls)
     .use(remarkResources)
@@ -31,8 +50,13 @@ export function createMarkdownProcessor() {
     .use(rehypeRawIfNeeded)
     .use(rehypeSlug)
     .use(rehypeRawUrls)
+    // Headings are collected before the anchors are added, so their texts have no "#".
     .use(rehypeHeadings)
     .use(rehypeTableAlign)
+    .use(rehypeLazyImages)
+    .use(rehypeHighlightCode)
+    .use(...headingAnchors)
+    .use(plugins.rehypePlugins ?? [])
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze();
 }

@@ -22,6 +22,8 @@ export interface RenderState {
   firstParagraph: string | undefined;
   /** [start, end) offsets of the raw HTML nodes, so later plugins know which elements came from them. */
   rawRanges: Array<readonly [number, number]>;
+  /** The languages named after the post's code fences (languageKey form), all prepared in the highlighter. */
+  readonly codeLanguages: ReadonlySet<string>;
 }
 
 declare module "vfile" {
@@ -30,8 +32,8 @@ declare module "vfile" {
   }
 }
 
-/** A fresh state for rendering the post at `file`. */
-export function createRenderState(file: string, context: RenderContext): RenderState {
+/** A fresh state for rendering the post at `file`, whose code fences name `codeLanguages`. */
+export function createRenderState(file: string, context: RenderContext, codeLanguages: ReadonlySet<string> = new Set()): RenderState {
   return {
     context,
     file,
@@ -43,6 +45,7 @@ export function createRenderState(file: string, context: RenderContext): RenderS
     headings: [],
     firstParagraph: undefined,
     rawRanges: [],
+    codeLanguages,
   };
 }
 

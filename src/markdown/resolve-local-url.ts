@@ -1,4 +1,6 @@
 import { posix } from "node:path";
+import type { AssetInfo } from "../model.js";
+import { generatedRootFiles } from "../site/generated-files.js";
 import { closestMatch } from "../text/closest-match.js";
 import { parsePostLink } from "./parse-post-link.js";
 import type { RenderContext } from "./render-context.js";
@@ -7,7 +9,7 @@ import type { RenderContext } from "./render-context.js";
 export type LocalUrl =
   | { readonly kind: "external" }
   | { readonly kind: "post"; readonly url: string; readonly slug: string; readonly fragment: string | undefined; readonly known: boolean; readonly suggestion: string | undefined }
-  | { readonly kind: "asset"; readonly url: string; readonly key: string }
+  | { readonly kind: "asset"; readonly url: string; readonly key: string; readonly asset: AssetInfo }
   | { readonly kind: "page"; readonly url: string }
   | { readonly kind: "missing"; readonly url: string; readonly looked: readonly string[] };
 
@@ -38,19 +40,20 @@ function resolveFileUrl(url: string, postPath: string, context: RenderContext): 
     const besidePost = posix.join(posix.dirname(postPath), decoded);
     looked.push(besidePost);
     const found = context.assets.get(besidePost);
-    if (found !== undefined) return { kind: "asset", url: found + suffix, key: besidePost };
+    if (found !== undefined) return { kind: "asset", url: found.url + suffix, key: besidePost, asset: found };
   }
   const fromRoot = posix.normalize(decoded.replace(/^\/+/, "") || ".");
   if (fromRoot === ".." || fromRoot.startsWith("../")) return { kind: "missing", url, looked };
   const publicKey = posix.join("public", fromRoot);
   looked.push(publicKey);
   const found = context.assets.get(publicKey);
-  if (found !== undefined) return { kind: "asset", url: found + suffix, key: publicKey };
+  if (found !== undefined) return { kind: "asset", url: found.url + suffix, key: publicKey, asset: found };
   const rootPath = posix.normalize(path.replace(/^\/+/, "") || "."); // keeps a trailing "/"
   const rewritten = context.config.basePath + (/^\.\/?$/.test(rootPath) ? "" : rootPath) + suffix;
   // A path whose last segment has no file extension (`/about/`, `/tags/devops`) may be a page
   // that this build generates rather than a file: give it the base path but no warning.
-  return hasExtension(path) ? { kind: "missing", url: rewritten, looked } : { kind: "page", url: rewritten };
+  if (!hasExtension(path) || generatedRootFiles.has(fromRoot)) return { kind: "page", url: rewritten };
+  return { kind: "missing", url: rewritten, looked };
 }
 
 function hasExtension(path: string): boolean {

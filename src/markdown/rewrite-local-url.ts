@@ -1,20 +1,31 @@
 import { warning, type Position } from "../diagnostics.js";
+import type { AssetInfo } from "../model.js";
 import type { RenderState } from "./render-state.js";
-import { resolveLocalUrl } from "./resolve-local-url.js";
+import { resolveLocalUrl, type LocalUrl } from "./resolve-local-url.js";
 
 /**
  * The URL `url` (written at `at`) has on the built site. Records post links and used assets
  * in `state`, and warns about unknown posts and missing files.
  */
 export function rewriteLocalUrl(url: string, at: Position | undefined, state: RenderState): string {
+  return rewriteLocal(url, at, state).url;
+}
+
+/** rewriteLocalUrl, also giving what the index knows of the file when the URL names one. */
+export function rewriteLocal(url: string, at: Position | undefined, state: RenderState): { url: string; asset?: AssetInfo } {
   const local = resolveLocalUrl(url, state.file, state.context);
+  if (local.kind === "asset") {
+    state.assets.add(local.key);
+    return { url: local.url, asset: local.asset };
+  }
+  return { url: rewriteOther(url, local, at, state) };
+}
+
+function rewriteOther(url: string, local: Exclude<LocalUrl, { kind: "asset" }>, at: Position | undefined, state: RenderState): string {
   switch (local.kind) {
     case "external":
       return url;
     case "page":
-      return local.url;
-    case "asset":
-      state.assets.add(local.key);
       return local.url;
     case "post": {
       // Unknown slugs are recorded too: they are what a cached render depends on.

@@ -6,7 +6,7 @@ import {
 } from "./repair-output.js";
 import { listFiles, makeFolders, runPool, stageFile } from "./stage-files.js";
 import { assertValidOutputPaths } from "./validate-output-paths.js";
-import type { WriteReport, Writer } from "./writer.js";
+import type { Writer } from "./writer.js";
 
 /**
  * Thrown from a test hook to stand for the process dying at that step: the writer rethrows

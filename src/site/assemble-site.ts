@@ -1,61 +1,124 @@
 import type { SiteConfig } from "../config/site-config.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile, RenderedPost } from "../model.js";
+import { groupByYear } from "./archive.js";
+import { collectBacklinks } from "./backlinks.js";
+import { siteFeedSpec } from "./feeds/feed-spec.js";
+import type { HeadContext } from "./head-metadata.js";
 import { paginate } from "./paginate.js";
+import { toPostData, toPostsData, type PostData } from "./post-data.js";
 import type { Theme } from "./read-theme.js";
-import { renderRssFeed, rssFeedPath } from "./feeds/rss-feed.js";
+import { checkPageSlugs } from "./reserved-slugs.js";
+import { feedOutputFiles, sitemapAndRobots, type SitemapPage } from "./site-files.js";
+import { buildSiteNav, orderPages } from "./site-nav.js";
+import { toSiteData } from "./site-data.js";
+import { buildTagIndex } from "./tag-index.js";
+import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
-import { toIndexPageData, toNotFoundPageData, toPostPageData, toPostsData } from "./template-data.js";
+import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData } from "./template-data.js";
 
 /** What the site's pages are made from. */
 export interface AssembleInput {
   /** The posts to publish, newest first (drafts only when the build includes them; they are marked). */
   readonly posts: readonly RenderedPost[];
+  /** Standalone pages from pages/ (`post.kind` "page", URL `/<slug>/`), in any order. */
+  readonly pages: readonly RenderedPost[];
   readonly config: SiteConfig;
   /** For its assets; its templates are the renderer's. */
   readonly theme: Theme;
   readonly renderer: TemplateRenderer;
-  /** Only the feed of a site without posts needs it. */
+  /** "Now" of the build: which posts are scheduled; the date of a feed without posts. */
   readonly now: Date;
+  /** Output paths of the files copied from public/ (`robots.txt`): those the site does not generate. */
+  readonly publicPaths: ReadonlySet<string>;
 }
 
-/** The site's files, or the template errors that kept some of them from being made. */
+/** The site's files, or the diagnostics (template errors, reserved slugs…) about them. */
 export interface AssembledSite {
   readonly files: OutputFile[];
   readonly diagnostics: Diagnostic[];
 }
 
 /**
- * Lays out the site: the paginated post list (`index.html`, `page/2/index.html`…), one page per
- * post (`posts/<slug>/index.html`), `404.html`, `feed.xml` (when the site URL is known: a feed
- * needs absolute URLs) and the theme's assets.
+ * Lays out the site: the paginated post list, one page per post and per standalone page, the
+ * tag list and tag pages, the archive, `404.html`, the theme's assets and — when the site URL
+ * is known (they need absolute URLs) — feeds, sitemap.xml and robots.txt.
  */
 export function assembleSite(input: AssembleInput): AssembledSite {
-  const { posts, config, renderer } = input;
-  const files: OutputFile[] = [];
-  const diagnostics = new Map<string, Diagnostic>();
-  const renderInto = (template: string, outputPath: string, data: object) => {
-    const result = renderer.render(template, data);
-    // The same template fault shows up on every page that uses it; report it once.
-    for (const d of result.diagnostics) diagnostics.set(JSON.stringify([d.file, d.line, d.column, d.message]), d);
-    if (result.html !== undefined) files.push({ path: outputPath, contents: result.html });
-  };
+  const { posts, config, now } = input;
+  const sink = createPageSink(input.renderer);
+  const checked = checkPageSlugs(input.pages);
+  const pages = orderPages(checked.pages, config).ordered;
+  const tagIndex = buildTagIndex(posts, config.language);
+  const nav = buildSiteNav(pages, config, { archive: true, tags: tagIndex.tags.length > 0 });
+  sink.report([...checked.diagnostics, ...tagIndex.diagnostics, ...nav.diagnostics]);
+  const context: HeadContext = { config, site: toSiteData(config, nav.nav, tagIndex.tags.length > 0) };
+  const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages]) };
 
-  const postsData = toPostsData(posts, config);
+  const postsData = toPostsData(posts, dataContext);
+  const dataOf = new Map(posts.map((p, i) => [p, postsData[i] as PostData]));
   for (const page of paginate(postsData, config.postsPerPage, config.basePath)) {
-    renderInto("index", page.outputPath, toIndexPageData(page, config));
+    sink.render("index", page.outputPath, toIndexPageData(page, context));
   }
-  for (const post of postsData) {
-    renderInto("post", outputPathOf(post.url, post.slug, config), toPostPageData(post, config));
+  for (const post of postsData) sink.render("post", outputPathOf(post.url, config), toPostPageData(post, context));
+  for (const page of pages) {
+    const data = toPostData(page, dataContext);
+    sink.render("page", outputPathOf(data.url, config), toPostPageData(data, context));
   }
-  renderInto("404", "404.html", toNotFoundPageData(config));
-  if (config.url !== undefined) files.push({ path: rssFeedPath, contents: renderRssFeed(posts, config, input.now) });
-  for (const [path, sourcePath] of input.theme.assets) files.push({ path, sourcePath });
-  return { files, diagnostics: [...diagnostics.values()] };
+  renderTagPages(tagIndex.tags, dataOf, { ...context, now }, sink);
+  sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData, config.timezone), context));
+  sink.render("404", "404.html", toNotFoundPageData(context));
+  if (config.url !== undefined) {
+    sink.files.push(...feedOutputFiles(posts, config, now, siteFeedSpec(config)));
+    sink.files.push(...sitemapAndRobots(sitemapPages(posts, pages, tagIndex.tags, config), config, input.publicPaths));
+  }
+  for (const [path, sourcePath] of input.theme.assets) sink.files.push({ path, sourcePath });
+  return { files: sink.files, diagnostics: sink.diagnostics() };
+}
+
+function createPageSink(renderer: TemplateRenderer): PageSink & { files: OutputFile[]; report(d: readonly Diagnostic[]): void; diagnostics(): Diagnostic[] } {
+  const files: OutputFile[] = [];
+  const found = new Map<string, Diagnostic>();
+  // The same template fault shows up on every page that uses it; report it once.
+  const report = (ds: readonly Diagnostic[]) => {
+    for (const d of ds) found.set(JSON.stringify([d.file, d.line, d.column, d.rule, d.message]), d);
+  };
+  return {
+    files,
+    report,
+    diagnostics: () => [...found.values()],
+    render(template, outputPath, data) {
+      const result = renderer.render(template, data);
+      report(result.diagnostics);
+      if (result.html !== undefined) files.push({ path: outputPath, contents: result.html });
+    },
+  };
+}
+
+/**
+ * Home, posts, pages, archive and tag pages: first pages only (later ones are for browsing,
+ * not search), and no drafts (a --drafts build is a preview, not for crawlers).
+ */
+function sitemapPages(
+  posts: readonly RenderedPost[],
+  pages: readonly RenderedPost[],
+  tags: readonly { slug: string; posts: readonly RenderedPost[] }[],
+  config: SiteConfig,
+): SitemapPage[] {
+  const { basePath } = config;
+  const published = (p: RenderedPost) => !p.post.meta.draft;
+  return [
+    { url: basePath, posts },
+    ...posts.filter(published).map((p) => ({ url: p.post.url, posts: [p] })),
+    ...pages.filter(published).map((p) => ({ url: p.post.url, posts: [p] })),
+    { url: `${basePath}archive/`, posts },
+    ...(tags.length > 0 ? [{ url: `${basePath}tags/`, posts: tags.flatMap((t) => t.posts) }] : []),
+    ...tags.map((t) => ({ url: `${basePath}tags/${t.slug}/`, posts: t.posts })),
+  ];
 }
 
 /** `/blog/posts/a/` → `posts/a/index.html`: the file a static host serves for that URL. */
-function outputPathOf(url: string, slug: string, config: SiteConfig): string {
-  const inSite = url.startsWith(config.basePath) && url.endsWith("/");
-  return inSite ? `${url.slice(config.basePath.length)}index.html` : `posts/${slug}/index.html`;
+function outputPathOf(url: string, config: SiteConfig): string {
+  if (!url.startsWith(config.basePath) || !url.endsWith("/")) throw new Error(`${url} is not a folder URL below ${config.basePath}`);
+  return `${url.slice(config.basePath.length)}index.html`;
 }

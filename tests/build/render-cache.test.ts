@@ -16,7 +16,7 @@ function post(slug: string, body: string): Post {
 /** Renders every post through the cache, as one build does; returns which slugs were rendered afresh. */
 function build(cache: ReturnType<typeof createRenderCache>, posts: Post[]) {
   const rendered: string[] = [];
-  const context = { config, links: buildLinkIndex(posts), assets: new Map<string, string>() };
+  const context = { config, links: buildLinkIndex(posts), assets: new Map() };
   const outputs = posts.map((p) =>
     cache.render(p, context, (p2, c) => {
       rendered.push(p2.meta.slug);

@@ -48,3 +48,10 @@ describe("resolveConfig", () => {
     expect(resolveConfig("[1]").diagnostics).toMatchObject([{ rule: "config-error", line: 1, column: 1 }]);
   });
 });
+
+describe("resolveConfig: lists", () => {
+  it("reads nav as a list of page slugs, and refuses anything else", () => {
+    expect(resolveConfig('{"nav": ["about", "now"]}').config.nav).toEqual(["about", "now"]);
+    expect(resolveConfig('{"nav": "about"}').diagnostics).toMatchObject([{ rule: "config-error", line: 1, column: 9 }]);
+  });
+});

@@ -63,6 +63,31 @@ describe("collectPosts", () => {
   });
 });
 
+describe("collectPosts with pages", () => {
+  function page(path: string, header: string): Post {
+    const { post, diagnostics } = parsePost({ path, text: `${header}\n\nBody\n` }, defaultSiteConfig, "page");
+    if (!post) throw new Error(`test page did not parse: ${JSON.stringify(diagnostics)}`);
+    return post;
+  }
+
+  it("keeps pages without a date and pages dated in the future; hides draft pages unless asked", () => {
+    const about = page("pages/about.md", "!! title: About");
+    const later = page("pages/later.md", "!! title: Later\n!! published: 2030-01-01");
+    const hidden = page("pages/hidden.md", "!! title: Hidden\n!! draft: true");
+    expect(slugs(collectPosts([about, later, hidden], options).posts).sort()).toEqual(["about", "later"]);
+    expect(slugs(collectPosts([about, later, hidden], { ...options, drafts: true }).posts).sort()).toEqual(["about", "hidden", "later"]);
+  });
+
+  it("names the page URL in a duplicate-slug hint", () => {
+    const one = page("pages/a/about.md", "!! title: One");
+    const two = page("pages/b/about.md", "!! title: Two");
+    const { diagnostics } = collectPosts([one, two], options);
+    expect(diagnostics.map((d) => [d.rule, d.file, d.line, d.column])).toEqual([["duplicate-slug", "pages/b/about.md", 1, 1]]);
+    expect(diagnostics[0]?.hint).toContain("/about/");
+    expect(diagnostics[0]?.hint).not.toContain("/posts/");
+  });
+});
+
 describe("buildLinkIndex", () => {
   it("maps each slug to its URL and title", () => {
     const index = buildLinkIndex([a, b]);

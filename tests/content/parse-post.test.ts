@@ -182,3 +182,15 @@ describe("parsePost: robustness", () => {
     expect(() => parse("---\n" + "a: b\n".repeat(10) + "x".repeat(1_000_000))).not.toThrow();
   });
 });
+
+describe("parsePost: pages", () => {
+  it("needs no published date, lives at /<slug>/ and still checks the other fields", () => {
+    const { post, diagnostics } = parsePost({ path: "pages/about.md", text: "!! title: About me\n\nHi.\n" }, config, "page");
+    expect(diagnostics).toEqual([]);
+    expect(post).toMatchObject({ kind: "page", url: "/blog/about/", meta: { slug: "about", published: undefined } });
+    const yaml = parsePost({ path: "pages/now.md", text: "---\ntitle: Now\nupdated: someday\n---\n" }, config, "page");
+    expect(yaml.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([["invalid-date", 3, 10]]);
+    const untitled = parsePost({ path: "pages/x.md", text: "!! slug: x\n" }, config, "page");
+    expect(untitled.diagnostics.map((d) => d.rule)).toEqual(["missing-title"]);
+  });
+});

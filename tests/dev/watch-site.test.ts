@@ -124,4 +124,15 @@ describe("watching the site", () => {
     expect([...t.server.site.files.keys()]).toEqual([...fresh.files.keys()]);
     for (const [key, bytes] of fresh.files) expect(Buffer.from(t.server.site.files.get(key)!).equals(bytes), key).toBe(true);
   });
+
+  it("adds, edits and removes a standalone page from pages/", async () => {
+    const t = await startRecorded();
+    writeFiles(t.root, { "pages/about.md": "!! title: About us\n\nFirst words.\n" });
+    await waitFor(async () => (await t.body("/about/")).includes("First words."), 5000, "the new page");
+    writeFileSync(t.file("pages/about.md"), "!! title: About us\n\nSecond words.\n");
+    await waitFor(async () => (await t.body("/about/")).includes("Second words."), 5000, "the edited page");
+    expect(await t.body("/")).toContain("About us");
+    unlinkSync(t.file("pages/about.md"));
+    await waitFor(async () => (await t.status("/about/")) === 404, 5000, "the removed page");
+  });
 });

@@ -16,7 +16,9 @@ describe("the sample blog", () => {
     expect(run.err).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.out.at(-1)).toMatch(/built \d+ posts, \d+ pages into .*\(0 errors, 0 warnings\)/);
-    for (const file of ["index.html", "feed.xml", "404.html", "favicon.svg", "assets/style.css"]) {
+    const expected = ["index.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "robots.txt", "404.html",
+      "archive/index.html", "tags/index.html", "about/index.html", "favicon.svg", "assets/style.css"];
+    for (const file of expected) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }
     const posts = readdirSync(path.join(out, "posts"));
@@ -56,5 +58,13 @@ describe("the sample blog", () => {
     expect(all).toMatch(/href="#resource-\d+"/);
     expect(all).toMatch(/href="\/posts\/[a-z0-9-]+\/(#[a-z0-9-]+)?"/);
     expect(all).not.toMatch(/href="\.\/posts\//);
+  });
+
+  it("lists the About page in the navigation of every page, and never as a post", async () => {
+    const { out } = await buildSample();
+    expect(readOutput(out, "index.html")).toMatch(/<nav[^>]*>[\s\S]*href="\/about\/"[\s\S]*<\/nav>/);
+    expect(readOutput(out, "feed.xml")).not.toContain("/about/");
+    expect(readOutput(out, "archive/index.html")).not.toContain('href="/about/"><');
+    expect(readOutput(out, "sitemap.xml")).toContain("<loc>https://example.com/about/</loc>");
   });
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { debianPython, feedparser, java } from "../support/system-tools.js";
+import { debianPython, feedparser, java, xmllint } from "../support/system-tools.js";
 import { repoRoot, runCli } from "../support/run-cli.js";
 
 // Real clients read what daylight writes: the Nu Html Checker and a real feed reader.
@@ -29,7 +29,10 @@ describe("the Nu Html Checker (vnu-jar)", () => {
 
 describe("Debian's python feedparser", () => {
   const { available } = feedparser();
-  it.runIf(available)("parses feed.xml with bozo == 0 and the full content of every entry", () => {
+  it.runIf(available).each([
+    ["feed.xml", "rss20"],
+    ["atom.xml", "atom10"],
+  ])("parses %s as %s with bozo == 0 and the full content of every entry", (file, version) => {
     const script = [
       "import feedparser, json, sys",
       "d = feedparser.parse(sys.argv[1])",
@@ -37,7 +40,7 @@ describe("Debian's python feedparser", () => {
       "  'entries': [{'id': e.id, 'link': e.link, 'published': e.published_parsed is not None,",
       "  'content': e.content[0].value if 'content' in e else ''} for e in d.entries]}))",
     ].join("\n");
-    const result = spawnSync(debianPython, ["-c", script, path.join(out, "feed.xml")], { encoding: "utf8" });
+    const result = spawnSync(debianPython, ["-c", script, path.join(out, file)], { encoding: "utf8" });
     expect(result.stderr).toBe("");
     const feed = JSON.parse(result.stdout) as {
       bozo: number;
@@ -45,7 +48,7 @@ describe("Debian's python feedparser", () => {
       entries: { id: string; link: string; published: boolean; content: string }[];
     };
     expect(feed.bozo).toBe(0);
-    expect(feed.version).toBe("rss20");
+    expect(feed.version).toBe(version);
     expect(feed.entries.length).toBeGreaterThanOrEqual(5);
     for (const entry of feed.entries) {
       expect(entry.id).toBe(entry.link);
@@ -54,5 +57,15 @@ describe("Debian's python feedparser", () => {
       expect(entry.content.length).toBeGreaterThan(200);
       expect(entry.content).not.toMatch(/(href|src)="\/(?!\/)/);
     }
+  });
+});
+
+describe("xmllint", () => {
+  const { available } = xmllint();
+  it.runIf(available)("validates sitemap.xml against the schema written from the sitemaps.org protocol", () => {
+    const schema = path.join(repoRoot, "tests/schemas/sitemap.xsd");
+    const result = spawnSync("xmllint", ["--noout", "--schema", schema, path.join(out, "sitemap.xml")], { encoding: "utf8" });
+    expect(result.stderr.trim()).toMatch(/validates$/);
+    expect(result.status).toBe(0);
   });
 });

@@ -19,12 +19,12 @@ describe("resolveLocalUrl", () => {
   const resolve = (url: string) => resolveLocalUrl(url, "posts/2024/plot-post.md", context);
 
   it("prefers a file next to the post", () => {
-    expect(resolve("./img/plot.png")).toEqual({ kind: "asset", key: "posts/2024/img/plot.png", url: "/blog/posts/plot-post/plot.3f2a91.png" });
+    expect(resolve("./img/plot.png")).toMatchObject({ kind: "asset", key: "posts/2024/img/plot.png", url: "/blog/posts/plot-post/plot.3f2a91.png" });
     expect(resolve("img/plot.png?v=2#top")).toMatchObject({ kind: "asset", url: "/blog/posts/plot-post/plot.3f2a91.png?v=2#top" });
   });
 
   it("falls back to public/ from the site root", () => {
-    expect(resolve("./images/x.png")).toEqual({ kind: "asset", key: "public/images/x.png", url: "/blog/images/x.png" });
+    expect(resolve("./images/x.png")).toMatchObject({ kind: "asset", key: "public/images/x.png", url: "/blog/images/x.png" });
     expect(resolve("/images/x.png")).toMatchObject({ kind: "asset", key: "public/images/x.png" });
     expect(resolve("/files/my%20report.pdf")).toMatchObject({ kind: "asset", key: "public/files/my report.pdf" });
   });
@@ -33,6 +33,13 @@ describe("resolveLocalUrl", () => {
     expect(resolve("/about/")).toEqual({ kind: "page", url: "/blog/about/" });
     expect(resolve("/tags/devops")).toEqual({ kind: "page", url: "/blog/tags/devops" });
     expect(resolve("/")).toEqual({ kind: "page", url: "/blog/" });
+  });
+
+  it("knows the files every build generates, such as the feeds", () => {
+    expect(resolve("/feed.xml")).toEqual({ kind: "page", url: "/blog/feed.xml" });
+    expect(resolve("/atom.xml?x=1")).toEqual({ kind: "page", url: "/blog/atom.xml?x=1" });
+    expect(resolve("/sitemap.xml")).toEqual({ kind: "page", url: "/blog/sitemap.xml" });
+    expect(resolve("/feeds.xml")).toMatchObject({ kind: "missing" });
   });
 
   it("reports files that exist nowhere", () => {
@@ -54,9 +61,9 @@ describe("local URLs in posts", () => {
   it("rewrites Markdown images, links and definitions and records the assets", () => {
     const text = "![plot](./img/plot.png) [data](data.csv) ![x][x]\n\n[x]: /images/x.png\n";
     const rendered = render(text);
-    expect(rendered.html).toContain('<img src="/blog/posts/plot-post/plot.3f2a91.png" alt="plot">');
+    expect(rendered.html).toContain('<img src="/blog/posts/plot-post/plot.3f2a91.png" alt="plot" loading="lazy" decoding="async">');
     expect(rendered.html).toContain('<a href="/blog/posts/plot-post/data.77aa01.csv">data</a>');
-    expect(rendered.html).toContain('<img src="/blog/images/x.png" alt="x">');
+    expect(rendered.html).toContain('<img src="/blog/images/x.png" alt="x" loading="lazy" decoding="async">');
     expect(rendered.assets).toEqual(["posts/2024/data.csv", "posts/2024/img/plot.png", "public/images/x.png"]);
     expect(rendered.diagnostics).toEqual([]);
   });
@@ -71,7 +78,7 @@ describe("local URLs in posts", () => {
     ].join("\n");
     const rendered = render(text);
     expect(rendered.html).toContain(
-      '<img src="/blog/posts/plot-post/plot.3f2a91.png" srcset="/blog/images/x.png 1x, /blog/images/x@2x.png 2x" alt="">',
+      '<img src="/blog/posts/plot-post/plot.3f2a91.png" srcset="/blog/images/x.png 1x, /blog/images/x@2x.png 2x" alt="" loading="lazy" decoding="async">',
     );
     expect(rendered.html).toContain('<a href="/blog/about/">About</a> <a href="https://x.org/a.png">ext</a>');
     expect(rendered.assets).toEqual(["posts/2024/img/plot.png", "public/images/x.png", "public/images/x@2x.png"]);
@@ -79,7 +86,7 @@ describe("local URLs in posts", () => {
 
   it("does not rewrite Markdown URLs twice when the post also has raw HTML", () => {
     const rendered = render("<span>hi</span> ![p](/images/x.png)\n");
-    expect(rendered.html).toContain('<img src="/blog/images/x.png" alt="p">');
+    expect(rendered.html).toContain('<img src="/blog/images/x.png" alt="p" loading="lazy" decoding="async">');
     expect(rendered.diagnostics).toEqual([]);
   });
 

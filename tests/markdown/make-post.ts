@@ -1,6 +1,6 @@
 import { defaultSiteConfig, type SiteConfig } from "../../src/config/site-config.js";
 import type { RenderContext } from "../../src/markdown/render-context.js";
-import type { LinkTarget, Post } from "../../src/model.js";
+import type { AssetInfo, LinkTarget, Post } from "../../src/model.js";
 
 /** Options for a test post. */
 export interface PostOptions {
@@ -50,7 +50,8 @@ function blankHeader(text: string): string {
 export interface ContextOptions {
   readonly basePath?: string;
   readonly slugs?: readonly string[];
-  readonly assets?: Readonly<Record<string, string>>;
+  /** key → URL, or everything the index knows of the file. */
+  readonly assets?: Readonly<Record<string, string | AssetInfo>>;
   readonly config?: Partial<SiteConfig>;
 }
 
@@ -64,6 +65,8 @@ export function makeContext(options: ContextOptions = {}): RenderContext {
   return {
     config: { ...defaultSiteConfig, basePath, ...options.config },
     links: { posts: new Map(targets) },
-    assets: new Map(Object.entries(options.assets ?? {})),
+    assets: new Map(
+      Object.entries(options.assets ?? {}).map(([key, info]): [string, AssetInfo] => [key, typeof info === "string" ? { url: info } : info]),
+    ),
   };
 }

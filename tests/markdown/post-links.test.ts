@@ -23,7 +23,7 @@ describe("post links", () => {
   it("rewrites images and definitions and records each link", () => {
     const text = "Intro\n\n![diagram](./posts/edd-for-ha) and [ref][r]\n\n[r]: /posts/blue-green-basics#setup\n";
     const rendered = renderPost(makePost(text), context);
-    expect(rendered.html).toContain('<img src="/blog/posts/edd-for-ha/" alt="diagram">');
+    expect(rendered.html).toContain('<img src="/blog/posts/edd-for-ha/" alt="diagram" loading="lazy" decoding="async">');
     expect(rendered.html).toContain('<a href="/blog/posts/blue-green-basics/#setup">ref</a>');
     expect(rendered.postLinks).toEqual([
       { slug: "edd-for-ha", fragment: undefined, line: 3, column: 1 },

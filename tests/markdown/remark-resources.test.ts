@@ -50,7 +50,7 @@ describe("resources", () => {
     const rendered = render(text);
     expect(rendered.resources).toEqual([]);
     expect(rendered.resourcesHeading).toBeUndefined();
-    expect(rendered.html).toContain("<h2 id=\"resources\">Resources</h2>");
+    expect(rendered.html).toContain('<h2 id="resources">Resources<a class="heading-anchor" aria-label="Link to this section" href="#resources"><span aria-hidden="true">#</span></a></h2>');
     expect(rendered.html.match(/<hr>/g)).toHaveLength(2);
   });
 
@@ -65,7 +65,7 @@ describe("resources", () => {
     const rendered = render(text);
     expect(rendered.resources).toEqual([{ n: 1, author: "A", title: "B", url: "https://x.org/ref" }]);
     expect(rendered.html).not.toContain("Aside.");
-    expect(rendered.html).toContain('<h2 id="afterword">Afterword</h2>');
+    expect(rendered.html).toContain('<h2 id="afterword">Afterword<a class="heading-anchor" aria-label="Link to this section" href="#afterword"><span aria-hidden="true">#</span></a></h2>');
     expect(rendered.html).toContain('<li id="user-content-fn-1">');
   });
 

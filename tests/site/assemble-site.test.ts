@@ -1,10 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultSiteConfig, type SiteConfig } from "../../src/config/site-config.js";
-import type { OutputFile, PostMeta, RenderedPost, Resource } from "../../src/model.js";
+import type { OutputFile, RenderedPost } from "../../src/model.js";
 import { assembleSite } from "../../src/site/assemble-site.js";
 import { readTheme, type Theme } from "../../src/site/read-theme.js";
 import { createTemplateRenderer } from "../../src/site/template-renderer.js";
+import { makeRenderedPost, type RenderedPostInput } from "../support/make-rendered-post.js";
 
 const builtinTemplates = fileURLToPath(new URL("../../templates", import.meta.url));
 const config: SiteConfig = {
@@ -17,30 +18,7 @@ const config: SiteConfig = {
 };
 const now = new Date("2030-01-01T00:00:00Z");
 
-interface PostInput extends Partial<PostMeta> {
-  slug: string;
-  html?: string;
-  resources?: Resource[];
-}
-
-function renderedPost({ slug, html = "<p>Body text.</p>", resources = [], ...meta }: PostInput, site = config): RenderedPost {
-  return {
-    post: {
-      source: { path: `posts/${slug}.md`, text: "" },
-      kind: "post",
-      format: "bang",
-      body: "",
-      url: `${site.basePath}posts/${slug}/`,
-      meta: {
-        title: `Post ${slug}`, slug, published: undefined, updated: undefined, description: undefined, tags: [],
-        draft: false, author: undefined, image: undefined, aliases: [], extra: {}, ...meta,
-      },
-    },
-    html, description: `About ${slug}`, resources, resourcesHeading: resources.length > 0 ? "References" : undefined,
-    excerptHtml: undefined,
-    headings: [], postLinks: [], assets: [], diagnostics: [],
-  };
-}
+const renderedPost = (input: RenderedPostInput, site = config): RenderedPost => makeRenderedPost(input, site);
 
 /** Twelve posts, newest first: p12 on 12 March 2025 down to p01 on 1 March. */
 const twelvePosts = (site = config) =>
@@ -56,7 +34,7 @@ beforeAll(async () => {
 });
 
 function build(posts: readonly RenderedPost[], site = config) {
-  return assembleSite({ posts, config: site, theme, renderer: createTemplateRenderer(theme, site), now });
+  return assembleSite({ posts, pages: [], config: site, theme, renderer: createTemplateRenderer(theme, site), now, publicPaths: new Set() });
 }
 
 const contentsOf = (files: readonly OutputFile[], path: string): string => {
@@ -66,7 +44,7 @@ const contentsOf = (files: readonly OutputFile[], path: string): string => {
 };
 
 describe("assembleSite with the default theme", () => {
-  it("writes paginated indexes, one page per post, 404, feed and assets", () => {
+  it("writes paginated indexes, one page per post, archive, 404, feeds, sitemap, robots and assets", () => {
     const { files, diagnostics } = build(twelvePosts());
     expect(diagnostics).toEqual([]);
     expect(files.map((f) => f.path)).toEqual([
@@ -74,8 +52,13 @@ describe("assembleSite with the default theme", () => {
       "page/2/index.html",
       "page/3/index.html",
       ...Array.from({ length: 12 }, (_, i) => `posts/p${String(12 - i).padStart(2, "0")}/index.html`),
+      "archive/index.html",
       "404.html",
       "feed.xml",
+      "atom.xml",
+      "feed.json",
+      "sitemap.xml",
+      "robots.txt",
       "assets/style.css",
     ]);
     expect(files.at(-1)).toEqual({ path: "assets/style.css", sourcePath: `${builtinTemplates}/assets/style.css` });
@@ -102,10 +85,10 @@ describe("assembleSite with the default theme", () => {
     const html = contentsOf(build(posts).files, "posts/p11/index.html");
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">/);
     expect(html).toContain('<link rel="canonical" href="https://example.com/blog/posts/p11/">');
-    expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="Field Notes" href="/blog/feed.xml">');
+    expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="Field Notes (RSS)" href="/blog/feed.xml">');
     expect(html).toContain('<time datetime="2025-03-11T00:00:00.000Z">11 March 2025</time>');
-    expect(html).toContain('<a class="post-nav-previous" href="/blog/posts/p10/">');
-    expect(html).toContain('<a class="post-nav-next" href="/blog/posts/p12/">');
+    expect(html).toContain('<a class="post-nav-previous" href="/blog/posts/p10/" rel="prev">');
+    expect(html).toContain('<a class="post-nav-next" href="/blog/posts/p12/" rel="next">');
     expect(html).toContain('<section id="resources" class="resources">\n  <h2>References</h2>');
     expect(html).toContain('<li id="resource-1"><span class="resource-author">Nygard</span> – <a href="https://example.com/ri">Release It!</a></li>');
     expect(html).toContain('<li id="resource-2">Notes</li>');
@@ -129,7 +112,7 @@ describe("assembleSite with the default theme", () => {
     const local: SiteConfig = { ...config, url: undefined, basePath: "/" };
     const { files, diagnostics } = build([], local);
     expect(diagnostics).toEqual([]);
-    expect(files.map((f) => f.path)).toEqual(["index.html", "404.html", "assets/style.css"]);
+    expect(files.map((f) => f.path)).toEqual(["index.html", "archive/index.html", "404.html", "assets/style.css"]);
     const index = contentsOf(files, "index.html");
     expect(index).toContain("No posts yet.");
     expect(index).not.toMatch(/rel="(canonical|alternate)"/);
@@ -140,8 +123,48 @@ describe("assembleSite with the default theme", () => {
       ...theme,
       templates: new Map([...theme.templates, ["post.liquid", { name: "post.liquid", path: "templates/post.liquid", text: "\n{{ post.nope }}" }]]),
     };
-    const result = assembleSite({ posts: twelvePosts(), config, theme: broken, renderer: createTemplateRenderer(broken, config), now });
+    const result = assembleSite({
+      posts: twelvePosts(), pages: [], config, theme: broken, renderer: createTemplateRenderer(broken, config), now, publicPaths: new Set(),
+    });
     expect(result.diagnostics).toMatchObject([{ rule: "template-error", file: "templates/post.liquid", line: 2, column: 4 }]);
     expect(result.files.some((f) => f.path.startsWith("posts/"))).toBe(false);
+  });
+
+  it("renders standalone pages with page.liquid, lists them in the nav, and keeps them out of lists and feeds", () => {
+    const about = renderedPost({ slug: "about", kind: "page", title: "About us" });
+    const result = assembleSite({
+      posts: twelvePosts(), pages: [about], config, theme, renderer: createTemplateRenderer(theme, config), now, publicPaths: new Set(),
+    });
+    expect(result.diagnostics).toEqual([]);
+    const html = contentsOf(result.files, "about/index.html");
+    expect(html).toContain('<article class="page">');
+    expect(html).toContain('<li><a href="/blog/about/" aria-current="page">About us</a></li>');
+    expect(contentsOf(result.files, "index.html")).toContain('<li><a href="/blog/about/">About us</a></li>');
+    expect(contentsOf(result.files, "index.html").slice(contentsOf(result.files, "index.html").indexOf("<main"))).not.toContain("/blog/about/");
+    expect(contentsOf(result.files, "feed.xml")).not.toContain("/blog/about/");
+    expect(contentsOf(result.files, "sitemap.xml")).toContain("<loc>https://example.com/blog/about/</loc>");
+  });
+
+  it("refuses a page slug daylight uses itself, and warns about a nav slug that names no page", () => {
+    const tags = renderedPost({ slug: "tags", kind: "page", sourceText: "!! title: Tags\n!! slug: tags\n" });
+    const site = { ...config, nav: ["abuot"] };
+    const result = assembleSite({
+      posts: [], pages: [tags], config: site, theme, renderer: createTemplateRenderer(theme, site), now, publicPaths: new Set(),
+    });
+    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.file, d.line, d.column])).toEqual([
+      ["reserved-slug", "error", "pages/tags.md", 2, 10],
+      ["config-error", "warning", "site.config.json", undefined, undefined],
+    ]);
+  });
+
+  it("writes tag pages but no feeds, sitemap or robots.txt without a site URL", () => {
+    const local: SiteConfig = { ...config, url: undefined, basePath: "/" };
+    const posts = [renderedPost({ slug: "a", published: new Date("2025-01-01T00:00:00Z"), tags: ["ops"] }, local)];
+    const { files, diagnostics } = build(posts, local);
+    expect(diagnostics).toEqual([]);
+    expect(files.map((f) => f.path)).toEqual([
+      "index.html", "posts/a/index.html", "tags/index.html", "tags/ops/index.html", "archive/index.html", "404.html", "assets/style.css",
+    ]);
+    expect(contentsOf(files, "tags/ops/index.html")).not.toContain('rel="alternate"');
   });
 });

@@ -1,0 +1,62 @@
+import type { Root } from "hast";
+import { VFile } from "vfile";
+import { sortDiagnostics, warning, type Diagnostic } from "../diagnostics.js";
+import type { Post, RenderedPost } from "../model.js";
+import { codeLanguagesOf } from "./code-languages.js";
+import { createMarkdownProcessor, type UserPlugins } from "./create-markdown-processor.js";
+import { cutDescription } from "./cut-description.js";
+import { prepareHighlighter } from "./highlighter.js";
+import type { RenderContext } from "./render-context.js";
+import { createRenderState } from "./render-state.js";
+import { splitExcerpt } from "./split-excerpt.js";
+
+/** Renders one post; see renderPost. */
+export type PostRenderer = (post: Post, context: RenderContext) => RenderedPost;
+
+/**
+ * A renderer with its own processor, built once and frozen: it holds no per-post or
+ * per-config state (everything a render depends on travels in vfile.data), so one renderer
+ * serves a whole process. Functions stay out of RenderContext, which must remain
+ * structured-cloneable for worker threads: a worker makes its renderer from the same plugins.
+ */
+export function createPostRenderer(plugins: UserPlugins = {}): PostRenderer {
+  const processor = createMarkdownProcessor(plugins);
+  return (post, context) => {
+    const state = createRenderState(post.source.path, context, codeLanguagesOf(post.body));
+    const file = new VFile({ value: post.body, data: { daylight: state } });
+    const tree = processor.runSync(processor.parse(file), file) as Root;
+    const { body, excerpt } = splitExcerpt(tree, post.url);
+    const html = processor.stringify(body, file);
+    const description = post.meta.description?.trim() || cutDescription(state.firstParagraph ?? "");
+    return {
+      post,
+      html,
+      description,
+      excerptHtml: excerpt && processor.stringify(excerpt, file),
+      headings: state.headings,
+      resources: state.resources,
+      resourcesHeading: state.resourcesHeading,
+      postLinks: state.postLinks,
+      assets: [...state.assets].sort(),
+      diagnostics: sortDiagnostics([...state.diagnostics, ...pluginMessages(file, post.source.path)]),
+    };
+  };
+}
+
+/**
+ * Loads the highlighter's grammars for every language the posts' code fences name, once
+ * before rendering them: rendering itself is synchronous. Posts without code cost nothing.
+ */
+export async function prepareHighlighting(posts: readonly Post[]): Promise<void> {
+  await prepareHighlighter(posts.flatMap((post) => [...codeLanguagesOf(post.body)]));
+}
+
+/** Messages that (user) plugins left on the file (`file.message()`), as warnings at their place. */
+function pluginMessages(file: VFile, path: string): Diagnostic[] {
+  return file.messages.map((message) => {
+    const rule = message.ruleId && /^[a-z0-9-]+$/.test(message.ruleId) ? message.ruleId : "plugin-message";
+    const at = message.line != null ? { line: message.line, column: message.column ?? 1 } : undefined;
+    const source = message.source ? ` (${message.source})` : "";
+    return warning(rule, `${message.reason}${source}`, path, at);
+  });
+}

@@ -1,0 +1,67 @@
+import type { Element } from "hast";
+import type { Highlighter } from "shiki";
+
+/** The two themes; the dark one is switched on by the theme's CSS under `prefers-color-scheme: dark`. */
+export const CODE_THEMES = { light: "github-light", dark: "github-dark" } as const;
+
+/** Info strings that mean "no language": rendered as plain code, without a warning. */
+const PLAIN = new Set(["text", "txt", "plain", "plaintext", "none", "nohighlight"]);
+
+// One highlighter per process (per worker thread), made on the first request for a real
+// language and reused by every post and every build: a grammar costs ~0.5 s to load once.
+let highlighter: Promise<Highlighter> | undefined;
+let ready: Highlighter | undefined;
+/** Language as written (lowercased) → Shiki's id, or null when Shiki knows no such language. */
+const resolved = new Map<string, string | null>();
+const loads = new Map<string, Promise<void>>();
+
+/** What highlighting one block of code gave. */
+export type Highlighted =
+  | { readonly kind: "html"; readonly pre: Element }
+  | { readonly kind: "plain" }
+  | { readonly kind: "unknown-language" };
+
+/**
+ * Loads Shiki's grammars for `languages` (as written after a code fence), creating the
+ * highlighter on the first real language. No language is loaded that was not asked for,
+ * and with no language at all Shiki is not even imported.
+ */
+export async function prepareHighlighter(languages: Iterable<string>): Promise<void> {
+  const wanted = [...new Set([...languages].map((lang) => lang.toLowerCase()))].filter(
+    (lang) => !PLAIN.has(lang) && !resolved.has(lang),
+  );
+  if (wanted.length === 0) return;
+  const shiki = await import("shiki");
+  const ids = new Map(shiki.bundledLanguagesInfo.flatMap((info) => [info.id, ...(info.aliases ?? [])].map((name) => [name, info.id])));
+  const toLoad = [...new Set(wanted.flatMap((lang) => ids.get(lang) ?? []))];
+  if (toLoad.length > 0) {
+    highlighter ??= shiki.createHighlighter({ themes: Object.values(CODE_THEMES), langs: [] });
+    ready = await highlighter;
+    const loaded = ready;
+    await Promise.all(toLoad.map((id) => loadOnce(loaded, id)));
+  }
+  for (const lang of wanted) resolved.set(lang, ids.get(lang) ?? null);
+}
+
+function loadOnce(shiki: Highlighter, id: string): Promise<void> {
+  let load = loads.get(id);
+  if (!load) loads.set(id, (load = shiki.loadLanguage(id as Parameters<Highlighter["loadLanguage"]>[0])));
+  return load;
+}
+
+/**
+ * `code` in `lang` as a Shiki `<pre>` with both themes' colours, synchronously. `lang` must
+ * have gone through prepareHighlighter first: asking for one that did not is a programmer error.
+ */
+export function highlightCode(code: string, lang: string): Highlighted {
+  const key = lang.toLowerCase();
+  if (PLAIN.has(key)) return { kind: "plain" };
+  const id = resolved.get(key);
+  if (id === undefined) throw new Error(`prepareHighlighter() was not called for the language "${lang}"`);
+  if (id === null) return { kind: "unknown-language" };
+  if (!ready) throw new Error("the highlighter is not ready although a language was resolved");
+  const root = ready.codeToHast(code, { lang: id, themes: CODE_THEMES, defaultColor: "light" });
+  const pre = root.children[0];
+  if (pre?.type !== "element") throw new Error("Shiki returned no <pre> element");
+  return { kind: "html", pre };
+}

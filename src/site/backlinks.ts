@@ -1,0 +1,45 @@
+import type { RenderedPost } from "../model.js";
+
+/** A post or page that links to another one. */
+export interface Backlink {
+  readonly title: string;
+  readonly url: string;
+}
+
+/**
+ * For each post or page (keyed by its URL), the others whose `postLinks` point at it: newest
+ * first (undated pages last, by title), each once, self-links left out. One pass over every
+ * link. A `./posts/<slug>` link names a post, so when a page shares a post's slug the post
+ * gets the link.
+ */
+export function collectBacklinks(all: readonly RenderedPost[]): Map<string, Backlink[]> {
+  const owners = new Map<string, RenderedPost>();
+  for (const rendered of all) {
+    const taken = owners.get(rendered.post.meta.slug);
+    if (taken === undefined || (taken.post.kind === "page" && rendered.post.kind === "post")) {
+      owners.set(rendered.post.meta.slug, rendered);
+    }
+  }
+  const referrers = new Map<string, Set<RenderedPost>>();
+  for (const source of all) {
+    for (const link of source.postLinks) {
+      const target = owners.get(link.slug);
+      if (target === undefined || target === source) continue;
+      const set = referrers.get(target.post.url) ?? new Set();
+      referrers.set(target.post.url, set.add(source));
+    }
+  }
+  const backlinks = new Map<string, Backlink[]>();
+  for (const [url, sources] of referrers) {
+    backlinks.set(url, [...sources].sort(newestFirst).map((s) => ({ title: s.post.meta.title, url: s.post.url })));
+  }
+  return backlinks;
+}
+
+function newestFirst(a: RenderedPost, b: RenderedPost): number {
+  const time = (p: RenderedPost) => p.post.meta.published?.getTime() ?? -Infinity;
+  const ta = time(a);
+  const tb = time(b);
+  if (ta !== tb) return tb > ta ? 1 : -1;
+  return a.post.meta.title < b.post.meta.title ? -1 : a.post.meta.title > b.post.meta.title ? 1 : a.post.url < b.post.url ? -1 : 1;
+}

@@ -1,0 +1,132 @@
+/**
+ * `post` and each entry of `posts`: a rendered post or page as templates see it. Every field
+ * is always present (null when absent), because the renderer runs with strictVariables.
+ */
+import type { SiteConfig } from "../config/site-config.js";
+import type { PostKind, RenderedPost } from "../model.js";
+import { resolveImageUrl } from "./image-url.js";
+import { buildTableOfContents, type TableOfContents } from "./table-of-contents.js";
+import { tagSlug } from "./tag-index.js";
+
+/** A post linked from another: previous/next, "Referenced by". */
+export interface PostLinkData {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** A tag of a post, with its page. */
+export interface TagLinkData {
+  readonly name: string;
+  readonly url: string;
+}
+
+/** One entry of the Resources list; its anchor is `resource-<n>`. */
+export interface ResourceData {
+  readonly n: number;
+  readonly author: string | null;
+  readonly title: string;
+  readonly url: string | null;
+}
+
+/** `post` (and each of `posts`): a rendered post or page. */
+export interface PostData {
+  readonly kind: PostKind;
+  readonly title: string;
+  readonly slug: string;
+  /** Site-absolute: `/blog/posts/<slug>/` (a page: `/blog/<slug>/`). */
+  readonly url: string;
+  /** Absolute URL; null without a site URL. */
+  readonly permalink: string | null;
+  readonly published: Date | null;
+  readonly updated: Date | null;
+  /** Published after the build's "now": only in --future builds and dev. */
+  readonly scheduled: boolean;
+  readonly description: string;
+  /** The body up to `<!-- more -->`, trusted HTML; null without the marker. */
+  readonly excerptHtml: string | null;
+  readonly tags: readonly string[];
+  readonly tagLinks: readonly TagLinkData[];
+  /** The post's author, else the site's; null when neither is known. */
+  readonly author: string | null;
+  /** The `image` field as written. */
+  readonly image: string | null;
+  /** The image's URL: absolute with a site URL, else site-absolute. */
+  readonly imageUrl: string | null;
+  readonly draft: boolean;
+  /** Header keys daylight does not know, lowercased, as written. */
+  readonly extra: Readonly<Record<string, unknown>>;
+  /** The body as trusted HTML (without Resources): output it with `| raw`. */
+  readonly html: string;
+  readonly resources: readonly ResourceData[];
+  /** "Resources", "References"…; null when the post has no resource list. */
+  readonly resourcesHeading: string | null;
+  readonly headings: readonly { readonly depth: number; readonly id: string; readonly text: string }[];
+  readonly toc: TableOfContents;
+  readonly readingMinutes: number;
+  /** Posts and pages linking here, newest first. */
+  readonly referencedBy: readonly PostLinkData[];
+  /** The next older post, or null (always null on a page). */
+  readonly previous: PostLinkData | null;
+  /** The next newer post, or null (always null on a page). */
+  readonly next: PostLinkData | null;
+}
+
+/** What post data depends on besides the post. */
+export interface PostDataContext {
+  readonly config: SiteConfig;
+  /** The build's "now", for `scheduled`. */
+  readonly now: Date;
+  /** Backlinks by target URL (collectBacklinks); none when absent. */
+  readonly backlinks?: ReadonlyMap<string, readonly PostLinkData[]>;
+}
+
+const wordsPerMinute = 220;
+
+/** Every post's data, with its neighbours; `posts` must be newest first. */
+export function toPostsData(posts: readonly RenderedPost[], context: PostDataContext): PostData[] {
+  return posts.map((rendered, i) => toPostData(rendered, context, posts[i + 1], posts[i - 1]));
+}
+
+/** `post` for one rendered post or page; `older` and `newer` are its neighbours in date order. */
+export function toPostData(rendered: RenderedPost, context: PostDataContext, older?: RenderedPost, newer?: RenderedPost): PostData {
+  const { post } = rendered;
+  const { meta } = post;
+  const { config } = context;
+  const neighbour = (p: RenderedPost | undefined) => (p && post.kind === "post" ? link(p) : null);
+  return {
+    kind: post.kind,
+    title: meta.title,
+    slug: meta.slug,
+    url: post.url,
+    permalink: config.url === undefined ? null : new URL(post.url, config.url).href,
+    published: meta.published ?? null,
+    updated: meta.updated ?? null,
+    scheduled: meta.published !== undefined && meta.published.getTime() > context.now.getTime(),
+    description: rendered.description,
+    excerptHtml: rendered.excerptHtml ?? null,
+    tags: [...meta.tags],
+    tagLinks: meta.tags.map((name) => ({ name, url: `${config.basePath}tags/${tagSlug(name)}/` })),
+    author: meta.author ?? (config.author || null),
+    image: meta.image ?? null,
+    imageUrl: resolveImageUrl(meta.image, config),
+    draft: meta.draft,
+    extra: { ...meta.extra },
+    html: rendered.html,
+    resources: rendered.resources.map((r) => ({ n: r.n, author: r.author ?? null, title: r.title, url: r.url ?? null })),
+    resourcesHeading: rendered.resources.length > 0 ? (rendered.resourcesHeading ?? "Resources") : null,
+    headings: rendered.headings.map((h) => ({ depth: h.depth, id: h.id, text: h.text })),
+    toc: buildTableOfContents(rendered.headings),
+    readingMinutes: readingMinutes(rendered.html),
+    referencedBy: [...(context.backlinks?.get(post.url) ?? [])],
+    previous: neighbour(older),
+    next: neighbour(newer),
+  };
+}
+
+const link = (rendered: RenderedPost): PostLinkData => ({ title: rendered.post.meta.title, url: rendered.post.url });
+
+/** Minutes to read the body at an unhurried pace; at least 1. */
+function readingMinutes(html: string): number {
+  const words = html.replace(/<[^>]*>/g, " ").split(/\s+/).filter((w) => w !== "").length;
+  return Math.max(1, Math.round(words / wordsPerMinute));
+}

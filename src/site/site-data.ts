@@ -1,0 +1,78 @@
+import type { SiteConfig } from "../config/site-config.js";
+import { feedFiles, type FeedFormat } from "./feeds/feed-spec.js";
+import type { NavItem } from "./site-nav.js";
+
+/** A feed, for `<link rel="alternate">` and subscribe links. */
+export interface FeedLink {
+  readonly format: FeedFormat;
+  /** The MIME type readers look for: application/rss+xml, application/atom+xml, application/feed+json. */
+  readonly type: string;
+  readonly title: string;
+  /** Site-absolute URL (`/blog/feed.xml`). */
+  readonly url: string;
+}
+
+/** `site`: the site's configuration, as templates need it. */
+export interface SiteData {
+  readonly title: string;
+  readonly description: string | null;
+  readonly author: string | null;
+  readonly language: string;
+  /** Open Graph's form of the language: `en_US` for `en-US`. */
+  readonly locale: string;
+  /** Absolute site URL with a trailing slash; null in dev without one. */
+  readonly url: string | null;
+  /** `/` or `/blog/`: prefix of every site-absolute URL. */
+  readonly basePath: string;
+  /** Site-absolute URL of the RSS feed; null when no feed is written (no site URL). */
+  readonly feedUrl: string | null;
+  /** The site's feeds (RSS, Atom, JSON Feed); empty without a site URL. */
+  readonly feeds: readonly FeedLink[];
+  /** Posts, Archive, Tags, then the standalone pages. */
+  readonly nav: readonly NavItem[];
+  readonly archiveUrl: string;
+  /** The tag list; null when no post has a tag. */
+  readonly tagsUrl: string | null;
+}
+
+const feedTypes: Record<FeedFormat, { type: string; label: string }> = {
+  rss: { type: "application/rss+xml", label: "RSS" },
+  atom: { type: "application/atom+xml", label: "Atom" },
+  json: { type: "application/feed+json", label: "JSON Feed" },
+};
+
+/** The three feeds in `folder` (`""`, `tags/devops/`), titled after `title`; none without a site URL. */
+export function feedLinks(config: SiteConfig, folder: string, title: string): FeedLink[] {
+  if (config.url === undefined) return [];
+  return (Object.keys(feedFiles) as FeedFormat[]).map((format) => ({
+    format,
+    type: feedTypes[format].type,
+    title: `${title} (${feedTypes[format].label})`,
+    url: `${config.basePath}${folder}${feedFiles[format]}`,
+  }));
+}
+
+/** `site` from the config and the navigation. */
+export function toSiteData(config: SiteConfig, nav: readonly NavItem[] = [], hasTags = false): SiteData {
+  const feeds = feedLinks(config, "", config.title);
+  return {
+    title: config.title,
+    description: config.description || null,
+    author: config.author || null,
+    language: config.language,
+    locale: ogLocale(config.language),
+    url: config.url ?? null,
+    basePath: config.basePath,
+    feedUrl: feeds.find((f) => f.format === "rss")?.url ?? null,
+    feeds,
+    nav: nav.length > 0 ? nav : [{ title: "Posts", url: config.basePath }],
+    archiveUrl: `${config.basePath}archive/`,
+    tagsUrl: hasTags ? `${config.basePath}tags/` : null,
+  };
+}
+
+/** `en-us` → `en_US`, `de` → `de`: Open Graph wants language_TERRITORY. */
+export function ogLocale(language: string): string {
+  const [lang = "en", region] = language.split(/[-_]/);
+  return region !== undefined && /^[a-z]{2}$/i.test(region) ? `${lang.toLowerCase()}_${region.toUpperCase()}` : lang.toLowerCase();
+}

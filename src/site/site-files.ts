@@ -1,0 +1,48 @@
+/**
+ * The machine-read files of a site with a URL: feeds (the site's and each tag's), sitemap.xml
+ * and robots.txt. Each is written by its own module; this one decides which exist and where.
+ */
+import type { SiteConfig } from "../config/site-config.js";
+import type { OutputFile, RenderedPost } from "../model.js";
+import { renderAtomFeed } from "./feeds/atom-feed.js";
+import { feedFiles, type FeedSpec } from "./feeds/feed-spec.js";
+import { renderJsonFeed } from "./feeds/json-feed.js";
+import { renderRssFeed } from "./feeds/rss-feed.js";
+import { renderRobotsTxt, robotsTxtPath } from "./robots-txt.js";
+import { renderSitemap, sitemapPath, type SitemapEntry } from "./sitemap.js";
+
+/** `feed.xml`, `atom.xml` and `feed.json` in `spec.folder`. */
+export function feedOutputFiles(posts: readonly RenderedPost[], config: SiteConfig, now: Date, spec: FeedSpec): OutputFile[] {
+  return [
+    { path: `${spec.folder}${feedFiles.rss}`, contents: renderRssFeed(posts, config, now, spec) },
+    { path: `${spec.folder}${feedFiles.atom}`, contents: renderAtomFeed(posts, config, now, spec) },
+    { path: `${spec.folder}${feedFiles.json}`, contents: renderJsonFeed(posts, config, now, spec) },
+  ];
+}
+
+/** A page of the site for the sitemap: its site-absolute URL and the posts it shows. */
+export interface SitemapPage {
+  readonly url: string;
+  /** The page's lastmod is the latest `updated ?? published` of these. */
+  readonly posts: readonly RenderedPost[];
+}
+
+/** `sitemap.xml`, and `robots.txt` pointing at it unless public/ has its own. */
+export function sitemapAndRobots(pages: readonly SitemapPage[], config: SiteConfig, publicPaths: ReadonlySet<string>): OutputFile[] {
+  const siteUrl = config.url;
+  if (siteUrl === undefined) return [];
+  const entries: SitemapEntry[] = pages.map((page) => ({ url: new URL(page.url, siteUrl).href, lastmod: latestChange(page.posts) }));
+  const files: OutputFile[] = [{ path: sitemapPath, contents: renderSitemap(entries) }];
+  if (!publicPaths.has(robotsTxtPath)) files.push({ path: robotsTxtPath, contents: renderRobotsTxt(config) });
+  return files;
+}
+
+/** The latest `updated ?? published` of some posts; undefined when none is dated. */
+export function latestChange(posts: readonly RenderedPost[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const { post } of posts) {
+    const date = post.meta.updated ?? post.meta.published;
+    if (date !== undefined && (latest === undefined || date > latest)) latest = date;
+  }
+  return latest;
+}

@@ -1,0 +1,65 @@
+import { createHash } from "node:crypto";
+import { slugify } from "../content/slug.js";
+import { headerKeyPosition } from "../content/header-key-position.js";
+import { warning, type Diagnostic } from "../diagnostics.js";
+import type { RenderedPost } from "../model.js";
+
+/** One tag of the site: every post that carries it (in any spelling that slugs the same). */
+export interface Tag {
+  /** The spelling of the tag's oldest post: the name its pages show. */
+  readonly name: string;
+  /** Safe as a path segment: `tags/<slug>/`. */
+  readonly slug: string;
+  /** Newest first, in the order the posts were given. */
+  readonly posts: readonly RenderedPost[];
+}
+
+/**
+ * The slug of a tag's page: the tag transliterated to ASCII (`Über Café` → `uber-cafe`). A tag
+ * with nothing left (`日本語`) gets `tag-` and 8 hex digits of the SHA-256 of its lowercased
+ * NFC form: stable across builds and machines, and the same for every spelling of one tag.
+ */
+export function tagSlug(name: string): string {
+  const slug = slugify(name);
+  if (slug !== "") return slug;
+  const key = name.normalize("NFC").toLowerCase().trim();
+  return `tag-${createHash("sha256").update(key).digest("hex").slice(0, 8)}`;
+}
+
+/**
+ * Groups posts (newest first) by tag slug, tags sorted by name. Spellings that meet on one
+ * slug (`DevOps`, `devops`, `dev ops`) are merged into one tag with a `tag-collision`
+ * warning per extra spelling; only posts (not pages) are counted.
+ */
+export function buildTagIndex(posts: readonly RenderedPost[], language: string): { tags: Tag[]; diagnostics: Diagnostic[] } {
+  type Group = { spellings: Map<string, RenderedPost>; posts: RenderedPost[] };
+  const groups = new Map<string, Group>();
+  // Oldest first, so that the first spelling met is the first by date.
+  for (const rendered of [...posts].filter((p) => p.post.kind === "post").reverse()) {
+    for (const name of rendered.post.meta.tags) {
+      const slug = tagSlug(name);
+      const group: Group = groups.get(slug) ?? { spellings: new Map(), posts: [] };
+      groups.set(slug, group);
+      if (!group.spellings.has(name)) group.spellings.set(name, rendered);
+      if (group.posts.at(-1) !== rendered) group.posts.push(rendered);
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  const tags: Tag[] = [];
+  for (const [slug, group] of groups) {
+    const [first, ...others] = [...group.spellings];
+    if (first === undefined) continue;
+    for (const other of others) diagnostics.push(tagCollision(slug, first, other));
+    tags.push({ name: first[0], slug, posts: group.posts.reverse() });
+  }
+  const collator = new Intl.Collator(language, { sensitivity: "base", numeric: true });
+  tags.sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return { tags, diagnostics };
+}
+
+function tagCollision(slug: string, [name, owner]: [string, RenderedPost], [other, post]: [string, RenderedPost]): Diagnostic {
+  const message = `the tag \`${other}\` (${post.post.source.path}) and \`${name}\` (${owner.post.source.path}) ` +
+    `share the page tags/${slug}/; they are merged under \`${name}\``;
+  return warning("tag-collision", message, post.post.source.path, headerKeyPosition(post.post, "tags"),
+    `spell the tag \`${name}\` everywhere, or make the two tags differ in more than case and punctuation`);
+}

@@ -1,0 +1,46 @@
+import type { OutputFile, RenderedPost } from "../model.js";
+import type { FeedSpec } from "./feeds/feed-spec.js";
+import type { HeadContext } from "./head-metadata.js";
+import { paginate } from "./paginate.js";
+import type { PostData } from "./post-data.js";
+import { feedOutputFiles } from "./site-files.js";
+import type { Tag } from "./tag-index.js";
+import { toTagData, toTagPageData, toTagsPageData } from "./template-data.js";
+
+/** Where rendered pages go: a template, an output path, its data. */
+export interface PageSink {
+  render(template: string, outputPath: string, data: object): void;
+  readonly files: OutputFile[];
+}
+
+/**
+ * `tags/index.html` (every tag with its count), each tag's posts paginated like the index
+ * (`tags/<slug>/`, `tags/<slug>/page/2/`) and, with a site URL, each tag's three feeds.
+ */
+export function renderTagPages(
+  tags: readonly Tag[],
+  dataOf: ReadonlyMap<RenderedPost, PostData>,
+  context: HeadContext & { readonly now: Date },
+  sink: PageSink,
+): void {
+  if (tags.length === 0) return;
+  const { config } = context;
+  const tagsData = tags.map((tag) => toTagData(tag.name, tag.slug, tag.posts.length, context));
+  sink.render("tags", "tags/index.html", toTagsPageData(tagsData, context));
+  tags.forEach((tag, i) => {
+    const tagData = tagsData[i];
+    if (tagData === undefined) return;
+    const posts = tag.posts.flatMap((p) => dataOf.get(p) ?? []);
+    for (const page of paginate(posts, config.postsPerPage, config.basePath, `tags/${tag.slug}/`)) {
+      sink.render("tag", page.outputPath, toTagPageData(tagData, page, context));
+    }
+    if (config.url === undefined) return;
+    const spec: FeedSpec = {
+      title: `${config.title}: ${tag.name}`,
+      description: `Posts tagged “${tag.name}” on ${config.title}`,
+      pageUrl: new URL(tagData.url, config.url).href,
+      folder: `tags/${tag.slug}/`,
+    };
+    sink.files.push(...feedOutputFiles(tag.posts, config, context.now, spec));
+  });
+}
