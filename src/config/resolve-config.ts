@@ -13,6 +13,17 @@ const isPositiveInteger: Checker = (v) =>
   typeof v === "number" && Number.isInteger(v) && v > 0 ? undefined : "must be a whole number above 0";
 const isSlugList: Checker = (v) =>
   Array.isArray(v) && v.every((item) => typeof item === "string") ? undefined : 'must be a list of page slugs, like ["about", "now"]';
+const isPathList: Checker = (v) =>
+  Array.isArray(v) && v.every((item) => typeof item === "string" && item.startsWith("/"))
+    ? undefined
+    : 'must be a list of site paths, like ["/old-post/"]';
+const isRedirectMap: Checker = (v) =>
+  typeof v === "object" && v !== null && !Array.isArray(v) &&
+  Object.entries(v).every(([from, to]) => from.startsWith("/") && typeof to === "string" && to !== "")
+    ? undefined
+    : 'must map old paths to new ones, like { "/old/": "/posts/new/" }';
+const isWholeNumber: Checker = (v) =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0 ? undefined : "must be a whole number, 0 or more";
 const isTimeZone: Checker = (v) => isText(v) ?? (isKnownTimeZone(v as string) ? undefined : "is not an IANA time zone");
 const isSiteUrl: Checker = (v) => isText(v) ?? urlProblem(v as string);
 
@@ -26,6 +37,10 @@ const checkers: Record<string, Checker> = {
   postsPerPage: isPositiveInteger,
   feedItems: isPositiveInteger,
   nav: isSlugList,
+  redirects: isRedirectMap,
+  gone: isPathList,
+  keepGenerations: isWholeNumber,
+  keepDays: isWholeNumber,
 };
 
 /**

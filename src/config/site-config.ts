@@ -15,6 +15,14 @@ export interface SiteConfig {
   readonly feedItems: number;
   /** Slugs of pages from pages/, in the order the site's navigation lists them; others follow by title. */
   readonly nav: readonly string[];
+  /** Old site-relative URL path → where it moved (a path or an absolute URL). */
+  readonly redirects: Readonly<Record<string, string>>;
+  /** Site-relative URL paths removed on purpose: answered with 410 where the host supports it. */
+  readonly gone: readonly string[];
+  /** How many earlier generations keep their hashed assets in the output… */
+  readonly keepGenerations: number;
+  /** …and for at least how many days. */
+  readonly keepDays: number;
 }
 
 /** How one build runs; not part of the site's config file. */
@@ -40,4 +48,8 @@ export const defaultSiteConfig: SiteConfig = {
   postsPerPage: 10,
   feedItems: 20,
   nav: [],
+  redirects: {},
+  gone: [],
+  keepGenerations: 3,
+  keepDays: 7,
 };
