@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import path from "node:path";
 import type { AssetIndex, AssetInfo, OutputFile } from "../model.js";
+import { hashedName } from "./hashed-name.js";
 import { imageInfoOf, type ImageInfo } from "./image-info.js";
 
 /** A local file that posts may reference. */
@@ -19,9 +19,8 @@ export interface AssetSource {
  * forever. An image's size is read from the same bytes.
  */
 export function postAssetSource(key: string, sourcePath: string, bytes: Uint8Array): AssetSource {
-  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 8);
-  const { name, ext } = path.posix.parse(key);
-  return { key, sourcePath, outputPath: `assets/${name}.${hash}${ext}`, image: imageInfoOf(key, bytes) };
+  const outputPath = hashedName(`assets/${path.posix.basename(key)}`, bytes);
+  return { key, sourcePath, outputPath, image: imageInfoOf(key, bytes) };
 }
 
 /** A file from public/, published under its own name: users link to it. `image` is its size when it is an image. */

@@ -72,7 +72,7 @@ export function assembleSite(input: AssembleInput): AssembledSite {
     sink.files.push(...feedOutputFiles(posts, config, now, siteFeedSpec(config)));
     sink.files.push(...sitemapAndRobots(sitemapPages(posts, pages, tagIndex.tags, config), config, input.publicPaths));
   }
-  for (const [path, sourcePath] of input.theme.assets) sink.files.push({ path, sourcePath });
+  for (const asset of input.theme.assets.values()) sink.files.push(asset.file);
   return { files: sink.files, diagnostics: sink.diagnostics() };
 }
 

@@ -52,5 +52,7 @@ export function createPageCache(): PageCache {
 function themeAndConfigDigest(theme: Theme, config: SiteConfig): string {
   const hash = createHash("sha256").update(JSON.stringify(config));
   for (const name of [...theme.templates.keys()].sort()) hash.update(`\0${name}\0${theme.templates.get(name)?.text ?? ""}`);
+  // Pages name the theme's assets by their hashed names (`asset_url`): a changed stylesheet changes every page.
+  for (const asset of theme.assets.values()) hash.update(`\0${asset.outputPath}`);
   return hash.digest("hex");
 }

@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { fingerprintThemeAssets, type ThemeAsset } from "./fingerprint-theme-assets.js";
 
 /** One LiquidJS template of the theme. */
 export interface ThemeTemplate {
@@ -14,8 +15,8 @@ export interface ThemeTemplate {
 export interface Theme {
   /** Template name → template, in name order. */
   readonly templates: ReadonlyMap<string, ThemeTemplate>;
-  /** Output path (`assets/style.css`) → absolute source path, in output-path order. */
-  readonly assets: ReadonlyMap<string, string>;
+  /** Name in the theme (`assets/style.css`) → the asset as published under its hashed name, in name order. */
+  readonly assets: ReadonlyMap<string, ThemeAsset>;
 }
 
 const templateExtension = ".liquid";
@@ -32,7 +33,7 @@ export async function readTheme(siteTemplatesDir: string | undefined, builtinTem
   const assets = new Map<string, string>();
   await addFolder(builtin, builtinDisplayRoot(builtin, site), templates, assets);
   if (site !== undefined && site !== builtin) await addFolder(site, path.dirname(site), templates, assets);
-  return { templates: sortByKey(templates), assets: sortByKey(assets) };
+  return { templates: sortByKey(templates), assets: await fingerprintThemeAssets(assets) };
 }
 
 /** Built-in templates are named from the working folder when they sit below it, else absolutely. */

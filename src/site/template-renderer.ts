@@ -25,6 +25,7 @@ const extname = ".liquid";
  */
 export function createTemplateRenderer(theme: Theme, config: SiteConfig): TemplateRenderer {
   const liquid = createLiquid(theme, config);
+  liquid.registerFilter("asset_url", (name: unknown) => assetUrl(theme, config, name));
   const filterNames = Object.keys(liquid.filters);
   const parsed = new Map<string, Template[] | Diagnostic>();
 
@@ -88,6 +89,20 @@ function absoluteUrl(value: unknown, siteUrl: string | undefined): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * `{{ "style.css" | asset_url }}`: the URL of a theme asset under its content-hashed name,
+ * base path included. An unknown name is an error, reported where the template uses it.
+ */
+function assetUrl(theme: Theme, config: SiteConfig, name: unknown): string {
+  const wanted = `assets/${String(name).replace(/^\/?(assets\/)?/, "")}`;
+  const asset = theme.assets.get(wanted);
+  if (asset === undefined) {
+    const known = [...theme.assets.keys()].map((key) => key.slice("assets/".length)).join(", ");
+    throw new Error(`asset_url: the theme has no asset "${String(name)}" (it has: ${known || "none"})`);
+  }
+  return config.basePath + asset.outputPath;
 }
 
 /** `{{ post.published | date_iso }}`: ISO 8601 in UTC, as `<time datetime>` and feeds want it. */

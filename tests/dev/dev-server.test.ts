@@ -21,7 +21,8 @@ describe("dev server over raw HTTP", () => {
     // The built file itself never holds the client.
     const built = Buffer.from(server.site.files.get("posts/alpha/index.html")!).toString();
     expect(built).not.toContain("__daylight");
-    const css = await rawGet(server.url, "/assets/style.css");
+    const stylesheet = /href="(\/assets\/style\.[0-9a-f]{8}\.css)"/.exec(page.body)?.[1];
+    const css = await rawGet(server.url, stylesheet!);
     expect(css.headers["content-type"]).toBe("text/css; charset=utf-8");
     expect((await rawGet(server.url, "/robots.txt")).headers["content-type"]).toBe("text/plain; charset=utf-8");
     expect((await rawGet(server.url, "/__daylight/client.js")).headers["content-type"]).toBe("text/javascript; charset=utf-8");

@@ -108,7 +108,8 @@ describe("watching the site", () => {
   it("rebuilds what templates, theme CSS, public files and the config affect; sources equal a full read", async () => {
     const t = await startRecorded();
     writeFiles(t.root, { "templates/assets/style.css": "body { color: rgb(1, 2, 3); }\n" });
-    await waitFor(async () => (await t.body("/assets/style.css")).includes("rgb(1, 2, 3)"), 5000, "the CSS");
+    const stylesheet = async () => /href="([^"]+\.css)"/.exec(await t.body("/"))?.[1] ?? "/none.css";
+    await waitFor(async () => (await t.body(await stylesheet())).includes("rgb(1, 2, 3)"), 5000, "the CSS");
     writeFileSync(t.file("public/hello.txt"), "hello");
     await waitFor(async () => (await t.status("/hello.txt")) === 200, 5000, "the public file");
     writeFileSync(t.file("site.config.json"), JSON.stringify({ title: "Renamed site", url: "https://example.com/" }));

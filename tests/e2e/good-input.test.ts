@@ -52,7 +52,8 @@ describe("input that must build fine", () => {
     const { out, run } = await build(tempDir(), "--posts", path.join(goodDir, "colon-title/posts"));
     expect(run.code).toBe(0);
     expect(readOutput(out, "index.html")).toContain("Deploys: a retrospective");
-    expect(readOutput(out, "assets/style.css").length).toBeGreaterThan(100);
+    const stylesheet = /href="\/blog\/(assets\/style\.[0-9a-f]{8}\.css)"/.exec(readOutput(out, "index.html"))?.[1];
+    expect(readOutput(out, stylesheet!).length).toBeGreaterThan(100);
   });
 });
 

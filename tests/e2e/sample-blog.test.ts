@@ -17,10 +17,11 @@ describe("the sample blog", () => {
     expect(run.code).toBe(0);
     expect(run.out.at(-1)).toMatch(/built \d+ posts, \d+ pages into .*\(0 errors, 0 warnings\)/);
     const expected = ["index.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "robots.txt", "404.html",
-      "archive/index.html", "tags/index.html", "about/index.html", "favicon.svg", "assets/style.css"];
+      "archive/index.html", "tags/index.html", "about/index.html", "favicon.svg"];
     for (const file of expected) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }
+    expect(readdirSync(path.join(out, "assets")).filter((f) => /^style\.[0-9a-f]{8}\.css$/.test(f))).toHaveLength(1);
     const posts = readdirSync(path.join(out, "posts"));
     expect(posts.length).toBeGreaterThanOrEqual(5);
     for (const slug of posts) expect(existsSync(path.join(out, "posts", slug, "index.html"))).toBe(true);

@@ -43,6 +43,9 @@ const contentsOf = (files: readonly OutputFile[], path: string): string => {
   return file.contents;
 };
 
+
+/** The built-in stylesheet, published under its content-hashed name. */
+const hashedCss = expect.stringMatching(/^assets\/style\.[0-9a-f]{8}\.css$/);
 describe("assembleSite with the default theme", () => {
   it("writes paginated indexes, one page per post, archive, 404, feeds, sitemap, robots and assets", () => {
     const { files, diagnostics } = build(twelvePosts());
@@ -59,9 +62,9 @@ describe("assembleSite with the default theme", () => {
       "feed.json",
       "sitemap.xml",
       "robots.txt",
-      "assets/style.css",
+      hashedCss,
     ]);
-    expect(files.at(-1)).toEqual({ path: "assets/style.css", sourcePath: `${builtinTemplates}/assets/style.css` });
+    expect(files.at(-1)).toMatchObject({ path: hashedCss, contents: expect.stringContaining("prefers-color-scheme") });
   });
 
   it("links the index pages and lists five posts on each full page", () => {
@@ -112,7 +115,7 @@ describe("assembleSite with the default theme", () => {
     const local: SiteConfig = { ...config, url: undefined, basePath: "/" };
     const { files, diagnostics } = build([], local);
     expect(diagnostics).toEqual([]);
-    expect(files.map((f) => f.path)).toEqual(["index.html", "archive/index.html", "404.html", "assets/style.css"]);
+    expect(files.map((f) => f.path)).toEqual(["index.html", "archive/index.html", "404.html", hashedCss]);
     const index = contentsOf(files, "index.html");
     expect(index).toContain("No posts yet.");
     expect(index).not.toMatch(/rel="(canonical|alternate)"/);
@@ -163,7 +166,7 @@ describe("assembleSite with the default theme", () => {
     const { files, diagnostics } = build(posts, local);
     expect(diagnostics).toEqual([]);
     expect(files.map((f) => f.path)).toEqual([
-      "index.html", "posts/a/index.html", "tags/index.html", "tags/ops/index.html", "archive/index.html", "404.html", "assets/style.css",
+      "index.html", "posts/a/index.html", "tags/index.html", "tags/ops/index.html", "archive/index.html", "404.html", hashedCss,
     ]);
     expect(contentsOf(files, "tags/ops/index.html")).not.toContain('rel="alternate"');
   });
