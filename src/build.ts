@@ -6,9 +6,10 @@ import { parsePost } from "./content/parse-post.js";
 import { promoteWarnings, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { checkFragments } from "./markdown/check-fragments.js";
 import { prepareHighlighting } from "./markdown/create-post-renderer.js";
-import { renderPost } from "./markdown/render-post.js";
+import { rendererFor } from "./markdown/keyed-renderer.js";
 import type { OutputFile, Post, PostKind, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./find-output-collisions.js";
+import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { SiteSources } from "./read-site.js";
 import { createRenderCache, type RenderCache } from "./render-cache.js";
 import { createPageCache, type PageCache } from "./site/page-cache.js";
@@ -40,14 +41,15 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  cache?: BuildCache,
+  { cache, plugins }: { cache?: BuildCache; plugins?: SitePlugins } = {},
 ): Promise<BuildResult> {
   const posts = collectSources(sources.posts, "post", config, options);
   const pages = collectSources(sources.pages, "page", config, options);
   const links = buildLinkIndex(posts.published);
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath) };
   await prepareHighlighting([...posts.published, ...pages.published]);
-  const render = (post: Post) => (cache ? cache.posts.render(post, context, renderPost) : renderPost(post, context));
+  const renderer = rendererFor(plugins);
+  const render = (post: Post) => (cache ? cache.posts.render(post, context, renderer) : renderer.render(post, context));
   const renderedPosts = posts.published.map(render);
   const renderedPages = pages.published.map(render);
   const rendered = [...renderedPosts, ...renderedPages];

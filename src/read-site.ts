@@ -3,7 +3,7 @@ import path from "node:path";
 import { postAssetSource, publicAssetSource, type AssetSource } from "./assets/asset-index.js";
 import { listFiles } from "./assets/read-files.js";
 import { readImageInfos } from "./assets/read-image-info.js";
-import { readConfigText } from "./config/read-config-text.js";
+import { readConfigSource, type ConfigSource } from "./config/config-source.js";
 import { displayPath, readPostSources } from "./content/read-sources.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { SourceFile } from "./model.js";
@@ -21,7 +21,8 @@ export interface SiteLayout {
 
 /** Everything a build needs from disk, read once: the build itself then touches no file. */
 export interface SiteSources {
-  readonly configText: string | undefined;
+  /** site.config.json, or the imported site.config.mjs; undefined when the site has none. */
+  readonly configSource: ConfigSource | undefined;
   readonly posts: readonly SourceFile[];
   /** Standalone pages from pages/ (About, Now…). */
   readonly pages: readonly SourceFile[];
@@ -43,8 +44,8 @@ export function siteLayout(root: string, postsDir = path.join(root, "posts")): S
 
 /** Reads the config text, posts, theme and local assets of a site. */
 export async function readSite(layout: SiteLayout): Promise<SiteSources> {
-  const [configText, posts, pages, theme, publicAssets] = await Promise.all([
-    readConfigText(layout.root),
+  const [configSource, posts, pages, theme, publicAssets] = await Promise.all([
+    readConfigSource(layout.root),
     readPostSources(layout.root, layout.postsDir),
     readPostSources(layout.root, layout.pagesDir),
     readTheme(layout.templatesDir, builtinTemplatesDir),
@@ -56,7 +57,7 @@ export async function readSite(layout: SiteLayout): Promise<SiteSources> {
     ),
   );
   return {
-    configText,
+    configSource,
     posts: posts.sources,
     pages: pages.sources,
     theme,

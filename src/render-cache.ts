@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AssetIndex, LinkIndex, Post, RenderedPost } from "./model.js";
+import type { KeyedRenderer } from "./markdown/keyed-renderer.js";
 import type { RenderContext } from "./markdown/render-context.js";
 import { recordingMap, wholeHash, type MapReads } from "./recording-map.js";
 
@@ -16,7 +17,7 @@ interface CacheEntry {
  */
 export interface RenderCache {
   /** The cached rendering, or a fresh one (then stored). */
-  render(post: Post, context: RenderContext, renderPost: (post: Post, context: RenderContext) => RenderedPost): RenderedPost;
+  render(post: Post, context: RenderContext, renderer: KeyedRenderer): RenderedPost;
   /** Forgets entries that the last build did not use, so a long dev session does not grow. */
   prune(): void;
   readonly stats: { hits: number; misses: number };
@@ -29,8 +30,8 @@ export function createRenderCache(): RenderCache {
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
-    render(post, context, renderPost) {
-      const key = cacheKey(post, context);
+    render(post, context, renderer) {
+      const key = cacheKey(post, context, renderer.key);
       const cached = entries.get(key) ?? used.get(key);
       if (cached && stillValid(cached, context)) {
         stats.hits++;
@@ -40,7 +41,7 @@ export function createRenderCache(): RenderCache {
       stats.misses++;
       const links = recordingMap(context.links.posts);
       const assets = recordingMap(context.assets);
-      const rendered = renderPost(post, { ...context, links: { posts: links.map }, assets: assets.map });
+      const rendered = renderer.render(post, { ...context, links: { posts: links.map }, assets: assets.map });
       used.set(key, { rendered, linkReads: links.reads(), assetReads: assets.reads() });
       return rendered;
     },
@@ -51,9 +52,9 @@ export function createRenderCache(): RenderCache {
   };
 }
 
-function cacheKey(post: Post, context: RenderContext): string {
+function cacheKey(post: Post, context: RenderContext, rendererKey: string): string {
   return createHash("sha256")
-    .update(JSON.stringify([context.config, post.source.path, post.format]))
+    .update(JSON.stringify([rendererKey, context.config, post.kind, post.source.path, post.format]))
     .update("\0")
     .update(post.source.text)
     .digest("hex");

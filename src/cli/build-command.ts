@@ -1,6 +1,6 @@
 import path from "node:path";
 import { buildSite } from "../build.js";
-import { resolveConfig } from "../config/resolve-config.js";
+import { resolveSiteConfig } from "../config/resolve-site-config.js";
 import type { BuildOptions } from "../config/site-config.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { checkOutDir } from "../output/check-out-dir.js";
@@ -20,16 +20,17 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   if (refusal) throw new UsageError(`refusing to build into ${outDir}: ${refusal}`);
 
   const sources = await readSite(siteLayout(command.root, command.postsDir));
-  const { config, diagnostics: configDiagnostics } = resolveConfig(sources.configText, command.baseUrl);
+  const { config, plugins, diagnostics: configDiagnostics } = resolveSiteConfig(sources.configSource, command.baseUrl);
   const options: BuildOptions = { drafts: command.drafts, future: command.future, strict: command.strict, now };
-  const missingUrl: Diagnostic[] = config.url
+  // Without a url nothing can be built; when the config itself is broken, that is the news.
+  const missingUrl: Diagnostic[] = config.url || hasErrors(configDiagnostics)
     ? []
     : [error("missing-url", "the site has no url: feeds and canonical links need an absolute one",
         "site.config.json", undefined, 'add "url": "https://example.com/" to site.config.json, or pass --base-url')];
   const configProblems = [...configDiagnostics, ...missingUrl];
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
-  const result = await buildSite(sources, config, options);
+  const result = await buildSite(sources, config, options, { plugins });
   const diagnostics = sortDiagnostics([...configProblems, ...result.diagnostics]);
   if (hasErrors(diagnostics)) return fail(console, diagnostics);
 

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { readConfigText } from "../config/read-config-text.js";
-import { resolveConfig } from "../config/resolve-config.js";
+import { readConfigSource } from "../config/config-source.js";
+import { resolveSiteConfig } from "../config/resolve-site-config.js";
 import { error } from "../diagnostics.js";
 import { slugify } from "../content/slug.js";
 import type { Command } from "./parse-args.js";
@@ -14,7 +14,7 @@ type NewCommand = Extract<Command, { kind: "new" }>;
 export async function runNew(command: NewCommand, console: Console, now: Date): Promise<number> {
   const slug = slugify(command.title);
   if (!slug) throw new UsageError(`"${command.title}" gives no usable slug; use a title with some Latin letters or digits`);
-  const { config, diagnostics } = resolveConfig(await readConfigText(command.root));
+  const { config, diagnostics } = resolveSiteConfig(await readConfigSource(command.root));
   if (diagnostics.some((d) => d.severity === "error")) {
     reportDiagnostics(console, diagnostics);
     return 1;

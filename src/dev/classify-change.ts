@@ -1,5 +1,5 @@
 import path from "node:path";
-import { configFileName } from "../config/resolve-config.js";
+import { configFileNames } from "../config/config-source.js";
 import type { SiteLayout } from "../read-site.js";
 import { isEditorLitter } from "./editor-litter.js";
 
@@ -24,7 +24,9 @@ export function classifyChange(layout: SiteLayout, event: ChangeEvent, file: str
   const absolute = path.resolve(file);
   if (isEditorLitter(absolute)) return undefined;
   const isDir = event === "addDir" || event === "unlinkDir";
-  if (!isDir && absolute === path.resolve(layout.root, configFileName)) return { kind: "config", event, file: absolute };
+  if (!isDir && configFileNames.some((name) => absolute === path.resolve(layout.root, name))) {
+    return { kind: "config", event, file: absolute };
+  }
   const kind = kindInside(layout, absolute, isDir);
   return kind === undefined ? undefined : { kind, event, file: absolute };
 }

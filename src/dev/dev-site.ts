@@ -1,6 +1,7 @@
 import path from "node:path";
 import { buildSite, createBuildCache } from "../build.js";
-import { resolveConfig } from "../config/resolve-config.js";
+import type { ConfigSource } from "../config/config-source.js";
+import { resolveSiteConfig, type ResolvedSiteConfig } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
 import { parsePost } from "../content/parse-post.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
@@ -53,9 +54,10 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
     let postCount = 0;
     try {
       if (changes.length > 0) sources = await updateSources(sources, layout, changes);
-      const resolved = resolveDevConfig(sources.configText, origin);
+      const resolved = resolveDevConfig(sources.configSource, origin);
       config = resolved.config;
-      const result = await buildSite(sources, config, { drafts: true, future: true, strict: false, now }, cache);
+      const options = { drafts: true, future: true, strict: false, now };
+      const result = await buildSite(sources, config, options, { cache, plugins: resolved.plugins });
       diagnostics = sortDiagnostics([...resolved.diagnostics, ...result.diagnostics]);
       postCount = result.postCount;
       if (!hasErrors(diagnostics)) await writer.write(result.files);
@@ -94,9 +96,9 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
 }
 
 /** The config with its url replaced by the dev server's origin, base path kept. */
-export function resolveDevConfig(configText: string | undefined, origin: string): ReturnType<typeof resolveConfig> {
-  const basePath = resolveConfig(configText).config.basePath;
-  return resolveConfig(configText, new URL(basePath, origin).href);
+export function resolveDevConfig(source: ConfigSource | undefined, origin: string): ResolvedSiteConfig {
+  const basePath = resolveSiteConfig(source).config.basePath;
+  return resolveSiteConfig(source, new URL(basePath, origin).href);
 }
 
 function editedPostUrl(sources: SiteSources, layout: SiteLayout, changes: readonly SiteChange[], config: SiteConfig): string | undefined {

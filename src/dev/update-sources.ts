@@ -1,7 +1,7 @@
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
 import { isPublicAsset, postAssetSource, type AssetSource } from "../assets/asset-index.js";
-import { readConfigText } from "../config/read-config-text.js";
+import { readConfigSource } from "../config/config-source.js";
 import { decodeText } from "../content/read-sources.js";
 import type { SourceFile } from "../model.js";
 import { builtinTemplatesDir } from "../package-paths.js";
@@ -32,7 +32,7 @@ export async function updateSources(
   if (kinds.has("template") || kinds.has("theme-asset")) {
     next = { ...next, theme: await readTheme(layout.templatesDir, builtinTemplatesDir) };
   }
-  if (kinds.has("config")) next = { ...next, configText: await readConfigText(layout.root) };
+  if (kinds.has("config")) next = { ...next, configSource: await readConfigSource(layout.root) };
   if (kinds.has("public")) next = { ...next, assets: await relistPublic(next.assets, layout) };
   return next;
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { watch, type FSWatcher } from "chokidar";
-import { configFileName } from "../config/resolve-config.js";
+import { configFileNames } from "../config/config-source.js";
 import type { SiteLayout } from "../read-site.js";
 import { classifyChange, relativeInside, type ChangeEvent, type SiteChange } from "./classify-change.js";
 import { isEditorLitter } from "./editor-litter.js";
@@ -60,7 +60,7 @@ export function watchSite(layout: SiteLayout, onChange: (change: SiteChange) => 
 export function isIgnoredPath(layout: SiteLayout, file: string): boolean {
   const absolute = path.resolve(file);
   if (isEditorLitter(absolute)) return true;
-  if (absolute === path.resolve(layout.root, configFileName)) return false;
+  if (configFileNames.some((name) => absolute === path.resolve(layout.root, name))) return false;
   const parts = [layout.postsDir, layout.pagesDir, layout.templatesDir, layout.publicDir].map((dir) => path.resolve(dir));
   // Inside a part, or on the way down to one (root, or the parents of a nested --posts folder).
   return !parts.some((dir) => relativeInside(dir, absolute) !== undefined || relativeInside(absolute, dir) !== undefined);

@@ -3,6 +3,7 @@ import { defaultSiteConfig } from "../../src/config/site-config.js";
 import { buildLinkIndex } from "../../src/content/link-index.js";
 import { parsePost } from "../../src/content/parse-post.js";
 import { renderPost } from "../../src/markdown/render-post.js";
+import type { RenderContext } from "../../src/markdown/render-context.js";
 import type { Post } from "../../src/model.js";
 import { createRenderCache } from "../../src/render-cache.js";
 
@@ -18,9 +19,12 @@ function build(cache: ReturnType<typeof createRenderCache>, posts: Post[]) {
   const rendered: string[] = [];
   const context = { config, links: buildLinkIndex(posts), assets: new Map() };
   const outputs = posts.map((p) =>
-    cache.render(p, context, (p2, c) => {
-      rendered.push(p2.meta.slug);
-      return renderPost(p2, c);
+    cache.render(p, context, {
+      key: "test",
+      render: (p2, c) => {
+        rendered.push(p2.meta.slug);
+        return renderPost(p2, c);
+      },
     }),
   );
   cache.prune();
@@ -64,12 +68,23 @@ describe("the render cache", () => {
     expect(outputs[0]?.diagnostics[0]?.hint).toMatch(/setup-guide/);
   });
 
+  it("renders again with another renderer (other plugins)", () => {
+    const cache = createRenderCache();
+    const context = { config, links: buildLinkIndex([c]), assets: new Map() };
+    let renders = 0;
+    const counting = (key: string) => ({ key, render: (p: Post, ctx: RenderContext) => (renders++, renderPost(p, ctx)) });
+    cache.render(c, context, counting("a"));
+    cache.render(c, context, counting("a"));
+    cache.render(c, context, counting("b"));
+    expect(renders).toBe(2);
+  });
+
   it("renders again when the config changes", () => {
     const cache = createRenderCache();
     build(cache, [c]);
     const context = { config: { ...config, basePath: "/blog/" }, links: buildLinkIndex([c]), assets: new Map() };
     let renders = 0;
-    cache.render(c, context, (p, ctx) => (renders++, renderPost(p, ctx)));
+    cache.render(c, context, { key: "test", render: (p, ctx) => (renders++, renderPost(p, ctx)) });
     expect(renders).toBe(1);
   });
 });

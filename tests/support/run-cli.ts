@@ -44,9 +44,9 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh temp folder, removed after the test. */
+/** A fresh temp folder, removed after the test; an absolute prefix puts it elsewhere than the system's. */
 export function tempDir(prefix = "daylight-test-"): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.isAbsolute(prefix) ? prefix : path.join(os.tmpdir(), prefix));
   made.push(dir);
   return dir;
 }

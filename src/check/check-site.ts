@@ -1,0 +1,74 @@
+import { error, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { manifestPath, type Manifest } from "../generations/manifest.js";
+import { checkReferences } from "./check-references.js";
+import { parseManifest } from "./parse-manifest.js";
+import { siteBaseOf, type SiteBase } from "./resolve-reference.js";
+import { scanFile, scanKindOf, type ScannedFile } from "./scan-file.js";
+import type { SiteFiles } from "./site-files.js";
+import { findMissingFiles, verifyManifestEntry } from "./verify-manifest.js";
+
+/** How strictly, and with what fallbacks, a site is checked. */
+export interface CheckOptions {
+  /** Warnings (links to missing posts, unknown fragments) become errors. */
+  readonly strict: boolean;
+  /** The site's URL when the files hold no manifest yet (a build checking what it is about to write). */
+  readonly baseUrl?: string | undefined;
+  /** Hash every file the manifest lists (default true); a build that just hashed them may skip it. */
+  readonly verifyHashes?: boolean | undefined;
+}
+
+/**
+ * Verifies a built site: every internal reference (HTML `href`/`src`/`srcset`, CSS `url()`,
+ * feeds, sitemap, robots.txt) names a file of the site, every `#fragment` an id on its
+ * page, and every manifest entry a file with those bytes. Sorted diagnostics; never throws
+ * for bad content.
+ */
+export function checkSite(site: SiteFiles, options: CheckOptions): Diagnostic[] {
+  const paths = site.paths();
+  const present = new Set(paths);
+  const { manifest, manifestText, diagnostics } = loadManifest(site, options.baseUrl);
+  const base: SiteBase = siteBaseOf(manifest?.baseUrl ?? options.baseUrl ?? "") ?? { host: "", path: "/" };
+  const verifyHashes = options.verifyHashes ?? true;
+  const scanned = new Map<string, ScannedFile>();
+  for (const path of paths) {
+    const kind = scanKindOf(path);
+    const entry = verifyHashes ? manifest?.files[path] : undefined;
+    if (!kind && !entry) continue;
+    const bytes = site.read(path);
+    if (!bytes) continue;
+    if (entry) {
+      const mismatch = verifyManifestEntry(path, entry, bytes);
+      if (mismatch) diagnostics.push(mismatch);
+    }
+    if (kind) scanned.set(path, scanFile(kind, bytes));
+  }
+  if (manifest && manifestText) diagnostics.push(...findMissingFiles(manifest.files, present, manifestText));
+  diagnostics.push(...checkReferences(scanned, present, base));
+  return sortDiagnostics(options.strict ? promoteWarnings(diagnostics) : diagnostics);
+}
+
+interface LoadedManifest {
+  readonly manifest: Manifest | undefined;
+  readonly manifestText: string | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+function loadManifest(site: SiteFiles, fallbackBaseUrl: string | undefined): LoadedManifest {
+  const bytes = site.read(manifestPath);
+  if (!bytes) {
+    const diagnostics = fallbackBaseUrl
+      ? []
+      : [error("missing-file", `the folder has no ${manifestPath}: it is not a daylight build`, manifestPath,
+          undefined, "run daylight build, or point --out at the folder it built")];
+    return { manifest: undefined, manifestText: undefined, diagnostics };
+  }
+  const manifestText = new TextDecoder().decode(bytes);
+  const parsed = parseManifest(manifestText);
+  if ("problem" in parsed) {
+    return { manifest: undefined, manifestText, diagnostics: [
+      error("invalid-manifest", `${manifestPath} cannot be read: ${parsed.problem}`, manifestPath, undefined,
+        "build the site again to rewrite it"),
+    ] };
+  }
+  return { manifest: parsed.manifest, manifestText, diagnostics: [] };
+}

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** A read-only view of a built site: its output-relative paths (POSIX) and their bytes. */
+export interface SiteFiles {
+  /** Every file of the site, output-relative, POSIX separators. */
+  paths(): readonly string[];
+  /** The bytes of `path`, or undefined when the site has no such file. */
+  read(path: string): Uint8Array | undefined;
+}
+
+/** Names of a deploy's temporary files: never part of a site. */
+export const isTemporaryName = (name: string): boolean => name.startsWith(".") && name.endsWith(".daylight-tmp");
+
+/**
+ * A built site on disk. The file list is read once; symlinks are listed but never
+ * followed into folders, and deploy leftovers (`.x.daylight-tmp`) are not part of it.
+ */
+export function diskSiteFiles(root: string): SiteFiles {
+  let listed: string[] | undefined;
+  let known: Set<string> | undefined;
+  return {
+    paths() {
+      listed ??= listFilesSync(root);
+      return listed;
+    },
+    read(path) {
+      known ??= new Set(this.paths());
+      if (!known.has(path)) return undefined;
+      try {
+        return readFileSync(join(root, path));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** An in-memory site (`path → bytes or text`), e.g. the files a build is about to write. */
+export function memorySiteFiles(files: ReadonlyMap<string, Uint8Array | string>): SiteFiles {
+  const paths = [...files.keys()].sort();
+  const encoder = new TextEncoder();
+  return {
+    paths: () => paths,
+    read(path) {
+      const contents = files.get(path);
+      return typeof contents === "string" ? encoder.encode(contents) : contents;
+    },
+  };
+}
+
+/** Every non-folder entry under `root` (symlinks included, not followed), sorted; empty when `root` is missing. */
+export function listFilesSync(root: string): string[] {
+  const found: string[] = [];
+  const walk = (prefix: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(prefix ? join(root, prefix) : root, { withFileTypes: true });
+    } catch (error) {
+      if (prefix === "" && (error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (!isTemporaryName(entry.name)) found.push(path);
+    }
+  };
+  walk("");
+  return found.sort();
+}

@@ -1,0 +1,31 @@
+import { error, type Diagnostic } from "../diagnostics.js";
+import { hashBytes } from "../generations/hash-file.js";
+import { manifestPath, type ManifestFile } from "../generations/manifest.js";
+import { createLineIndex } from "./line-index.js";
+
+/** `hash-mismatch` when `bytes` are not what the manifest recorded for `path`. */
+export function verifyManifestEntry(path: string, entry: ManifestFile, bytes: Uint8Array): Diagnostic | undefined {
+  const digest = hashBytes(bytes);
+  if (digest.hash === entry.hash && digest.size === entry.size) return undefined;
+  return error("hash-mismatch",
+    `${path} does not match the manifest: it has hash ${digest.hash} and ${digest.size} bytes, ` +
+      `the manifest says ${entry.hash} and ${entry.size} bytes`,
+    path, undefined, "the folder was changed after the build: build again, or restore the file");
+}
+
+/** `missing-file` for each manifest entry the folder lacks, positioned at the entry in the manifest. */
+export function findMissingFiles(
+  files: Readonly<Record<string, ManifestFile>>,
+  present: ReadonlySet<string>,
+  manifestText: string,
+): Diagnostic[] {
+  const positionOf = createLineIndex(manifestText);
+  const diagnostics: Diagnostic[] = [];
+  for (const path of Object.keys(files)) {
+    if (present.has(path)) continue;
+    const at = manifestText.indexOf(`${JSON.stringify(path)}:`);
+    diagnostics.push(error("missing-file", `the manifest lists ${path}, but the folder has no such file`,
+      manifestPath, at === -1 ? undefined : positionOf(at), "build again, or restore the file"));
+  }
+  return diagnostics;
+}

@@ -1,0 +1,92 @@
+import { error, warning, type Diagnostic, type Position } from "../diagnostics.js";
+import { closestMatch } from "../text/closest-match.js";
+import { defaultSiteConfig, type SiteConfig } from "./site-config.js";
+
+type Checker = (value: unknown) => string | undefined;
+
+const isText: Checker = (v) => (typeof v === "string" ? undefined : "must be a string");
+const isPositiveInteger: Checker = (v) =>
+  typeof v === "number" && Number.isInteger(v) && v > 0 ? undefined : "must be a whole number above 0";
+const isSlugList: Checker = (v) =>
+  Array.isArray(v) && v.every((item) => typeof item === "string") ? undefined : 'must be a list of page slugs, like ["about", "now"]';
+const isPathList: Checker = (v) =>
+  Array.isArray(v) && v.every((item) => typeof item === "string" && item.startsWith("/"))
+    ? undefined
+    : 'must be a list of site paths, like ["/old-post/"]';
+const isRedirectMap: Checker = (v) =>
+  typeof v === "object" && v !== null && !Array.isArray(v) &&
+  Object.entries(v).every(([from, to]) => from.startsWith("/") && typeof to === "string" && to !== "")
+    ? undefined
+    : 'must map old paths to new ones, like { "/old/": "/posts/new/" }';
+const isWholeNumber: Checker = (v) =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0 ? undefined : "must be a whole number, 0 or more";
+const isTimeZone: Checker = (v) => isText(v) ?? (isKnownTimeZone(v as string) ? undefined : "is not an IANA time zone");
+const isSiteUrl: Checker = (v) => isText(v) ?? urlProblem(v as string);
+
+/** Every config key a site may set, with what its value must be. */
+const checkers: Record<string, Checker> = {
+  title: isText,
+  description: isText,
+  author: isText,
+  language: isText,
+  timezone: isTimeZone,
+  url: isSiteUrl,
+  postsPerPage: isPositiveInteger,
+  feedItems: isPositiveInteger,
+  nav: isSlugList,
+  redirects: isRedirectMap,
+  gone: isPathList,
+  keepGenerations: isWholeNumber,
+  keepDays: isWholeNumber,
+};
+
+/** What a key's value should be (undefined when it is fine), or "unknown" for a key daylight does not know. */
+export function checkConfigValue(key: string, value: unknown): string | undefined | "unknown" {
+  const checker = checkers[key];
+  return checker ? checker(value) : "unknown";
+}
+
+/** The diagnostic for a config key that daylight does not know, with the key it probably meant. */
+export function unknownKey(key: string, file: string, at: Position | undefined): Diagnostic {
+  const known = closestMatch(key, Object.keys(checkers));
+  return warning("unknown-key", `unknown config key "${key}"`, file, at,
+    known ? `did you mean "${known}"?` : `known keys: ${Object.keys(checkers).join(", ")}`);
+}
+
+/**
+ * The resolved config from checked values, with `--base-url` (when given) winning over the
+ * file's `url`.
+ */
+export function toSiteConfig(values: Record<string, unknown>, baseUrl: string | undefined, diagnostics: Diagnostic[]): SiteConfig {
+  if (baseUrl !== undefined) {
+    const problem = isSiteUrl(baseUrl);
+    if (problem) diagnostics.push(error("config-error", `--base-url ${problem}`, undefined));
+    else values = { ...values, url: baseUrl };
+  }
+  const merged = { ...defaultSiteConfig, ...values } as SiteConfig & { url?: string };
+  if (merged.url === undefined) return { ...merged, url: undefined, basePath: "/" };
+  const url = new URL(merged.url);
+  if (!url.pathname.endsWith("/")) url.pathname += "/";
+  return { ...merged, url: url.href, basePath: url.pathname };
+}
+
+function urlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `must be an absolute URL like "https://example.com/blog/" (got "${value}")`;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "must start with https:// or http://";
+  if (url.search || url.hash) return "must not have a ?query or #fragment";
+  return undefined;
+}
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

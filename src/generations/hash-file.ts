@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import type { OutputFile } from "../model.js";
+import { runPool } from "../output/stage-files.js";
+
+/** What the manifest records of a file's bytes: the first 16 hex characters of its SHA-256, and its size. */
+export interface FileDigest {
+  readonly hash: string;
+  readonly size: number;
+}
+
+/** The manifest hash of `bytes`: SHA-256, hex, first 16 characters. */
+export function hashBytes(bytes: string | Uint8Array): FileDigest {
+  const data = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
+  return { hash: createHash("sha256").update(data).digest("hex").slice(0, 16), size: data.byteLength };
+}
+
+/** The manifest hash of the file at `path`, read as a stream so large files never sit whole in memory. */
+export async function hashFile(path: string): Promise<FileDigest> {
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of createReadStream(path)) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    size += bytes.byteLength;
+  }
+  return { hash: hash.digest("hex").slice(0, 16), size };
+}
+
+/** The digest of an output file, whether it holds its bytes or names a file on disk. */
+export const hashOutputFile = (file: OutputFile): Promise<FileDigest> =>
+  "sourcePath" in file ? hashFile(file.sourcePath) : Promise.resolve(hashBytes(file.contents));
+
+/** path → digest for every file, hashed a few at a time. */
+export async function hashOutputFiles(files: readonly OutputFile[], concurrency = 16): Promise<Map<string, FileDigest>> {
+  const digests = new Map<string, FileDigest>();
+  await runPool(files, concurrency, async (file) => {
+    digests.set(file.path, await hashOutputFile(file));
+  });
+  return digests;
+}

@@ -1,0 +1,46 @@
+import { readFile } from "node:fs/promises";
+import type { Diagnostic } from "../diagnostics.js";
+import type { OutputFile } from "../model.js";
+import type { Redirect } from "./collect-redirects.js";
+import { manifestPath } from "./manifest.js";
+import { renderHeadersFile } from "./render-headers-file.js";
+import { renderRedirectsFile } from "./render-redirects-file.js";
+
+/** The build's files with daylight's `_headers` and `_redirects` in place, merged with the site's own. */
+export interface HostFiles {
+  readonly files: readonly OutputFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Adds `_headers` and `_redirects` to `files`. A site that ships its own (public/_headers)
+ * keeps it: its rules follow daylight's in `_headers`, and come first in `_redirects`,
+ * where the first matching rule wins, so a hand-written rule beats a generated one.
+ */
+export async function withHostFiles(
+  files: readonly OutputFile[],
+  routes: { readonly redirects: readonly Redirect[]; readonly gone: readonly string[] },
+  basePath: string,
+): Promise<HostFiles> {
+  const userHeaders = await textOf(files.find((file) => file.path === "_headers"));
+  const userRedirects = await textOf(files.find((file) => file.path === "_redirects"));
+  const rest = files.filter((file) => file.path !== "_headers" && file.path !== "_redirects");
+  const redirects = renderRedirectsFile(routes.redirects, routes.gone, basePath);
+  const paths = [...rest.map((file) => file.path), "_redirects", manifestPath];
+  const headers = renderHeadersFile(paths, basePath);
+  const join = (first: string, second: string | undefined) => (second === undefined ? first : `${first}\n${second}`);
+  return {
+    files: [
+      ...rest,
+      { path: "_headers", contents: join(headers.text, userHeaders) },
+      { path: "_redirects", contents: userRedirects === undefined ? redirects.text : join(userRedirects, redirects.text) },
+    ],
+    diagnostics: [...headers.diagnostics, ...redirects.diagnostics],
+  };
+}
+
+async function textOf(file: OutputFile | undefined): Promise<string | undefined> {
+  if (!file) return undefined;
+  if ("sourcePath" in file) return readFile(file.sourcePath, "utf8");
+  return typeof file.contents === "string" ? file.contents : Buffer.from(file.contents).toString("utf8");
+}

@@ -1,0 +1,118 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/diagnostics.js";
+import { planGeneration } from "../../src/generations/plan-generation.js";
+import { at, buildInto, config, published, site, textOf, useTemp } from "./generation-fixtures.js";
+
+const temp = useTemp();
+const rules = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => `${d.severity} ${d.rule}`);
+
+/** An output folder whose ledger has published /posts/old/ and /posts/keep/. */
+async function published2(): Promise<string> {
+  const dir = join(temp(), "dist");
+  const first = await buildInto(dir, { files: site("aaaaaaaa", { old: "O", keep: "K" }), config: config(), now: at(0), published: published(["old", "keep"]) });
+  expect(first.manifest.urls).toEqual({
+    "/posts/keep/": { status: "live", since: at(0).toISOString() },
+    "/posts/old/": { status: "live", since: at(0).toISOString() },
+  });
+  return dir;
+}
+
+const renamed = (dir: string, aliases: Record<string, string[]> = {}, over = {}) =>
+  buildInto(dir, { files: site("aaaaaaaa", { new: "N", keep: "K" }), config: config(over), now: at(1), published: published(["new", "keep"], aliases) });
+
+describe("the URL ledger", () => {
+  it("fails a renamed slug without an alias with dropped-url, naming the URL and the three fixes", async () => {
+    const plan = await renamed(await published2());
+    expect(rules(plan.diagnostics)).toEqual(["error dropped-url"]);
+    const [d] = plan.diagnostics;
+    expect(d?.message).toContain("/posts/old/");
+    expect(d?.hint).toMatch(/aliases: \/posts\/old\//);
+    expect(d?.hint).toContain('"redirects": { "/posts/old/"');
+    expect(d?.hint).toContain('"gone": ["/posts/old/"]');
+  });
+
+  it("turns an alias into a stub page and a 301 rule, and records the redirect", async () => {
+    const plan = await renamed(await published2(), { new: ["/posts/old/"] });
+    expect(plan.diagnostics).toEqual([]);
+    const stub = textOf(plan.files, "posts/old/index.html");
+    expect(stub).toContain('<meta http-equiv="refresh" content="0; url=https://example.com/posts/new/">');
+    expect(stub).toContain('<link rel="canonical" href="https://example.com/posts/new/">');
+    expect(stub).toContain('<meta name="robots" content="noindex">');
+    expect(stub).toContain('<a href="https://example.com/posts/new/">');
+    expect(textOf(plan.files, "_redirects")).toContain("\n/posts/old/ /posts/new/ 301\n");
+    expect(plan.manifest.urls["/posts/old/"]).toEqual({ status: "redirect", since: at(1).toISOString(), to: "/posts/new/" });
+    expect(plan.manifest.urls["/posts/keep/"]).toEqual({ status: "live", since: at(0).toISOString() });
+    expect(plan.manifest.urls["/posts/new/"]).toEqual({ status: "live", since: at(1).toISOString() });
+  });
+
+  it("keeps guarding a redirect: dropping the alias later is dropped-url too", async () => {
+    const dir = await published2();
+    await renamed(dir, { new: ["/posts/old/"] });
+    expect(rules((await renamed(dir)).diagnostics)).toEqual(["error dropped-url"]);
+  });
+
+  it("accepts config.redirects (base path added to paths) and gone (410 where the host can)", async () => {
+    const dir = await published2();
+    const plan = await renamed(dir, {}, { redirects: { "/posts/old/": "/posts/new/", "/elsewhere/": "https://other.example/x" }, gone: ["/posts/removed/"] });
+    expect(plan.diagnostics).toEqual([]);
+    const redirects = textOf(plan.files, "_redirects");
+    expect(redirects).toContain("/elsewhere/ https://other.example/x 301\n/posts/old/ /posts/new/ 301\n/posts/removed/ /404.html 410\n");
+    expect(plan.files.some((f) => f.path === "posts/removed/index.html")).toBe(false);
+    expect(plan.manifest.urls["/posts/removed/"]?.status).toBe("gone");
+  });
+
+  it("accepts gone for a dropped URL, and keeps it gone afterwards", async () => {
+    const dir = await published2();
+    expect((await renamed(dir, {}, { gone: ["/posts/old/"] })).diagnostics).toEqual([]);
+    const later = await renamed(dir);
+    expect(later.diagnostics).toEqual([]);
+    expect(later.manifest.urls["/posts/old/"]).toEqual({ status: "gone", since: at(1).toISOString() });
+    expect(textOf(later.files, "_redirects")).toContain("/posts/old/ /404.html 410\n");
+  });
+
+  it("prefixes the base path everywhere under a site at /blog/", async () => {
+    const plan = await planGeneration({
+      files: site("aaaaaaaa", { new: "N" }), previous: undefined, now: at(0),
+      config: config({ url: "https://example.com/blog/", basePath: "/blog/", redirects: { "/x/": "/posts/new/" } }),
+      published: [{ url: "/blog/posts/new/", file: "posts/new.md", aliases: ["/2019/old/"] }],
+    });
+    expect(plan.diagnostics).toEqual([]);
+    expect(textOf(plan.files, "_redirects")).toContain("/blog/2019/old/ /blog/posts/new/ 301\n/blog/x/ /blog/posts/new/ 301\n");
+    expect(textOf(plan.files, "2019/old/index.html")).toContain("https://example.com/blog/posts/new/");
+    expect(Object.keys(plan.manifest.urls).sort()).toEqual(["/blog/2019/old/", "/blog/posts/new/", "/blog/x/"]);
+  });
+
+  it("fails an alias or redirect that names a real page with alias-collision", async () => {
+    const base = { files: site("aaaaaaaa", { a: "A", b: "B" }), previous: undefined, now: at(0) };
+    const alias = await planGeneration({ ...base, config: config(), published: published(["a", "b"], { a: ["/posts/b/"] }) });
+    expect(rules(alias.diagnostics)).toEqual(["error alias-collision"]);
+    expect(alias.diagnostics[0]?.file).toBe("posts/a.md");
+    expect(alias.files.find((f) => f.path === "posts/b/index.html")).toEqual({ path: "posts/b/index.html", contents: "B" });
+    const redirect = await planGeneration({ ...base, config: config({ redirects: { "/feed.xml": "/posts/a/" } }), published: published(["a", "b"]) });
+    expect(rules(redirect.diagnostics)).toEqual(["error alias-collision"]);
+    expect(redirect.diagnostics[0]?.file).toBe("site.config.json");
+    const twice = await planGeneration({ ...base, config: config({ redirects: { "/old/": "/posts/b/" } }), published: published(["a", "b"], { a: ["/old/"] }) });
+    expect(rules(twice.diagnostics)).toEqual(["error alias-collision"]);
+    const gone = await planGeneration({ ...base, config: config({ gone: ["/posts/a/"] }), published: published(["a", "b"]) });
+    expect(rules(gone.diagnostics)).toEqual(["error alias-collision"]);
+  });
+
+  it("warns about a redirect to no page, and refuses a target that is no URL", async () => {
+    const base = { files: site("aaaaaaaa"), previous: undefined, now: at(0), published: published(["a"]) };
+    const broken = await planGeneration({ ...base, config: config({ redirects: { "/old/": "/posts/typo/" } }) });
+    expect(rules(broken.diagnostics)).toEqual(["warning broken-redirect"]);
+    const bad = await planGeneration({ ...base, config: config({ redirects: { "/old/": "javascript:alert(1)", "/": "/posts/a/" } }) });
+    expect(rules(bad.diagnostics)).toEqual(["error config-error", "error config-error"]);
+  });
+
+  it("lets a URL that another page of the build now serves stay live", async () => {
+    const dir = await published2();
+    const plan = await buildInto(dir, {
+      files: [...site("aaaaaaaa", { keep: "K" }), { path: "posts/old/index.html", contents: "now a generated page" }],
+      config: config(), now: at(1), published: published(["keep"]),
+    });
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.manifest.urls["/posts/old/"]).toEqual({ status: "live", since: at(0).toISOString() });
+  });
+});
