@@ -10,6 +10,7 @@ import { rendererFor } from "./markdown/keyed-renderer.js";
 import type { OutputFile, Post, PostKind, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./find-output-collisions.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
+import type { PublishedUrl } from "./generations/collect-redirects.js";
 import type { SiteSources } from "./read-site.js";
 import { createRenderCache, type RenderCache } from "./render-cache.js";
 import { createPageCache, type PageCache } from "./site/page-cache.js";
@@ -21,6 +22,11 @@ export interface BuildResult {
   readonly files: readonly OutputFile[];
   readonly diagnostics: readonly Diagnostic[];
   readonly postCount: number;
+  /**
+   * The post and page URLs this build publishes for good, with their aliases: the URL ledger's
+   * input. Drafts and scheduled posts (in --drafts / --future builds) are not promises yet.
+   */
+  readonly published: readonly PublishedUrl[];
 }
 
 /** What a long-lived process (the dev server) keeps between builds: rendered posts and pages. */
@@ -79,6 +85,11 @@ export async function buildSite(
     files,
     diagnostics: sortDiagnostics(options.strict ? promoteWarnings(diagnostics) : diagnostics),
     postCount: renderedPosts.length,
+    published: rendered.filter((r) => isFinal(r.post, options.now)).map((r) => ({
+      url: r.post.url,
+      file: r.post.source.path,
+      aliases: r.post.meta.aliases,
+    })),
   };
 }
 
@@ -90,4 +101,10 @@ function collectSources(sources: readonly SourceFile[], kind: PostKind, config: 
     published: collected.posts,
     diagnostics: [...parsed.flatMap((result) => result.diagnostics), ...collected.diagnostics],
   };
+}
+
+/** Published for good: not a draft, and (for a post) not dated after "now". */
+function isFinal(post: Post, now: Date): boolean {
+  if (post.meta.draft) return false;
+  return post.kind === "page" || post.meta.published === undefined || post.meta.published.getTime() <= now.getTime();
 }

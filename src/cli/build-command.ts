@@ -1,10 +1,13 @@
 import path from "node:path";
-import { buildSite } from "../build.js";
+import { buildSite, type BuildResult } from "../build.js";
 import { resolveSiteConfig } from "../config/resolve-site-config.js";
-import type { BuildOptions } from "../config/site-config.js";
-import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import type { BuildOptions, SiteConfig } from "../config/site-config.js";
+import { error, hasErrors, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { describeGeneration, planGeneration } from "../generations/plan-generation.js";
+import { readPreviousGeneration } from "../generations/read-previous.js";
 import { checkOutDir } from "../output/check-out-dir.js";
 import { createDiskWriter } from "../output/disk-writer.js";
+import { repairOutput } from "../output/repair-output.js";
 import { readSite, siteLayout } from "../read-site.js";
 import type { Command } from "./parse-args.js";
 import { UsageError } from "./parse-args.js";
@@ -31,11 +34,18 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
   const result = await buildSite(sources, config, options, { plugins });
-  const diagnostics = sortDiagnostics([...configProblems, ...result.diagnostics]);
+  if (hasErrors(result.diagnostics)) return fail(console, sortDiagnostics([...configProblems, ...result.diagnostics]));
+  const generation = await planOutput(command, { outDir, userCwd, now }, config, result);
+  const diagnostics = sortDiagnostics([
+    ...configProblems,
+    ...result.diagnostics,
+    ...(command.strict ? promoteWarnings(generation.diagnostics) : generation.diagnostics),
+  ]);
   if (hasErrors(diagnostics)) return fail(console, diagnostics);
 
   reportDiagnostics(console, diagnostics);
-  await createDiskWriter(outDir).write(result.files);
+  await createDiskWriter(outDir).write(generation.files);
+  console.out(`daylight: ${describeGeneration(generation.summary)}`);
   const pageCount = result.files.filter((file) => file.path.endsWith(".html")).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.out(
@@ -43,6 +53,27 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
       `(${countDiagnostics(diagnostics)}) in ${seconds} s`,
   );
   return 0;
+}
+
+/**
+ * The build as a generation of its output folder: the previous generation (from the output,
+ * or from --previous) decides which old assets stay and which published URLs must survive.
+ */
+async function planOutput(
+  command: BuildCommand,
+  { outDir, userCwd, now }: { outDir: string; userCwd: string; now: Date },
+  config: SiteConfig,
+  result: BuildResult,
+) {
+  await repairOutput(outDir);
+  const previous = command.previous === undefined
+    ? { kind: "dir" as const, dir: outDir }
+    : /^https?:\/\//i.test(command.previous)
+      ? { kind: "url" as const, url: command.previous }
+      : { kind: "dir" as const, dir: path.resolve(userCwd, command.previous) };
+  const read = await readPreviousGeneration(previous);
+  const plan = await planGeneration({ files: result.files, previous: read.previous, config, now, published: result.published });
+  return { ...plan, diagnostics: [...read.diagnostics, ...plan.diagnostics] };
 }
 
 /** Relative to where the user stands when the folder is below it; else absolute. */

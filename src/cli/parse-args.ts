@@ -19,6 +19,8 @@ export type Command =
       readonly strict: boolean;
       readonly drafts: boolean;
       readonly future: boolean;
+      /** Where the previous generation is, when not in the output folder: a folder or the live site's URL. */
+      readonly previous: string | undefined;
     }
   | { readonly kind: "new"; readonly root: string; readonly title: string }
   | DevCommand;
@@ -31,6 +33,7 @@ const buildFlags = {
   strict: { type: "boolean" },
   drafts: { type: "boolean" },
   future: { type: "boolean" },
+  previous: { type: "string" },
   help: { type: "boolean" },
 } as const;
 
@@ -69,6 +72,7 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       strict: values.strict ?? false,
       drafts: values.drafts ?? false,
       future: values.future ?? false,
+      previous: values.previous,
     };
   }
   if (name === "new") {

@@ -3,7 +3,7 @@ export const mainUsage = `daylight: a static blog generator
 
 Usage:
   daylight build  [--root DIR] [--posts DIR] [--out DIR] [--base-url URL]
-                  [--strict] [--drafts] [--future]
+                  [--strict] [--drafts] [--future] [--previous DIR|URL]
   daylight dev    [--root DIR] [--posts DIR] [--port N] [--host H] [--open] [--navigate]
   daylight new    "Title" [--root DIR]
   daylight --help | --version | COMMAND --help
@@ -19,7 +19,9 @@ export const commandUsage: Record<string, string> = {
   build: `Usage: daylight build [options]
 
 Builds the site into its output folder. The output is replaced only when the whole
-build succeeded; on any error it is left exactly as it was.
+build succeeded; on any error it is left exactly as it was. Hashed assets of the last
+generations are kept, and every post or page URL the site ever published must still
+answer (an alias, a redirect or a "gone" entry), so a deploy never breaks a page.
 
 Options:
   --root DIR       the site folder (default: the current folder)
@@ -29,6 +31,8 @@ Options:
   --strict         treat warnings (broken post links above all) as errors
   --drafts         include drafts, marked as such
   --future         include posts whose publication date is still to come
+  --previous X     the previous generation, when the output folder does not hold it
+                   (a fresh CI checkout): a folder, or the live site's URL
   --help           show this help
 
 SOURCE_DATE_EPOCH, when set, is "now" for everything that needs one.`,
