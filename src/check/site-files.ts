@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { OutputFile } from "../model.js";
 
 /** A read-only view of a built site: its output-relative paths (POSIX) and their bytes. */
 export interface SiteFiles {
@@ -45,6 +46,25 @@ export function memorySiteFiles(files: ReadonlyMap<string, Uint8Array | string>)
     read(path) {
       const contents = files.get(path);
       return typeof contents === "string" ? encoder.encode(contents) : contents;
+    },
+  };
+}
+
+/**
+ * The files a build is about to write: generated ones from memory, copied ones (public/,
+ * post assets, retained assets) read from their source only when a check needs their bytes.
+ */
+export function outputSiteFiles(files: readonly OutputFile[]): SiteFiles {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const paths = [...byPath.keys()].sort();
+  const encoder = new TextEncoder();
+  return {
+    paths: () => paths,
+    read(path) {
+      const file = byPath.get(path);
+      if (file === undefined) return undefined;
+      if ("sourcePath" in file) return readFileSync(file.sourcePath);
+      return typeof file.contents === "string" ? encoder.encode(file.contents) : file.contents;
     },
   };
 }

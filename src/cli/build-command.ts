@@ -8,6 +8,9 @@ import { readPreviousGeneration } from "../generations/read-previous.js";
 import { checkOutDir } from "../output/check-out-dir.js";
 import { createDiskWriter } from "../output/disk-writer.js";
 import { repairOutput } from "../output/repair-output.js";
+import { checkSite } from "../check/check-site.js";
+import { outputSiteFiles } from "../check/site-files.js";
+import type { OutputFile } from "../model.js";
 import { readSite, siteLayout } from "../read-site.js";
 import type { Command } from "./parse-args.js";
 import { UsageError } from "./parse-args.js";
@@ -40,6 +43,7 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
     ...configProblems,
     ...result.diagnostics,
     ...(command.strict ? promoteWarnings(generation.diagnostics) : generation.diagnostics),
+    ...verifyOutput(generation.files, config),
   ]);
   if (hasErrors(diagnostics)) return fail(console, diagnostics);
 
@@ -74,6 +78,16 @@ async function planOutput(
   const read = await readPreviousGeneration(previous);
   const plan = await planGeneration({ files: result.files, previous: read.previous, config, now, published: result.published });
   return { ...plan, diagnostics: [...read.diagnostics, ...plan.diagnostics] };
+}
+
+/**
+ * The check that `daylight check` runs, on the files about to be written: a broken
+ * reference the stages did not catch stops the build. Its warnings repeat the stages' own
+ * (a broken post link is reported where it is written), so only errors are kept.
+ */
+function verifyOutput(files: readonly OutputFile[], config: SiteConfig): Diagnostic[] {
+  const found = checkSite(outputSiteFiles(files), { strict: false, baseUrl: config.url, verifyHashes: false });
+  return found.filter((d) => d.severity === "error");
 }
 
 /** Relative to where the user stands when the folder is below it; else absolute. */

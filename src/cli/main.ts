@@ -1,5 +1,7 @@
 /** argv → command → exit code, with the terminal injected so that tests see what a user sees. */
 import { runBuild } from "./build-command.js";
+import { runCheck } from "./check-command.js";
+import { runDeploy } from "./deploy-command.js";
 import { runDev } from "./dev-command.js";
 import { runNew } from "./new-command.js";
 import { parseCommand, UsageError } from "./parse-args.js";
@@ -30,6 +32,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
         return await runNew(command, console, now);
       case "dev":
         return await runDev(command, console, now);
+      case "check":
+        return await runCheck(command, console);
+      case "deploy":
+        return await runDeploy(command, console);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closestMatch } from "../text/closest-match.js";
+import type { CheckCommand } from "./check-command.js";
+import { defaultMaxDeletes, type DeployCommand } from "./deploy-command.js";
 import type { DevCommand } from "./dev-command.js";
 
 /** A mistake in the command line itself: exit 2 with the reason. */
@@ -23,7 +25,9 @@ export type Command =
       readonly previous: string | undefined;
     }
   | { readonly kind: "new"; readonly root: string; readonly title: string }
-  | DevCommand;
+  | DevCommand
+  | ({ readonly kind: "check" } & CheckCommand)
+  | ({ readonly kind: "deploy" } & DeployCommand);
 
 const buildFlags = {
   root: { type: "string" },
@@ -44,6 +48,17 @@ const devFlags = {
   host: { type: "string" },
   open: { type: "boolean" },
   navigate: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+const checkFlags = { root: { type: "string" }, out: { type: "string" }, strict: { type: "boolean" }, help: { type: "boolean" } } as const;
+
+const deployFlags = {
+  root: { type: "string" },
+  out: { type: "string" },
+  to: { type: "string" },
+  "dry-run": { type: "boolean" },
+  "max-deletes": { type: "string" },
   help: { type: "boolean" },
 } as const;
 
@@ -95,11 +110,34 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       navigate: values.navigate ?? false,
     };
   }
-  if (["check", "deploy"].includes(name)) {
-    throw new UsageError(`"daylight ${name}" is not available in this version yet`);
+  if (name === "check") {
+    const { values } = parseFlags(rest, checkFlags, false);
+    if (values.help) return { kind: "help", topic: "check" };
+    const root = resolvePath(values.root) ?? defaultRoot;
+    return { kind: "check", outDir: resolvePath(values.out) ?? path.join(root, "dist"), strict: values.strict ?? false };
+  }
+  if (name === "deploy") {
+    const { values } = parseFlags(rest, deployFlags, false);
+    if (values.help) return { kind: "help", topic: "deploy" };
+    const to = resolvePath(values.to);
+    if (to === undefined) throw new UsageError("daylight deploy needs --to DIR: the folder your web server serves");
+    const root = resolvePath(values.root) ?? defaultRoot;
+    return {
+      kind: "deploy",
+      outDir: resolvePath(values.out) ?? path.join(root, "dist"),
+      to,
+      dryRun: values["dry-run"] ?? false,
+      maxDeletes: parseWholeNumber("--max-deletes", values["max-deletes"], defaultMaxDeletes),
+    };
   }
   const meant = closestMatch(name, ["build", "new", "dev", "check", "deploy"]);
   throw new UsageError(`unknown command "${name}"${meant ? ` (did you mean "${meant}"?)` : ""}`);
+}
+
+function parseWholeNumber(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number (got "${value}")`);
+  return Number(value);
 }
 
 function parsePort(value: string | undefined): number {

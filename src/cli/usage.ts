@@ -5,12 +5,16 @@ Usage:
   daylight build  [--root DIR] [--posts DIR] [--out DIR] [--base-url URL]
                   [--strict] [--drafts] [--future] [--previous DIR|URL]
   daylight dev    [--root DIR] [--posts DIR] [--port N] [--host H] [--open] [--navigate]
+  daylight check  [--out DIR] [--strict]
+  daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N]
   daylight new    "Title" [--root DIR]
   daylight --help | --version | COMMAND --help
 
 Commands:
   build   build the site in --root (default: this folder) into dist/
   dev     serve the site with live reload while you write
+  check   verify a built site: links, fragments, assets, hashes
+  deploy  publish a built site into a served folder, in an order that never breaks a page
   new     scaffold a post in posts/ with today's date
 
 Exit codes: 0 done (warnings allowed), 1 the site has errors, 2 the command is wrong.`;
@@ -52,6 +56,28 @@ Options:
   --open        open the site in a browser
   --navigate    follow to the page of the post you just saved
   --help        show this help`,
+  check: `Usage: daylight check [--out DIR] [--strict]
+
+Verifies a built site (default: dist/ of the current folder): every internal href, src,
+srcset, CSS url(), #fragment, feed and sitemap link resolves to a file of the output,
+and every file matches the hash in daylight-manifest.json. Links to missing posts and
+unknown fragments are warnings unless --strict. Exit 1 when anything is broken.`,
+  deploy: `Usage: daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N]
+
+Publishes a built site (default: dist/) into DIR, the folder a web server serves, in an
+order that never shows a reader a broken page: new hashed assets first, new pages before
+the pages that link to them, index pages and feeds last, the manifest at the very end;
+each file written beside its place and renamed over it. Then deletes what the build no
+longer has (old generations' assets are part of the build while they are retained).
+
+Options:
+  --to DIR          the served folder (required)
+  --out DIR         the built site to publish (default: dist/)
+  --dry-run         print the plan, change nothing
+  --max-deletes N   refuse, changing nothing, when more than N files would be deleted (default 50)
+  --help            show this help
+
+An interrupted deploy is finished by running it again.`,
   new: `Usage: daylight new "Title" [--root DIR]
 
 Creates posts/<slug>.md with a header dated today (in the site's time zone).

@@ -1,0 +1,88 @@
+import { mkdir } from "node:fs/promises";
+import { checkSite } from "../check/check-site.js";
+import { diskSiteFiles } from "../check/site-files.js";
+import { hasErrors } from "../diagnostics.js";
+import { checkDeployTarget } from "../deploy/check-deploy-target.js";
+import { planDeploy, type DeployPlan, type DeployStep } from "../deploy/plan-deploy.js";
+import { readBuild } from "../deploy/read-build.js";
+import { readTarget } from "../deploy/read-target.js";
+import { BuildChangedError, runDeployPlan, type DeployHooks } from "../deploy/run-deploy.js";
+import { resolveRealPath } from "../output/resolve-real-path.js";
+import { countDiagnostics, plural, reportDiagnostics, type Console } from "./report.js";
+
+/** `daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N]`, with paths resolved. */
+export interface DeployCommand {
+  readonly outDir: string;
+  readonly to: string;
+  readonly dryRun: boolean;
+  readonly maxDeletes: number;
+}
+
+/** The default `--max-deletes`: more than a normal build drops, far less than a whole site. */
+export const defaultMaxDeletes = 50;
+
+/**
+ * `daylight deploy`: checks the built folder, plans the safe order and publishes it into
+ * `--to`. 0 done (or planned, with --dry-run); 1 the build has errors, a delete count over
+ * the cap or a path in the way (nothing changed); 2 a refused `--to`.
+ */
+export async function runDeploy(command: DeployCommand, console: Console, hooks: DeployHooks = {}): Promise<number> {
+  const started = performance.now();
+  const refusal = checkDeployTarget(command.to, command.outDir);
+  if (refusal) {
+    console.err(`daylight: refusing to deploy to ${command.to}: ${refusal}`);
+    return 2;
+  }
+  const build = readBuild(command.outDir);
+  if (typeof build === "string") return fail(console, build);
+  const diagnostics = checkSite(diskSiteFiles(command.outDir), { strict: false });
+  reportDiagnostics(console, diagnostics);
+  if (hasErrors(diagnostics)) return fail(console, `${command.outDir} has ${countDiagnostics(diagnostics)}`);
+
+  const to = resolveRealPath(command.to);
+  const plan = planDeploy(build.files, await readTarget(to));
+  if (plan.conflicts.length > 0) {
+    return fail(console, `${to} has a file or folder in the way of ${plan.conflicts.slice(0, 5).join(", ")}; remove it by hand`);
+  }
+  if (plan.deletes.length > command.maxDeletes) {
+    for (const path of plan.deletes.slice(0, 20)) console.err(`  would delete ${path}`);
+    return fail(console, `the deploy would delete ${plural(plan.deletes.length, "file")}, more than --max-deletes ${command.maxDeletes}` +
+      " (raise it if that is intended)");
+  }
+  if (command.dryRun) {
+    for (const step of plan.steps) console.out(describeStep(step));
+    console.out(`daylight: dry run: ${summary(plan)}; nothing was changed`);
+    return 0;
+  }
+  try {
+    await mkdir(to, { recursive: true });
+    await runDeployPlan(plan, { from: command.outDir, to, build: build.files }, hooks);
+  } catch (error) {
+    if (!(error instanceof BuildChangedError)) throw error;
+    console.err(`daylight: ${error.message}; the deploy stopped part-way: run it again to finish it`);
+    return 1;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.out(`daylight: deployed ${command.outDir} to ${to}: ${summary(plan)} in ${seconds} s`);
+  return 0;
+}
+
+function fail(console: Console, reason: string): number {
+  console.err(`daylight: ${reason}; nothing was deployed`);
+  return 1;
+}
+
+const summary = (plan: DeployPlan): string =>
+  `${plural(plan.uploads, "file")} to upload, ${plural(plan.deletes.length, "file")} to delete, ${plan.unchanged} unchanged`;
+
+/** One line of a dry run: what, and why at that point. */
+function describeStep(step: DeployStep): string {
+  switch (step.kind) {
+    case "clean":
+      return `clean   ${step.path}  (left by an interrupted deploy)`;
+    case "upload":
+      return `upload  ${step.path}  (${step.change}, ${step.phase})`;
+    case "delete":
+      return `delete  ${step.path}`;
+  }
+}

@@ -1,0 +1,72 @@
+import { lstat, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { isTemporaryName } from "../check/site-files.js";
+import { hashFile } from "../generations/hash-file.js";
+import { runPool } from "../output/stage-files.js";
+
+/** What a path in the target folder holds; symlinks are never followed. */
+export type TargetEntry =
+  | { readonly kind: "file"; readonly hash: string; readonly size: number }
+  | { readonly kind: "symlink" }
+  | { readonly kind: "other" };
+
+/** The target folder as it is now. */
+export interface TargetState {
+  /** Every non-folder entry, output-relative, POSIX (deploy temporaries and `.git` excluded). */
+  readonly entries: ReadonlyMap<string, TargetEntry>;
+  /** Every folder below the root. */
+  readonly folders: ReadonlySet<string>;
+  /** Leftovers of an interrupted deploy (`.name.daylight-tmp`), to clean up. */
+  readonly temporaries: readonly string[];
+}
+
+/** A gh-pages checkout keeps its repository in the served folder: it is never compared, replaced or deleted. */
+const protectedTopLevel = new Set([".git"]);
+
+/** Lists and hashes the target folder (absent: empty). */
+export async function readTarget(root: string, concurrency = 16): Promise<TargetState> {
+  const entries = new Map<string, TargetEntry>();
+  const folders = new Set<string>();
+  const temporaries: string[] = [];
+  const files: string[] = [];
+  const walk = async (prefix: string): Promise<void> => {
+    let listing;
+    try {
+      listing = await readdir(prefix ? join(root, prefix) : root, { withFileTypes: true });
+    } catch (error) {
+      if (prefix === "" && (error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    for (const entry of listing) {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (prefix === "" && protectedTopLevel.has(entry.name)) continue;
+      if (isTemporaryName(entry.name)) temporaries.push(path);
+      else if (entry.isDirectory()) {
+        folders.add(path);
+        await walk(path);
+      } else if (entry.isSymbolicLink()) entries.set(path, { kind: "symlink" });
+      else if (entry.isFile()) files.push(path);
+      else entries.set(path, { kind: "other" });
+    }
+  };
+  await walk("");
+  await runPool(files, concurrency, async (path) => {
+    const digest = await hashFile(join(root, path));
+    entries.set(path, { kind: "file", ...digest });
+  });
+  return { entries, folders, temporaries: temporaries.sort() };
+}
+
+/** True when no folder on the way from `root` to `path` is a symlink (`path` itself may be one: it is replaced or unlinked, never followed). */
+export async function isRealPathInside(root: string, path: string): Promise<boolean> {
+  let current = root;
+  for (const segment of path.split("/").slice(0, -1)) {
+    current = join(current, segment);
+    try {
+      if ((await lstat(current)).isSymbolicLink()) return false;
+    } catch {
+      return true; // the rest does not exist yet: it will be created as real folders
+    }
+  }
+  return true;
+}

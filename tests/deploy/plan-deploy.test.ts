@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { phaseOf, planDeploy, type BuildFile } from "../../src/deploy/plan-deploy.js";
+import type { TargetEntry, TargetState } from "../../src/deploy/read-target.js";
+
+const file = (hash: string, cache: BuildFile["cache"] = "revalidate"): BuildFile => ({ hash, size: 1, cache });
+const target = (entries: Record<string, TargetEntry>, folders: string[] = [], temporaries: string[] = []): TargetState =>
+  ({ entries: new Map(Object.entries(entries)), folders: new Set(folders), temporaries });
+
+describe("phaseOf", () => {
+  it.each([
+    ["assets/style.0123abcd.css", "immutable", true, "immutable-asset"],
+    ["images/logo.png", "revalidate", false, "asset"],
+    ["posts/a/index.html", "revalidate", true, "new-page"],
+    ["posts/a/index.html", "revalidate", false, "changed-page"],
+    ["page/2/index.html", "revalidate", true, "new-listing"],
+    ["tags/x/index.html", "revalidate", false, "changed-listing"],
+    ["index.html", "revalidate", false, "changed-listing"],
+    ["tags/x/feed.xml", "revalidate", false, "feed"],
+    ["robots.txt", "revalidate", false, "feed"],
+    ["daylight-manifest.json", "revalidate", false, "manifest"],
+  ] as const)("%s (%s, new: %s) → %s", (path, cache, isNew, phase) => {
+    expect(phaseOf(path, cache, isNew)).toBe(phase);
+  });
+});
+
+describe("planDeploy", () => {
+  it("skips identical files, cleans leftovers first, deletes pages before assets, last", () => {
+    const build = new Map([
+      ["index.html", file("1")],
+      ["posts/new/index.html", file("2")],
+      ["assets/a.0123abcd.css", file("3", "immutable")],
+      ["daylight-manifest.json", file("4")],
+    ]);
+    const plan = planDeploy(build, target(
+      { "index.html": { kind: "file", hash: "old", size: 1 }, "assets/a.0123abcd.css": { kind: "file", hash: "3", size: 1 },
+        "old.png": { kind: "file", hash: "x", size: 1 }, "posts/gone/index.html": { kind: "symlink" } },
+      ["assets", "posts", "posts/gone"], [".index.html.daylight-tmp"]));
+    expect(plan.steps.map((s) => `${s.kind} ${s.path}`)).toEqual([
+      "clean .index.html.daylight-tmp",
+      "upload posts/new/index.html",
+      "upload index.html",
+      "upload daylight-manifest.json",
+      "delete posts/gone/index.html",
+      "delete old.png",
+    ]);
+    expect([plan.uploads, plan.unchanged, plan.deletes.length, plan.conflicts]).toEqual([3, 1, 2, []]);
+  });
+
+  it("reports uploads blocked by a file, a symlink or a folder in the way", () => {
+    const build = new Map([["a/b.html", file("1")], ["c", file("2")], ["d/e.css", file("3")]]);
+    const plan = planDeploy(build, target({ a: { kind: "file", hash: "z", size: 1 }, d: { kind: "symlink" } }, ["c"]));
+    expect([...plan.conflicts].sort()).toEqual(["a/b.html", "c", "d/e.css"]);
+  });
+});
