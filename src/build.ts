@@ -6,12 +6,15 @@ import { parsePost } from "./content/parse-post.js";
 import { promoteWarnings, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { checkFragments } from "./markdown/check-fragments.js";
 import { prepareHighlighting } from "./markdown/create-post-renderer.js";
-import { rendererFor } from "./markdown/keyed-renderer.js";
-import type { OutputFile, Post, PostKind, SourceFile } from "./model.js";
+import { rendererFor, type KeyedRenderer } from "./markdown/keyed-renderer.js";
+import type { RenderContext } from "./markdown/render-context.js";
+import type { OutputFile, Post, PostKind, RenderedPost, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./find-output-collisions.js";
+import { memoizeByIdentity } from "./identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { PublishedUrl } from "./generations/collect-redirects.js";
 import type { SiteSources } from "./read-site.js";
+import type { EntryStore } from "./cache/entry-store.js";
 import { createRenderCache, type RenderCache } from "./render-cache.js";
 import { createPageCache, type PageCache } from "./site/page-cache.js";
 import { assembleSite } from "./site/assemble-site.js";
@@ -35,12 +38,16 @@ export interface BuildCache {
   readonly pages: PageCache;
 }
 
-/** An empty in-memory BuildCache. */
-export const createBuildCache = (): BuildCache => ({ posts: createRenderCache(), pages: createPageCache() });
+/** An empty in-memory BuildCache; with a store (the CLI's cache folder), one that also reads and writes it. */
+export const createBuildCache = (store?: EntryStore): BuildCache => ({
+  posts: createRenderCache(store),
+  pages: createPageCache(store),
+});
 
 /**
- * The recipe: sources and config in, files and diagnostics out. Touches no disk. With a
- * cache (the dev server keeps one), only posts whose inputs changed are rendered again.
+ * The recipe: sources and config in, files and diagnostics out. Touches no disk itself. With
+ * a cache (the dev server's in memory, the CLI's backed by its cache folder), only posts and
+ * pages whose inputs changed are rendered again.
  * Async only to load the code highlighter's grammars before the (synchronous) renders.
  */
 export async function buildSite(
@@ -53,9 +60,7 @@ export async function buildSite(
   const pages = collectSources(sources.pages, "page", config, options);
   const links = buildLinkIndex(posts.published);
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath) };
-  await prepareHighlighting([...posts.published, ...pages.published]);
-  const renderer = rendererFor(plugins);
-  const render = (post: Post) => (cache ? cache.posts.render(post, context, renderer) : renderer.render(post, context));
+  const render = await prepareRenders([...posts.published, ...pages.published], context, rendererFor(plugins), cache);
   const renderedPosts = posts.published.map(render);
   const renderedPages = pages.published.map(render);
   const rendered = [...renderedPosts, ...renderedPages];
@@ -93,9 +98,25 @@ export async function buildSite(
   };
 }
 
+/**
+ * The render step, ready to run synchronously: cached renderings are looked up first, so
+ * that the highlighter loads grammars only for the posts that must render (none in a warm build).
+ */
+async function prepareRenders(all: readonly Post[], context: RenderContext, renderer: KeyedRenderer, cache: BuildCache | undefined) {
+  const hits = new Map<Post, RenderedPost>();
+  for (const post of cache ? all : []) {
+    const hit = cache?.posts.lookup(post, context, renderer);
+    if (hit) hits.set(post, hit);
+  }
+  await prepareHighlighting(all.filter((post) => !hits.has(post)));
+  return (post: Post): RenderedPost =>
+    hits.get(post) ?? (cache ? cache.posts.render(post, context, renderer) : renderer.render(post, context));
+}
+
 /** Parses one kind of source (posts or pages) and keeps what this build publishes. */
 function collectSources(sources: readonly SourceFile[], kind: PostKind, config: SiteConfig, options: BuildOptions) {
-  const parsed = sources.map((source) => parsePost(source, config, kind));
+  const variant = JSON.stringify([kind, config]);
+  const parsed = sources.map((source) => parseSource(source, variant));
   const collected = collectPosts(parsed.flatMap((result) => (result.post ? [result.post] : [])), options);
   return {
     published: collected.posts,
@@ -108,3 +129,12 @@ function isFinal(post: Post, now: Date): boolean {
   if (post.meta.draft) return false;
   return post.kind === "page" || post.meta.published === undefined || post.meta.published.getTime() <= now.getTime();
 }
+
+/**
+ * parsePost, remembered per source file object: the dev server keeps the objects of files
+ * that did not change, so a rebuild parses only the header of the file that did.
+ */
+const parseSource = memoizeByIdentity((source: SourceFile, variant: string) => {
+  const [kind, config] = JSON.parse(variant) as [PostKind, SiteConfig];
+  return parsePost(source, config, kind);
+});

@@ -1,7 +1,7 @@
 import type { SiteConfig } from "../config/site-config.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile, RenderedPost } from "../model.js";
-import { groupByYear } from "./archive.js";
+import { groupByYear, toArchiveEntry } from "./archive.js";
 import { collectBacklinks } from "./backlinks.js";
 import { siteFeedSpec } from "./feeds/feed-spec.js";
 import type { HeadContext } from "./head-metadata.js";
@@ -66,7 +66,7 @@ export function assembleSite(input: AssembleInput): AssembledSite {
     sink.render("page", outputPathOf(data.url, config), toPostPageData(data, context));
   }
   renderTagPages(tagIndex.tags, dataOf, { ...context, now }, sink);
-  sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData, config.timezone), context));
+  sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData.map(toArchiveEntry), config.timezone), context));
   sink.render("404", "404.html", toNotFoundPageData(context));
   if (config.url !== undefined) {
     sink.files.push(...feedOutputFiles(posts, config, now, siteFeedSpec(config)));

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { EntryStore } from "../cache/entry-store.js";
 import type { SiteConfig } from "../config/site-config.js";
 import type { Theme } from "./read-theme.js";
 import type { TemplateRenderer } from "./template-renderer.js";
@@ -16,8 +17,29 @@ export interface PageCache {
   readonly stats: { hits: number; misses: number };
 }
 
-/** An in-memory PageCache. */
-export function createPageCache(): PageCache {
+/**
+ * A digest that a data object (a post's, shared by many pages) carries for the page cache,
+ * so that each page's key hashes the digest instead of the post's whole HTML again.
+ */
+export const precomputedDigest = Symbol("daylight.precomputedDigest");
+
+/** JSON of page data in which objects that carry a digest stand for themselves by it. */
+function dataKey(data: object): string {
+  return JSON.stringify(data, (_key, value: unknown) =>
+    value !== null && typeof value === "object" && precomputedDigest in value
+      ? `#${String((value as Record<symbol, unknown>)[precomputedDigest])}`
+      : value,
+  );
+}
+
+const storeNamespace = "page";
+const isHtml = (value: unknown): value is string => typeof value === "string";
+
+/**
+ * A PageCache in memory, backed by `store` when one is given (the CLI's cache folder; the
+ * store's key adds the identity of daylight's code, whose filters the templates call).
+ */
+export function createPageCache(store?: EntryStore): PageCache {
   let entries = new Map<string, string>();
   let used = new Map<string, string>();
   const stats = { hits: 0, misses: 0 };
@@ -27,8 +49,8 @@ export function createPageCache(): PageCache {
       const salt = themeAndConfigDigest(theme, config);
       return {
         render(name, data) {
-          const key = createHash("sha256").update(salt).update(name).update("\0").update(JSON.stringify(data)).digest("hex");
-          const cached = used.get(key) ?? entries.get(key);
+          const key = createHash("sha256").update(salt).update(name).update("\0").update(dataKey(data)).digest("hex");
+          const cached = used.get(key) ?? entries.get(key) ?? store?.read(storeNamespace, key, isHtml);
           if (cached !== undefined) {
             stats.hits++;
             used.set(key, cached);
@@ -37,7 +59,10 @@ export function createPageCache(): PageCache {
           stats.misses++;
           const result = renderer.render(name, data);
           // Only clean renders are kept: a template error must be reported on every build.
-          if (result.html !== undefined && result.diagnostics.length === 0) used.set(key, result.html);
+          if (result.html !== undefined && result.diagnostics.length === 0) {
+            used.set(key, result.html);
+            store?.write(storeNamespace, key, result.html);
+          }
           return result;
         },
       };

@@ -2,9 +2,12 @@
  * `post` and each entry of `posts`: a rendered post or page as templates see it. Every field
  * is always present (null when absent), because the renderer runs with strictVariables.
  */
+import { createHash } from "node:crypto";
 import type { SiteConfig } from "../config/site-config.js";
+import { memoizeByIdentity } from "../identity-memo.js";
 import type { PostKind, RenderedPost } from "../model.js";
 import { resolveImageUrl } from "./image-url.js";
+import { precomputedDigest } from "./page-cache.js";
 import { buildTableOfContents, type TableOfContents } from "./table-of-contents.js";
 import { tagSlug } from "./tag-index.js";
 
@@ -89,6 +92,14 @@ export function toPostsData(posts: readonly RenderedPost[], context: PostDataCon
 
 /** `post` for one rendered post or page; `older` and `newer` are its neighbours in date order. */
 export function toPostData(rendered: RenderedPost, context: PostDataContext, older?: RenderedPost, newer?: RenderedPost): PostData {
+  const data = buildPostData(rendered, context, older, newer);
+  // Everything heavy is a function of the rendered post, digested once per rendered post.
+  const { html, description, excerptHtml, resources, resourcesHeading, headings, toc, readingMinutes, ...light } = data;
+  const digest = createHash("sha256").update(renderedDigest(rendered)).update(JSON.stringify(light)).digest("hex");
+  return Object.defineProperty(data, precomputedDigest, { value: digest, enumerable: false });
+}
+
+function buildPostData(rendered: RenderedPost, context: PostDataContext, older?: RenderedPost, newer?: RenderedPost): PostData {
   const { post } = rendered;
   const { meta } = post;
   const { config } = context;
@@ -115,8 +126,8 @@ export function toPostData(rendered: RenderedPost, context: PostDataContext, old
     resources: rendered.resources.map((r) => ({ n: r.n, author: r.author ?? null, title: r.title, url: r.url ?? null })),
     resourcesHeading: rendered.resources.length > 0 ? (rendered.resourcesHeading ?? "Resources") : null,
     headings: rendered.headings.map((h) => ({ depth: h.depth, id: h.id, text: h.text })),
-    toc: buildTableOfContents(rendered.headings),
-    readingMinutes: readingMinutes(rendered.html),
+    toc: tableOfContentsOf(rendered),
+    readingMinutes: readingMinutesOf(rendered),
     referencedBy: [...(context.backlinks?.get(post.url) ?? [])],
     previous: neighbour(older),
     next: neighbour(newer),
@@ -126,7 +137,17 @@ export function toPostData(rendered: RenderedPost, context: PostDataContext, old
 const link = (rendered: RenderedPost): PostLinkData => ({ title: rendered.post.meta.title, url: rendered.post.url });
 
 /** Minutes to read the body at an unhurried pace; at least 1. */
-function readingMinutes(html: string): number {
-  const words = html.replace(/<[^>]*>/g, " ").split(/\s+/).filter((w) => w !== "").length;
+const readingMinutesOf = memoizeByIdentity((rendered: RenderedPost): number => {
+  const words = rendered.html.replace(/<[^>]*>/g, " ").split(/\s+/).filter((w) => w !== "").length;
   return Math.max(1, Math.round(words / wordsPerMinute));
-}
+});
+
+const tableOfContentsOf = memoizeByIdentity((rendered: RenderedPost) => buildTableOfContents(rendered.headings));
+
+/** A digest of what post data takes from the rendered post alone. */
+const renderedDigest = memoizeByIdentity((rendered: RenderedPost): string =>
+  createHash("sha256")
+    .update(JSON.stringify([rendered.html, rendered.description, rendered.excerptHtml ?? null, rendered.resources,
+      rendered.resourcesHeading ?? null, rendered.headings]))
+    .digest("hex"),
+);

@@ -13,6 +13,35 @@ import { renderSitemap, sitemapPath, type SitemapEntry } from "./sitemap.js";
 
 /** `feed.xml`, `atom.xml` and `feed.json` in `spec.folder`. */
 export function feedOutputFiles(posts: readonly RenderedPost[], config: SiteConfig, now: Date, spec: FeedSpec): OutputFile[] {
+  // A feed is a pure function of these; a dev rebuild after one edit asks again for every
+  // tag's three feeds, and rendering XML is not cheap. Posts are compared by identity (the
+  // render cache hands back the same object while a post is unchanged).
+  const key = JSON.stringify([spec, config, now.getTime(), posts.map(identityOf)]);
+  let files = recentFeeds.get(key);
+  if (files === undefined) {
+    files = renderFeeds(posts, config, now, spec);
+    if (recentFeeds.size >= maxRecentFeeds) recentFeeds.clear();
+    recentFeeds.set(key, files);
+  }
+  return files;
+}
+
+const recentFeeds = new Map<string, OutputFile[]>();
+const maxRecentFeeds = 2_000;
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+
+/** A number that stands for one object while it lives. */
+function identityOf(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) {
+    id = ++nextIdentity;
+    identities.set(value, id);
+  }
+  return id;
+}
+
+function renderFeeds(posts: readonly RenderedPost[], config: SiteConfig, now: Date, spec: FeedSpec): OutputFile[] {
   return [
     { path: `${spec.folder}${feedFiles.rss}`, contents: renderRssFeed(posts, config, now, spec) },
     { path: `${spec.folder}${feedFiles.atom}`, contents: renderAtomFeed(posts, config, now, spec) },

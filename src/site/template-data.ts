@@ -3,7 +3,7 @@
  * Plain objects, every field always present (null when absent), because the renderer runs
  * with strictVariables. docs/templates.md documents each field.
  */
-import type { ArchiveYear } from "./archive.js";
+import type { ArchiveEntry, ArchiveYear } from "./archive.js";
 import { listingPageData, postPageData, type HeadContext, type PageData } from "./head-metadata.js";
 import type { Paginated } from "./paginate.js";
 import type { PostData } from "./post-data.js";
@@ -55,7 +55,7 @@ export interface TagPageData extends IndexPageData {
 export interface ArchivePageData {
   readonly site: SiteData;
   readonly page: PageData;
-  readonly archive: readonly ArchiveYear<PostData>[];
+  readonly archive: readonly ArchiveYear<ArchiveEntry>[];
 }
 
 export interface NotFoundPageData {
@@ -107,7 +107,7 @@ export function toTagPageData(tag: TagData, page: Paginated<PostData>, context: 
 }
 
 /** Data for the archive: every post, grouped by year. */
-export function toArchivePageData(archive: readonly ArchiveYear<PostData>[], context: HeadContext): ArchivePageData {
+export function toArchivePageData(archive: readonly ArchiveYear<ArchiveEntry>[], context: HeadContext): ArchivePageData {
   const url = `${context.config.basePath}archive/`;
   return { site: context.site, page: listingPageData("archive", "Archive", `Every post of ${context.config.title}, by year`, url, context), archive };
 }

@@ -1,5 +1,6 @@
 import type { SiteConfig } from "../../config/site-config.js";
 import type { RenderedPost } from "../../model.js";
+import { memoizeByIdentity } from "../../identity-memo.js";
 import { absolutizeUrls } from "../absolute-urls.js";
 import { siteUrlOf } from "./feed-spec.js";
 import { renderResourcesHtml } from "./resources-html.js";
@@ -34,18 +35,23 @@ export function toFeedItems(posts: readonly RenderedPost[], config: SiteConfig):
 function toFeedItem(rendered: RenderedPost, config: SiteConfig, siteUrl: string): FeedItem {
   const { meta } = rendered.post;
   const permalink = new URL(rendered.post.url, siteUrl).href;
-  const html = `${rendered.html}\n${renderResourcesHtml(rendered.resources, rendered.resourcesHeading)}`.trim();
   return {
     permalink,
     title: meta.title,
     summary: rendered.description,
-    contentHtml: absolutizeUrls(html, permalink),
+    contentHtml: feedContentHtml(rendered, permalink),
     published: meta.published,
     updated: meta.updated,
     tags: meta.tags,
     author: meta.author ?? (config.author || undefined),
   };
 }
+
+/** The body and its Resources with every URL absolute: the same in every feed a post is in. */
+const feedContentHtml = memoizeByIdentity((rendered: RenderedPost, permalink: string) => {
+  const html = `${rendered.html}\n${renderResourcesHtml(rendered.resources, rendered.resourcesHeading)}`.trim();
+  return absolutizeUrls(html, permalink);
+});
 
 /** Posts by publication date, newest first; undated drafts last, ties in their given order. */
 function newestFirst(posts: readonly RenderedPost[]): RenderedPost[] {

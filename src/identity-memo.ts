@@ -1,0 +1,17 @@
+/**
+ * Remembers `compute(object, variant)` for as long as `object` lives. Rendered posts keep
+ * their identity across dev rebuilds (the render cache hands back the same object), so what
+ * is derived from one (its reading time, its feed HTML) is derived once, not per build.
+ */
+export function memoizeByIdentity<K extends object, V>(compute: (key: K, variant: string) => V): (key: K, variant?: string) => V {
+  const memo = new WeakMap<K, Map<string, V>>();
+  return (key, variant = "") => {
+    let byVariant = memo.get(key);
+    if (byVariant === undefined) {
+      byVariant = new Map();
+      memo.set(key, byVariant);
+    }
+    if (!byVariant.has(variant)) byVariant.set(variant, compute(key, variant));
+    return byVariant.get(variant) as V;
+  };
+}
