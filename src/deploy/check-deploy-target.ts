@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { join, parse } from "node:path";
+import { parse } from "node:path";
+import { siteSourcesIn } from "../output/holds-site-sources.js";
 import { resolveRealPath } from "../output/resolve-real-path.js";
 
 /**
@@ -21,27 +22,12 @@ export function checkDeployTarget(to: string, outDir: string, home: string = hom
   if (isInside(target, built)) return `it is inside the built folder ${built}`;
   if (isInside(built, target)) return `it contains the built folder ${built}, which the deploy would delete`;
   if (existsSync(target) && !statSync(target).isDirectory()) return "it exists and is not a folder";
-  const sources = siteSourcesIn(target);
+  const sources = sourcesIn(target);
   if (sources) return `it holds ${sources}, so it looks like a site's sources, not a served folder`;
   return undefined;
 }
 
 const isInside = (path: string, ancestor: string): boolean => path.startsWith(ancestor.endsWith("/") ? ancestor : `${ancestor}/`);
 
-/** What in `dir` marks it as a site's sources (a built site has posts/ too, but no post sources). */
-function siteSourcesIn(dir: string): string | undefined {
-  for (const marker of ["site.config.json", "package.json"]) if (existsSync(join(dir, marker))) return marker;
-  if (holdsFile(join(dir, "posts"), /\.(md|markdown)$/i)) return "posts/ with post sources";
-  if (holdsFile(join(dir, "templates"), /\.liquid$/i)) return "templates/ with Liquid templates";
-  return undefined;
-}
-
-function holdsFile(dir: string, pattern: RegExp): boolean {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return false;
-  }
-  return entries.some((entry) => (entry.isDirectory() ? holdsFile(join(dir, entry.name), pattern) : pattern.test(entry.name)));
-}
+/** What in `dir` marks it as a site's sources (a .git is fine here: a gh-pages checkout). */
+const sourcesIn = (dir: string): string | undefined => siteSourcesIn(dir, ["site.config.json", "package.json"]);

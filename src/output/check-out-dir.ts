@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, parse } from "node:path";
+import { siteSourcesIn } from "./holds-site-sources.js";
 import { resolveRealPath } from "./resolve-real-path.js";
 
 /** The site's input folders: the output may be none of them, contain none, and sit in none. */
@@ -55,25 +56,7 @@ const isAncestor = (ancestor: string, path: string): boolean =>
   path.startsWith(ancestor.endsWith("/") ? ancestor : `${ancestor}/`);
 
 /**
- * What in `dir` marks it as a site's sources, or undefined. `site.config.json`, `.git` and
- * `public/` always do. A built site has `posts/` too, so `posts/` and `templates/` count
- * only when they hold sources (post files, Liquid templates).
+ * What in `dir` marks it as a site's sources: `site.config.json`, `.git` and `public/` always
+ * do; posts/ and templates/ only when they hold sources (a built site has posts/ too).
  */
-function siteContentIn(dir: string): string | undefined {
-  for (const marker of ["site.config.json", ".git", "public"]) if (existsSync(join(dir, marker))) return marker;
-  if (holdsFile(join(dir, "posts"), /\.(md|markdown|txt)$/i)) return "posts/ with post sources";
-  if (holdsFile(join(dir, "templates"), /\.liquid$/i)) return "templates/ with Liquid templates";
-  return undefined;
-}
-
-/** True when a file whose name matches `pattern` exists anywhere under `dir`. */
-function holdsFile(dir: string, pattern: RegExp): boolean {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return false;
-  }
-  return entries.some((entry) =>
-    entry.isDirectory() ? holdsFile(join(dir, entry.name), pattern) : pattern.test(entry.name));
-}
+const siteContentIn = (dir: string): string | undefined => siteSourcesIn(dir, ["site.config.json", ".git", "public"]);

@@ -1,0 +1,26 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * What in `dir` marks it as a site's sources, or undefined: one of `markers` (files or
+ * folders such as `site.config.json`, `.git`), or a posts/ or templates/ folder that holds
+ * sources. A built site has a posts/ folder too, but no post files in it.
+ */
+export function siteSourcesIn(dir: string, markers: readonly string[]): string | undefined {
+  for (const marker of markers) if (existsSync(join(dir, marker))) return marker;
+  if (holdsFile(join(dir, "posts"), /\.(md|markdown|txt)$/i)) return "posts/ with post sources";
+  if (holdsFile(join(dir, "templates"), /\.liquid$/i)) return "templates/ with Liquid templates";
+  return undefined;
+}
+
+/** True when a file whose name matches `pattern` exists anywhere under `dir`. */
+function holdsFile(dir: string, pattern: RegExp): boolean {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  return entries.some((entry) =>
+    entry.isDirectory() ? holdsFile(join(dir, entry.name), pattern) : pattern.test(entry.name));
+}
