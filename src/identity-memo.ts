@@ -15,3 +15,16 @@ export function memoizeByIdentity<K extends object, V>(compute: (key: K, variant
     return byVariant.get(variant) as V;
   };
 }
+
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+
+/** A number that stands for one object while it lives: for keys that compare objects by identity. */
+export function identityOf(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) {
+    id = ++nextIdentity;
+    identities.set(value, id);
+  }
+  return id;
+}

@@ -20,15 +20,16 @@ export function withParagraph(source, paragraph) {
 export async function benchDaylight(corpus, { cli, runs, features, log }) {
   const out = path.join(corpus.dirs.root, "out", "daylight");
   const cacheDir = path.join(corpus.dirs.root, "cache", "daylight");
-  const base = ["build", "--root", corpus.dirs.daylight, "--out", out, ...(features.cacheDir ? ["--cache-dir", cacheDir] : [])];
-  const build = (extra = []) => timeCommand(process.execPath, [cli, ...base, ...extra], { env: { NO_COLOR: "1" } });
+  const base = ["build", "--root", corpus.dirs.daylight, "--out", out];
+  const cached = features.cacheDir ? ["--cache-dir", cacheDir] : [];
+  const build = (extra = cached) => timeCommand(process.execPath, [cli, ...base, ...extra], { env: { NO_COLOR: "1" } });
   const wipe = async () => {
     for (const dir of [out, `${out}.staging`, `${out}.previous`, cacheDir, path.join(corpus.dirs.daylight, ".daylight-cache")]) {
       await rm(dir, { recursive: true, force: true });
     }
   };
   log(`daylight cold ×${runs}${features.noCache ? " (--no-cache)" : " (cache and output deleted before each run)"}`);
-  const cold = await repeat(runs, { before: wipe, once: () => build(features.noCache ? ["--no-cache"] : []) });
+  const cold = await repeat(runs, { before: wipe, once: () => build(features.noCache ? ["--no-cache"] : cached) });
   log(`daylight warm ×${runs} (after one priming build)`);
   await wipe();
   const primed = await build();

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { SiteConfig } from "../config/site-config.js";
-import { memoizeByIdentity } from "../identity-memo.js";
+import { identityOf, memoizeByIdentity } from "../identity-memo.js";
 import type { PostKind, RenderedPost } from "../model.js";
 import { resolveImageUrl } from "./image-url.js";
 import { precomputedDigest } from "./page-cache.js";
@@ -85,9 +85,29 @@ export interface PostDataContext {
 
 const wordsPerMinute = 220;
 
-/** Every post's data, with its neighbours; `posts` must be newest first. */
+/**
+ * Every post's data, with its neighbours; `posts` must be newest first. A post whose inputs
+ * are the very same objects as in an earlier build (the dev server's) gets the very same
+ * data object back, so nothing derived from it is computed again.
+ */
 export function toPostsData(posts: readonly RenderedPost[], context: PostDataContext): PostData[] {
-  return posts.map((rendered, i) => toPostData(rendered, context, posts[i + 1], posts[i - 1]));
+  const shared = JSON.stringify([context.config, context.now]);
+  return posts.map((rendered, i) => {
+    const older = posts[i + 1];
+    const newer = posts[i - 1];
+    const variant = JSON.stringify([shared, older && identityOf(older), newer && identityOf(newer), context.backlinks?.get(rendered.post.url)]);
+    return rememberedPostData(rendered, variant, () => toPostData(rendered, context, older, newer));
+  });
+}
+
+const remembered = new WeakMap<RenderedPost, { variant: string; data: PostData }>();
+
+function rememberedPostData(rendered: RenderedPost, variant: string, make: () => PostData): PostData {
+  const last = remembered.get(rendered);
+  if (last?.variant === variant) return last.data;
+  const data = make();
+  remembered.set(rendered, { variant, data });
+  return data;
 }
 
 /** `post` for one rendered post or page; `older` and `newer` are its neighbours in date order. */

@@ -9,6 +9,7 @@ import { feedFiles, type FeedSpec } from "./feeds/feed-spec.js";
 import { renderJsonFeed } from "./feeds/json-feed.js";
 import { renderRssFeed } from "./feeds/rss-feed.js";
 import { renderRobotsTxt, robotsTxtPath } from "./robots-txt.js";
+import { identityOf } from "../identity-memo.js";
 import { renderSitemap, sitemapPath, type SitemapEntry } from "./sitemap.js";
 
 /** `feed.xml`, `atom.xml` and `feed.json` in `spec.folder`. */
@@ -28,18 +29,6 @@ export function feedOutputFiles(posts: readonly RenderedPost[], config: SiteConf
 
 const recentFeeds = new Map<string, OutputFile[]>();
 const maxRecentFeeds = 2_000;
-const identities = new WeakMap<object, number>();
-let nextIdentity = 0;
-
-/** A number that stands for one object while it lives. */
-function identityOf(value: object): number {
-  let id = identities.get(value);
-  if (id === undefined) {
-    id = ++nextIdentity;
-    identities.set(value, id);
-  }
-  return id;
-}
 
 function renderFeeds(posts: readonly RenderedPost[], config: SiteConfig, now: Date, spec: FeedSpec): OutputFile[] {
   return [

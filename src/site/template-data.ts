@@ -7,6 +7,7 @@ import type { ArchiveEntry, ArchiveYear } from "./archive.js";
 import { listingPageData, postPageData, type HeadContext, type PageData } from "./head-metadata.js";
 import type { Paginated } from "./paginate.js";
 import type { PostData } from "./post-data.js";
+import { memoizeByIdentity } from "../identity-memo.js";
 import { feedLinks, type FeedLink, type SiteData } from "./site-data.js";
 
 /** `pagination` on paginated lists (index, tag pages). */
@@ -79,8 +80,18 @@ export function toIndexPageData(page: Paginated<PostData>, context: HeadContext)
 
 /** Data for a post's own page, or a standalone page's (`page.kind` says which). */
 export function toPostPageData(post: PostData, context: HeadContext): PostPageData {
-  return { site: context.site, page: postPageData(post, context), post };
+  // The same post data in the same context (a dev rebuild that did not touch it) gives the
+  // same object back, whose page-cache key is then known already.
+  const contextKey = contextKeyOf(context);
+  const last = rememberedPages.get(post);
+  if (last?.contextKey === contextKey) return last.data;
+  const data = { site: context.site, page: postPageData(post, context), post };
+  rememberedPages.set(post, { contextKey, data });
+  return data;
 }
+
+const rememberedPages = new WeakMap<PostData, { contextKey: string; data: PostPageData }>();
+const contextKeyOf = memoizeByIdentity((context: HeadContext) => JSON.stringify(context));
 
 /** `tag` for a tag with `count` posts. */
 export function toTagData(name: string, slug: string, count: number, context: HeadContext): TagData {
