@@ -5,8 +5,7 @@ import { buildLinkIndex } from "./content/link-index.js";
 import { parsePost } from "./content/parse-post.js";
 import { promoteWarnings, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { checkFragments } from "./markdown/check-fragments.js";
-import { prepareHighlighting } from "./markdown/create-post-renderer.js";
-import { rendererFor, type KeyedRenderer } from "./markdown/keyed-renderer.js";
+import { lazyRenderer, type LazyRenderer } from "./cache/lazy-renderer.js";
 import type { RenderContext } from "./markdown/render-context.js";
 import type { OutputFile, Post, PostKind, RenderedPost, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./find-output-collisions.js";
@@ -60,7 +59,7 @@ export async function buildSite(
   const pages = collectSources(sources.pages, "page", config, options);
   const links = buildLinkIndex(posts.published);
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath) };
-  const render = await prepareRenders([...posts.published, ...pages.published], context, rendererFor(plugins), cache);
+  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), cache);
   const renderedPosts = posts.published.map(render);
   const renderedPages = pages.published.map(render);
   const rendered = [...renderedPosts, ...renderedPages];
@@ -100,15 +99,21 @@ export async function buildSite(
 
 /**
  * The render step, ready to run synchronously: cached renderings are looked up first, so
- * that the highlighter loads grammars only for the posts that must render (none in a warm build).
+ * that the markdown pipeline and the highlighter's grammars load only for the posts that
+ * must render (none in a warm build).
  */
-async function prepareRenders(all: readonly Post[], context: RenderContext, renderer: KeyedRenderer, cache: BuildCache | undefined) {
+async function prepareRenders(all: readonly Post[], context: RenderContext, lazy: LazyRenderer, cache: BuildCache | undefined) {
+  const { renderer } = lazy;
   const hits = new Map<Post, RenderedPost>();
   for (const post of cache ? all : []) {
     const hit = cache?.posts.lookup(post, context, renderer);
     if (hit) hits.set(post, hit);
   }
-  await prepareHighlighting(all.filter((post) => !hits.has(post)));
+  const misses = all.filter((post) => !hits.has(post));
+  if (misses.length > 0) {
+    await lazy.load();
+    await (await import("./markdown/create-post-renderer.js")).prepareHighlighting(misses);
+  }
   return (post: Post): RenderedPost =>
     hits.get(post) ?? (cache ? cache.posts.render(post, context, renderer) : renderer.render(post, context));
 }

@@ -1,14 +1,11 @@
 import { createHash } from "node:crypto";
+import type { EntryStore } from "./cache/entry-store.js";
+import { fromStoredRender, isStoredRender, toStoredRender, type RenderEntry } from "./cache/stored-render.js";
 import type { AssetIndex, LinkIndex, Post, RenderedPost } from "./model.js";
+import { builtinRendererKey } from "./cache/lazy-renderer.js";
 import type { KeyedRenderer } from "./markdown/keyed-renderer.js";
 import type { RenderContext } from "./markdown/render-context.js";
 import { recordingMap, wholeHash, type MapReads } from "./recording-map.js";
-
-interface CacheEntry {
-  readonly rendered: RenderedPost;
-  readonly linkReads: MapReads;
-  readonly assetReads: MapReads;
-}
 
 /**
  * Rendered posts kept by content (ARCHITECTURE §4): an entry is reused when the post's
@@ -16,6 +13,8 @@ interface CacheEntry {
  * holds what it held then. A rebuild after one edit so costs one render.
  */
 export interface RenderCache {
+  /** The cached rendering when there is a valid one (in memory, then in the store); else undefined. */
+  lookup(post: Post, context: RenderContext, renderer: KeyedRenderer): RenderedPost | undefined;
   /** The cached rendering, or a fresh one (then stored). */
   render(post: Post, context: RenderContext, renderer: KeyedRenderer): RenderedPost;
   /** Forgets entries that the last build did not use, so a long dev session does not grow. */
@@ -23,26 +22,39 @@ export interface RenderCache {
   readonly stats: { hits: number; misses: number };
 }
 
-/** An in-memory RenderCache. */
-export function createRenderCache(): RenderCache {
-  let entries = new Map<string, CacheEntry>();
-  let used = new Map<string, CacheEntry>();
+const storeNamespace = "post";
+
+/**
+ * A RenderCache in memory, backed by `store` when one is given (the CLI's cache folder).
+ * Only renders by daylight's own pipeline are stored: a site's plugins are code that may
+ * import anything, which no key can vouch for, so their renders live for one process.
+ */
+export function createRenderCache(store?: EntryStore): RenderCache {
+  let entries = new Map<string, RenderEntry>();
+  let used = new Map<string, RenderEntry>();
   const stats = { hits: 0, misses: 0 };
+  const stored = (renderer: KeyedRenderer) => (renderer.key === builtinRendererKey ? store : undefined);
+  const find = (key: string, post: Post, context: RenderContext, renderer: KeyedRenderer) => {
+    const found = used.get(key) ?? entries.get(key) ?? readStored(stored(renderer), key, post);
+    if (!found || !stillValid(found, context)) return undefined;
+    stats.hits++;
+    used.set(key, found);
+    return found.rendered;
+  };
   return {
     stats,
+    lookup: (post, context, renderer) => find(cacheKey(post, context, renderer.key), post, context, renderer),
     render(post, context, renderer) {
       const key = cacheKey(post, context, renderer.key);
-      const cached = entries.get(key) ?? used.get(key);
-      if (cached && stillValid(cached, context)) {
-        stats.hits++;
-        used.set(key, cached);
-        return cached.rendered;
-      }
+      const cached = find(key, post, context, renderer);
+      if (cached) return cached;
       stats.misses++;
       const links = recordingMap(context.links.posts);
       const assets = recordingMap(context.assets);
       const rendered = renderer.render(post, { ...context, links: { posts: links.map }, assets: assets.map });
-      used.set(key, { rendered, linkReads: links.reads(), assetReads: assets.reads() });
+      const entry = { rendered, linkReads: links.reads(), assetReads: assets.reads() };
+      used.set(key, entry);
+      stored(renderer)?.write(storeNamespace, key, toStoredRender(entry));
       return rendered;
     },
     prune() {
@@ -50,6 +62,11 @@ export function createRenderCache(): RenderCache {
       used = new Map();
     },
   };
+}
+
+function readStored(store: EntryStore | undefined, key: string, post: Post): RenderEntry | undefined {
+  const value = store?.read(storeNamespace, key, isStoredRender);
+  return value && fromStoredRender(value, post);
 }
 
 function cacheKey(post: Post, context: RenderContext, rendererKey: string): string {
@@ -60,7 +77,7 @@ function cacheKey(post: Post, context: RenderContext, rendererKey: string): stri
     .digest("hex");
 }
 
-function stillValid(entry: CacheEntry, context: RenderContext): boolean {
+function stillValid(entry: RenderEntry, context: RenderContext): boolean {
   return sameReads(entry.linkReads, context.links.posts) && sameReads(entry.assetReads, context.assets);
 }
 

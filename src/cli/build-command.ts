@@ -8,6 +8,7 @@ import { readPreviousGeneration } from "../generations/read-previous.js";
 import { checkOutDir } from "../output/check-out-dir.js";
 import { createDiskWriter } from "../output/disk-writer.js";
 import { repairOutput } from "../output/repair-output.js";
+import { cacheDirOf, openBuildCache, refuseCacheDir } from "../cache/open-build-cache.js";
 import { checkSite } from "../check/check-site.js";
 import { outputSiteFiles } from "../check/site-files.js";
 import type { OutputFile } from "../model.js";
@@ -24,6 +25,7 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   const outDir = command.outDir ?? path.join(command.root, "dist");
   const refusal = checkOutDir(outDir, command.root, undefined, command.postsDir ? [command.postsDir] : []);
   if (refusal) throw new UsageError(`refusing to build into ${outDir}: ${refusal}`);
+  const cacheDir = checkedCacheDir(command, outDir);
 
   const sources = await readSite(siteLayout(command.root, command.postsDir));
   const { config, plugins, diagnostics: configDiagnostics } = resolveSiteConfig(sources.configSource, command.baseUrl);
@@ -36,27 +38,43 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   const configProblems = [...configDiagnostics, ...missingUrl];
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
-  const result = await buildSite(sources, config, options, { plugins });
-  if (hasErrors(result.diagnostics)) return fail(console, sortDiagnostics([...configProblems, ...result.diagnostics]));
+  const cache = openBuildCache(cacheDir);
+  const result = await buildSite(sources, config, options, { plugins, cache: cache.cache });
+  // The cache's own warnings say nothing about the site: --strict leaves them warnings.
+  const cacheProblems = cache.diagnostics();
+  if (hasErrors(result.diagnostics)) {
+    return fail(console, sortDiagnostics([...configProblems, ...result.diagnostics, ...cacheProblems, ...(await cache.save(false))]));
+  }
   const generation = await planOutput(command, { outDir, userCwd, now }, config, result);
   const diagnostics = sortDiagnostics([
     ...configProblems,
     ...result.diagnostics,
+    ...cacheProblems,
     ...(command.strict ? promoteWarnings(generation.diagnostics) : generation.diagnostics),
     ...verifyOutput(generation.files, config),
   ]);
-  if (hasErrors(diagnostics)) return fail(console, diagnostics);
+  if (hasErrors(diagnostics)) return fail(console, [...diagnostics, ...(await cache.save(false))]);
 
   reportDiagnostics(console, diagnostics);
-  await createDiskWriter(outDir).write(generation.files);
+  // Both only write (each into its own folder): overlapping them hides the cache's cost in a cold build.
+  const [, saveProblems] = await Promise.all([createDiskWriter(outDir).write(generation.files), cache.save(true)]);
+  reportDiagnostics(console, saveProblems);
   console.out(`daylight: ${describeGeneration(generation.summary)}`);
   const pageCount = result.files.filter((file) => file.path.endsWith(".html")).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.out(
     `daylight: built ${plural(result.postCount, "post")}, ${plural(pageCount, "page")} into ${shownPath(userCwd, outDir)} ` +
-      `(${countDiagnostics(diagnostics)}) in ${seconds} s`,
+      `(${countDiagnostics([...diagnostics, ...saveProblems])}) in ${seconds} s`,
   );
   return 0;
+}
+
+/** The cache folder (none with --no-cache); one in or around the output is a usage error. */
+function checkedCacheDir(command: BuildCommand, outDir: string): string | undefined {
+  const dir = cacheDirOf(command);
+  const refusal = refuseCacheDir(dir, { root: command.root, outDir, inputDirs: command.postsDir ? [command.postsDir] : [] });
+  if (refusal) throw new UsageError(`refusing to keep the build cache in ${dir}: ${refusal} (or pass --no-cache)`);
+  return dir;
 }
 
 /**

@@ -23,6 +23,10 @@ export type Command =
       readonly future: boolean;
       /** Where the previous generation is, when not in the output folder: a folder or the live site's URL. */
       readonly previous: string | undefined;
+      /** `--cache-dir`: where the build cache lives, when not in `<root>/.daylight-cache`. */
+      readonly cacheDir: string | undefined;
+      /** `--no-cache`: build cold, reading and writing no cache. */
+      readonly noCache: boolean;
     }
   | { readonly kind: "new"; readonly root: string; readonly title: string }
   | DevCommand
@@ -38,6 +42,8 @@ const buildFlags = {
   drafts: { type: "boolean" },
   future: { type: "boolean" },
   previous: { type: "string" },
+  "cache-dir": { type: "string" },
+  "no-cache": { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
@@ -78,6 +84,9 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
   if (name === "build") {
     const { values } = parseFlags(rest, buildFlags, false);
     if (values.help) return { kind: "help", topic: "build" };
+    if (values["no-cache"] && values["cache-dir"] !== undefined) {
+      throw new UsageError("--cache-dir and --no-cache contradict each other: give one of them");
+    }
     return {
       kind: "build",
       root: resolvePath(values.root) ?? defaultRoot,
@@ -88,6 +97,8 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       drafts: values.drafts ?? false,
       future: values.future ?? false,
       previous: values.previous,
+      cacheDir: resolvePath(values["cache-dir"]),
+      noCache: values["no-cache"] ?? false,
     };
   }
   if (name === "new") {

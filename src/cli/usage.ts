@@ -4,6 +4,7 @@ export const mainUsage = `daylight: a static blog generator
 Usage:
   daylight build  [--root DIR] [--posts DIR] [--out DIR] [--base-url URL]
                   [--strict] [--drafts] [--future] [--previous DIR|URL]
+                  [--cache-dir DIR] [--no-cache]
   daylight dev    [--root DIR] [--posts DIR] [--port N] [--host H] [--open] [--navigate]
   daylight check  [--out DIR] [--strict]
   daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N]
@@ -37,7 +38,13 @@ Options:
   --future         include posts whose publication date is still to come
   --previous X     the previous generation, when the output folder does not hold it
                    (a fresh CI checkout): a folder, or the live site's URL
+  --cache-dir DIR  keep the build cache in DIR instead of <root>/.daylight-cache
+  --no-cache       build cold: read and write no cache
   --help           show this help
+
+Rendered posts and pages are cached by content (source, config, the posts they link to,
+daylight's own code), so a repeat build renders only what changed. The cache folder is
+safe to delete at any time; each build keeps only the entries it used.
 
 SOURCE_DATE_EPOCH, when set, is "now" for everything that needs one.`,
   dev: `Usage: daylight dev [options]

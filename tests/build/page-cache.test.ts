@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { defaultSiteConfig } from "../../src/config/site-config.js";
 import { createPageCache } from "../../src/site/page-cache.js";
+import { createDiskStore } from "../../src/cache/disk-store.js";
+import { tempDir } from "../support/run-cli.js";
 import type { Theme } from "../../src/site/read-theme.js";
 import type { TemplateRenderer } from "../../src/site/template-renderer.js";
 
@@ -64,5 +66,24 @@ describe("the page cache", () => {
     cache.prune();
     cache.wrap(renderer, theme("a"), defaultSiteConfig).render("post", { title: "old" });
     expect(counter.renders).toBe(2);
+  });
+});
+
+describe("the page cache over a disk store", () => {
+  it("reuses pages rendered by an earlier process, and never stores a failed render", async () => {
+    const dir = tempDir();
+    const { renderer, counter } = countingRenderer();
+    const first = createDiskStore(dir, "id");
+    const html = createPageCache(first).wrap(renderer, theme("a"), defaultSiteConfig).render("post", { title: "x" });
+    createPageCache(first).wrap(renderer, theme("a"), defaultSiteConfig).render("post", { fail: true });
+    await first.flush({ prune: true });
+    const second = createDiskStore(dir, "id");
+    const wrapped = createPageCache(second).wrap(renderer, theme("a"), defaultSiteConfig);
+    expect(wrapped.render("post", { title: "x" })).toEqual(html);
+    expect(counter.renders).toBe(2);
+    expect(wrapped.render("post", { fail: true }).diagnostics).toHaveLength(1);
+    expect(wrapped.render("post", { title: "x" }, )).toEqual(html);
+    expect(createPageCache(second).wrap(renderer, theme("b"), defaultSiteConfig).render("post", { title: "x" }).html).toBeDefined();
+    expect(counter.renders).toBe(4);
   });
 });

@@ -6,6 +6,10 @@ import { renderPost } from "../../src/markdown/render-post.js";
 import type { RenderContext } from "../../src/markdown/render-context.js";
 import type { Post } from "../../src/model.js";
 import { createRenderCache } from "../../src/render-cache.js";
+import { createDiskStore } from "../../src/cache/disk-store.js";
+import { builtinRendererKey } from "../../src/cache/lazy-renderer.js";
+import { checkFragments } from "../../src/markdown/check-fragments.js";
+import { tempDir } from "../support/run-cli.js";
 
 const config = { ...defaultSiteConfig, url: "https://example.com/", basePath: "/" };
 
@@ -86,5 +90,64 @@ describe("the render cache", () => {
     let renders = 0;
     cache.render(c, context, { key: "test", render: (p, ctx) => (renders++, renderPost(p, ctx)) });
     expect(renders).toBe(1);
+  });
+});
+
+describe("the render cache over a disk store", () => {
+  const a = post("a", "See [b](./posts/b#setup).");
+  const b = post("b", "## Setup\n\nText.");
+  const c = post("c", "Unrelated.");
+
+  /** One build in a new "process": a new cache over the same folder; returns what rendered. */
+  async function buildFrom(dir: string, posts: Post[]) {
+    const store = createDiskStore(dir, "test-identity");
+    const cache = createRenderCache(store);
+    const rendered: string[] = [];
+    const builtin = { key: builtinRendererKey, render: (p: Post, ctx: RenderContext) => (rendered.push(p.meta.slug), renderPost(p, ctx)) };
+    const links = buildLinkIndex(posts);
+    const context = { config, links, assets: new Map() };
+    const outputs = posts.map((p) => cache.render(p, context, builtin));
+    await store.flush({ prune: true });
+    return { rendered, outputs, fragments: checkFragments(outputs, links), warnings: store.diagnostics() };
+  }
+
+  it("reuses renders of an earlier process, with the same results and the new Post attached", async () => {
+    const dir = tempDir();
+    const first = await buildFrom(dir, [a, b, c]);
+    const fresh = [post("a", "See [b](./posts/b#setup)."), b, c];
+    const second = await buildFrom(dir, fresh);
+    expect(first.rendered).toEqual(["a", "b", "c"]);
+    expect(second.rendered).toEqual([]);
+    expect(second.outputs.map((o) => o.html)).toEqual(first.outputs.map((o) => o.html));
+    expect(second.outputs[0]?.post).toBe(fresh[0]);
+    expect(second.warnings).toEqual([]);
+  });
+
+  it("checks fragments against the new headings of B while A comes from disk", async () => {
+    const dir = tempDir();
+    expect((await buildFrom(dir, [a, b, c])).fragments).toEqual([]);
+    const second = await buildFrom(dir, [a, post("b", "## Install\n\nText."), c]);
+    expect(second.rendered).toEqual(["b"]);
+    expect(second.fragments.map((d) => [d.rule, d.file, d.line])).toEqual([["unknown-fragment", "posts/a.md", 4]]);
+  });
+
+  it("renders A again when B's URL changes, and stores that rendering", async () => {
+    const dir = tempDir();
+    await buildFrom(dir, [a, b, c]);
+    const moved = [a, post("b2", "## Setup\n\nText."), c];
+    expect((await buildFrom(dir, moved)).rendered).toEqual(["a", "b2"]);
+    expect((await buildFrom(dir, moved)).rendered).toEqual([]);
+  });
+
+  it("keeps renders made with a site's plugins in memory only", async () => {
+    const dir = tempDir();
+    const store = createDiskStore(dir, "test-identity");
+    const cache = createRenderCache(store);
+    const context = { config, links: buildLinkIndex([c]), assets: new Map() };
+    cache.render(c, context, { key: "site-plugins-x", render: renderPost });
+    expect(cache.lookup(c, context, { key: "site-plugins-x", render: renderPost })).toBeDefined();
+    await store.flush({ prune: true });
+    const later = createRenderCache(createDiskStore(dir, "test-identity"));
+    expect(later.lookup(c, context, { key: "site-plugins-x", render: renderPost })).toBeUndefined();
   });
 });

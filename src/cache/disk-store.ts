@@ -1,0 +1,132 @@
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { warning, type Diagnostic } from "../diagnostics.js";
+import type { EntryStore } from "./entry-store.js";
+import { pruneEntries } from "./prune-entries.js";
+
+/** The folder a site's cache lives in unless `--cache-dir` says otherwise. */
+export const defaultCacheDirName = ".daylight-cache";
+
+/** The format of an entry file; a file with another (or none) is foreign. */
+const entryFormat = "daylight-cache-entry/1";
+
+/** A persistent EntryStore: one JSON file per entry, in a folder only it writes. */
+export interface DiskStore extends EntryStore {
+  readonly dir: string;
+  /** The `cache-entry` warning when this build met unreadable entries (at most one). */
+  diagnostics(): Diagnostic[];
+  /**
+   * Writes the new entries (each to a temporary file, renamed into place) and, with
+   * `prune`, deletes every entry this build neither read nor wrote. Never throws: a
+   * cache that cannot be written only costs time, and is reported as a warning.
+   */
+  flush(options: { prune: boolean }): Promise<Diagnostic[]>;
+}
+
+/**
+ * Opens the cache folder `dir` for entries made by the code `identity`. Nothing is created
+ * until flush: a build that is refused, or that finds nothing to store, leaves no folder.
+ */
+export function createDiskStore(dir: string, identity: string): DiskStore {
+  const used = new Set<string>();
+  const pending = new Map<string, unknown>();
+  const rejected = new Set<string>();
+  const fileKey = (namespace: string, key: string) =>
+    createHash("sha256").update(`${identity}\0${namespace}\0${key}`).digest("hex");
+  return {
+    dir,
+    read(namespace, key, isValid) {
+      const name = fileKey(namespace, key);
+      const value = pending.has(name) ? pending.get(name) : readEntry(entryPath(dir, name), name, identity);
+      if (value === missing) return undefined;
+      if (value === corrupt || !isValid(value)) {
+        rejected.add(name);
+        return undefined;
+      }
+      used.add(name);
+      return value;
+    },
+    write(namespace, key, value) {
+      const name = fileKey(namespace, key);
+      used.add(name);
+      pending.set(name, value);
+    },
+    diagnostics: () => (rejected.size === 0 ? [] : [rejectedWarning(dir, rejected.size)]),
+    async flush({ prune }) {
+      const entries = [...pending];
+      pending.clear();
+      try {
+        await writeEntries(dir, identity, entries);
+        if (prune) await pruneEntries(dir, used);
+        return [];
+      } catch (e) {
+        return [warning("cache-write", `could not write the build cache in ${dir}: ${(e as Error).message}`, undefined,
+          undefined, "the site was built all the same; the next build renders again what was not stored. Check the folder's permissions, or pass --no-cache")];
+      }
+    },
+  };
+}
+
+const missing = Symbol("missing");
+const corrupt = Symbol("corrupt");
+
+/** `<dir>/ab/abcdef….json`: 256 folders keep each one small. */
+export function entryPath(dir: string, name: string): string {
+  return path.join(dir, name.slice(0, 2), `${name}.json`);
+}
+
+/** The value of an entry file, or why there is none: absent, or not one of ours for this key and code. */
+function readEntry(file: string, name: string, identity: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    // Absent (or removed by a concurrent build's pruning): a plain miss.
+    return (e as NodeJS.ErrnoException).code === "ENOENT" ? missing : corrupt;
+  }
+  try {
+    const entry = JSON.parse(text) as { format?: unknown; identity?: unknown; key?: unknown; value?: unknown };
+    const ours = typeof entry === "object" && entry !== null && entry.format === entryFormat;
+    return ours && entry.identity === identity && entry.key === name && "value" in entry ? entry.value : corrupt;
+  } catch {
+    return corrupt;
+  }
+}
+
+async function writeEntries(dir: string, identity: string, entries: readonly (readonly [string, unknown])[]) {
+  if (entries.length === 0) return;
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, "CACHEDIR.TAG"), cacheDirTag);
+  const shards = new Set(entries.map(([name]) => name.slice(0, 2)));
+  await Promise.all([...shards].map((shard) => mkdir(path.join(dir, shard), { recursive: true })));
+  // A few dozen writes in flight keep the disk busy without opening thousands of files.
+  const queue = [...entries];
+  const worker = async () => {
+    for (let entry = queue.pop(); entry !== undefined; entry = queue.pop()) await writeEntry(dir, identity, ...entry);
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+}
+
+/** Temp file then rename: a reader (or a killed build) sees the old entry or the new one, never half of one. */
+async function writeEntry(dir: string, identity: string, name: string, value: unknown) {
+  const file = entryPath(dir, name);
+  const temp = path.join(path.dirname(file), `.${name}.${randomBytes(6).toString("hex")}.tmp`);
+  await writeFile(temp, JSON.stringify({ format: entryFormat, identity, key: name, value }));
+  try {
+    await rename(temp, file);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+}
+
+function rejectedWarning(dir: string, count: number): Diagnostic {
+  const entries = count === 1 ? "1 entry" : `${count} entries`;
+  return warning("cache-entry", `ignored ${entries} of the build cache in ${dir} that could not be read (corrupted, truncated or foreign)`,
+    undefined, undefined, "nothing to do: what they held was rendered again and they are rewritten. Deleting the cache folder is always safe");
+}
+
+/** The Cache Directory Tagging convention: backup and sync tools skip the folder. */
+const cacheDirTag = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by daylight.\n# Its entries are rebuilt when missing: the folder is safe to delete at any time.\n";

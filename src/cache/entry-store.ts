@@ -1,0 +1,15 @@
+/**
+ * What the render and page caches need from a persistent store: synchronous reads (renders
+ * are synchronous) and writes that may be deferred. Keys are the caches' own digests; the
+ * store adds its namespace and the code identity, so a key never meets another version's value.
+ */
+export interface EntryStore {
+  /**
+   * The value stored under `key` in `namespace` when it is there and passes `isValid`;
+   * undefined otherwise. A present entry that is not valid is noted (one warning per build)
+   * and will be overwritten by the next write of that key.
+   */
+  read<T>(namespace: string, key: string, isValid: (value: unknown) => value is T): T | undefined;
+  /** Stores `value` (plain JSON data) under `key`; it reaches the disk when the store is flushed. */
+  write(namespace: string, key: string, value: unknown): void;
+}

@@ -1,0 +1,44 @@
+import path from "node:path";
+import { createBuildCache, type BuildCache } from "../build.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { checkCacheDir, type BuildFolders } from "./check-cache-dir.js";
+import { codeIdentity } from "./code-identity.js";
+import { createDiskStore, defaultCacheDirName } from "./disk-store.js";
+
+/** The CLI build's cache: what buildSite gets, and what to do with it afterwards. */
+export interface CliBuildCache {
+  /** Undefined with `--no-cache`: the build renders everything and touches no cache folder. */
+  readonly cache: BuildCache | undefined;
+  /** Where it lives (undefined with `--no-cache`). */
+  readonly dir: string | undefined;
+  /** Warnings about entries it could not trust (read during the build). */
+  diagnostics(): Diagnostic[];
+  /**
+   * Stores the new renderings. After a successful build it also prunes what the build did
+   * not use; after a failed one it only adds (its renderings are as valid as any, and a
+   * build stopped early used too little of the cache to say what is stale).
+   */
+  save(succeeded: boolean): Promise<Diagnostic[]>;
+}
+
+/** The cache folder a build uses: `--cache-dir`, else `<root>/.daylight-cache`; undefined with `--no-cache`. */
+export function cacheDirOf(options: { root: string; cacheDir: string | undefined; noCache: boolean }): string | undefined {
+  return options.noCache ? undefined : (options.cacheDir ?? path.join(options.root, defaultCacheDirName));
+}
+
+/** Why the cache folder may not be used, or undefined; see checkCacheDir. */
+export function refuseCacheDir(dir: string | undefined, folders: BuildFolders): string | undefined {
+  return dir === undefined ? undefined : checkCacheDir(dir, folders);
+}
+
+/** Opens the cache folder `dir` (nothing is read or created yet), or none. */
+export function openBuildCache(dir: string | undefined): CliBuildCache {
+  if (dir === undefined) return { cache: undefined, dir, diagnostics: () => [], save: async () => [] };
+  const store = createDiskStore(dir, codeIdentity());
+  return {
+    cache: createBuildCache(store),
+    dir,
+    diagnostics: () => store.diagnostics(),
+    save: (succeeded) => store.flush({ prune: succeeded }),
+  };
+}

@@ -1,0 +1,128 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createDiskStore, entryPath } from "../../src/cache/disk-store.js";
+import { tempDir } from "../support/run-cli.js";
+
+const isText = (v: unknown): v is string => typeof v === "string";
+
+/** Every file below the cache folder, relative. */
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+describe("the disk store", () => {
+  it("creates nothing until something is written, and nothing with no new entry", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const store = createDiskStore(dir, "id");
+    expect(store.read("page", "k", isText)).toBeUndefined();
+    expect(await store.flush({ prune: true })).toEqual([]);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it("gives back what an earlier process stored, in sharded files named by key", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const writer = createDiskStore(dir, "id");
+    writer.write("page", "k", "<p>hi</p>");
+    await writer.flush({ prune: true });
+    const entryFiles = files(dir).filter((f) => f.endsWith(".json"));
+    expect(entryFiles).toHaveLength(1);
+    expect(entryFiles[0]).toMatch(/^([0-9a-f]{2})\/\1[0-9a-f]{62}\.json$/);
+    expect(files(dir)).toContain("CACHEDIR.TAG");
+    const reader = createDiskStore(dir, "id");
+    expect(reader.read("page", "k", isText)).toBe("<p>hi</p>");
+    expect(reader.read("post", "k", isText)).toBeUndefined();
+    expect(reader.diagnostics()).toEqual([]);
+  });
+
+  it("never finds entries made by other code (another identity)", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const old = createDiskStore(dir, "old");
+    old.write("page", "k", "<p>old</p>");
+    await old.flush({ prune: true });
+    const store = createDiskStore(dir, "new");
+    expect(store.read("page", "k", isText)).toBeUndefined();
+    expect(store.diagnostics()).toEqual([]);
+    await store.flush({ prune: true });
+    expect(files(dir).filter((f) => f.endsWith(".json"))).toEqual([]);
+  });
+
+  it("distrusts a corrupted, truncated, foreign or misshapen entry with one warning, and overwrites it", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const writer = createDiskStore(dir, "id");
+    for (const key of ["a", "b", "c", "d"]) writer.write("page", key, `<p>${key}</p>`);
+    await writer.flush({ prune: true });
+    const [a, b, c, d] = files(dir).filter((f) => f.endsWith(".json")).map((f) => path.join(dir, f));
+    const good = readFileSync(a!, "utf8");
+    writeFileSync(a!, good.slice(0, 20));
+    // Valid JSON of the right shape, but written for another key: a copied or renamed file.
+    writeFileSync(b!, readFileSync(c!, "utf8"));
+    writeFileSync(c!, JSON.stringify({ hello: "world" }));
+    writeFileSync(d!, JSON.stringify({ ...JSON.parse(readFileSync(d!, "utf8")), value: 42 }));
+    const store = createDiskStore(dir, "id");
+    const read = ["a", "b", "c", "d"].map((key) => store.read("page", key, isText));
+    expect(read).toEqual([undefined, undefined, undefined, undefined]);
+    const warnings = store.diagnostics();
+    expect(warnings.map((w) => [w.rule, w.severity])).toEqual([["cache-entry", "warning"]]);
+    expect(warnings[0]?.message).toMatch(/4 entries/);
+    for (const key of ["a", "b", "c", "d"]) store.write("page", key, `<p>${key}!</p>`);
+    await store.flush({ prune: true });
+    const again = createDiskStore(dir, "id");
+    expect(["a", "b", "c", "d"].map((key) => again.read("page", key, isText))).toEqual(["<p>a!</p>", "<p>b!</p>", "<p>c!</p>", "<p>d!</p>"]);
+    expect(again.diagnostics()).toEqual([]);
+  });
+
+  it("prunes entries the build neither read nor wrote, keeps other files, and only adds after a failed build", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const first = createDiskStore(dir, "id");
+    for (const key of ["keep", "drop", "later"]) first.write("page", key, key);
+    await first.flush({ prune: true });
+    mkdirSync(path.join(dir, "notes"));
+    writeFileSync(path.join(dir, "notes", "mine.txt"), "x");
+    writeFileSync(path.join(dir, "ab.json"), "{}");
+
+    const failed = createDiskStore(dir, "id");
+    failed.read("page", "keep", isText);
+    failed.write("page", "new", "new");
+    await failed.flush({ prune: false });
+    const afterFailure = createDiskStore(dir, "id");
+    expect(["keep", "drop", "later", "new"].map((k) => afterFailure.read("page", k, isText))).toEqual(["keep", "drop", "later", "new"]);
+
+    const second = createDiskStore(dir, "id");
+    expect(second.read("page", "keep", isText)).toBe("keep");
+    second.write("page", "new", "new");
+    await second.flush({ prune: true });
+    const third = createDiskStore(dir, "id");
+    expect(["keep", "drop", "later", "new"].map((k) => third.read("page", k, isText))).toEqual(["keep", undefined, undefined, "new"]);
+    expect(files(dir).filter((f) => !/^[0-9a-f]{2}\//.test(f))).toEqual(["CACHEDIR.TAG", "ab.json", "notes/mine.txt"]);
+  });
+
+  it("removes a killed build's temporary files once they are old, never a fresh one", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const store = createDiskStore(dir, "id");
+    store.write("page", "k", "v");
+    await store.flush({ prune: true });
+    const shard = path.dirname(entryPath(dir, files(dir).find((f) => f.endsWith(".json"))!.slice(3, -5)));
+    const temp = (n: string) => path.join(shard, `.${n.repeat(64)}.0a1b.tmp`);
+    writeFileSync(temp("a"), "half");
+    writeFileSync(temp("b"), "half");
+    const hourAgo = (Date.now() - 2 * 3600_000) / 1000;
+    utimesSync(temp("a"), hourAgo, hourAgo);
+    const next = createDiskStore(dir, "id");
+    next.read("page", "k", isText);
+    await next.flush({ prune: true });
+    expect([existsSync(temp("a")), existsSync(temp("b"))]).toEqual([false, true]);
+  });
+
+  it("reports a folder it cannot write as a warning, never an exception", async () => {
+    const file = path.join(tempDir(), "not-a-folder");
+    writeFileSync(file, "x");
+    const store = createDiskStore(file, "id");
+    store.write("page", "k", "v");
+    expect((await store.flush({ prune: true })).map((d) => d.rule)).toEqual(["cache-write"]);
+  });
+});
