@@ -52,7 +52,7 @@ describe.each(scenarios)("bad input: %s", (scenario) => {
 describe("a user's mistake in a real terminal", () => {
   it("prints diagnostics, never a stack trace, and exits 1", () => {
     const out = path.join(tempDir(), "dist");
-    const result = spawnCli(["build", "--root", path.join(badDir, "invalid-date"), "--out", out, "--base-url", "https://e.com/"]);
+    const result = spawnCli(["build", "--root", path.join(badDir, "invalid-date"), "--out", out, "--base-url", "https://e.com/", "--no-cache"]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/invalid-date/);
     expect(result.stderr).not.toMatch(/\n\s+at /);

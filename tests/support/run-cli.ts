@@ -20,6 +20,7 @@ export interface CliRun {
 
 /** Runs the CLI in-process, as a user would from `cwd`, with a fixed "now". */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  argv = withoutCacheInRepository(argv);
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(argv, { SOURCE_DATE_EPOCH: fixedNow, ...env }, {
@@ -27,6 +28,17 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}): Promi
     err: (line) => err.push(line),
   });
   return { code, out, err };
+}
+
+/**
+ * A build of a site inside this repository (the sample blog, a fixture) would leave its
+ * cache folder there: such builds run with --no-cache unless the test names a cache itself.
+ */
+function withoutCacheInRepository(argv: string[]): string[] {
+  if (argv[0] !== "build" || argv.includes("--no-cache") || argv.includes("--cache-dir")) return argv;
+  const root = argv[argv.indexOf("--root") + 1];
+  const inRepository = root !== undefined && argv.includes("--root") && !path.relative(repoRoot, root).startsWith("..");
+  return inRepository ? [...argv, "--no-cache"] : argv;
 }
 
 /** Runs the compiled CLI (lib/cli.js) as a child process: what a user's terminal shows. */
