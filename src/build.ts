@@ -5,7 +5,7 @@ import { buildLinkIndex } from "./content/link-index.js";
 import { parsePost } from "./content/parse-post.js";
 import { promoteWarnings, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { checkFragments } from "./markdown/check-fragments.js";
-import { lazyRenderer, type LazyRenderer } from "./cache/lazy-renderer.js";
+import { builtinRendererKey, lazyRenderer, type LazyRenderer } from "./cache/lazy-renderer.js";
 import type { RenderContext } from "./markdown/render-context.js";
 import type { OutputFile, Post, PostKind, RenderedPost, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./find-output-collisions.js";
@@ -18,6 +18,8 @@ import { createRenderCache, type RenderCache } from "./render-cache.js";
 import { createPageCache, type PageCache } from "./site/page-cache.js";
 import { assembleSite } from "./site/assemble-site.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
+import type { RenderOutcome } from "./workers/render-job.js";
+import { renderInWorkers, renderThreadCount } from "./workers/render-pool.js";
 
 /** What a build produced: the files to write (when there are no errors) and every diagnostic. */
 export interface BuildResult {
@@ -53,13 +55,13 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins }: { cache?: BuildCache; plugins?: SitePlugins } = {},
+  { cache, plugins, threads }: { cache?: BuildCache; plugins?: SitePlugins; threads?: number } = {},
 ): Promise<BuildResult> {
   const posts = collectSources(sources.posts, "post", config, options);
   const pages = collectSources(sources.pages, "page", config, options);
   const links = buildLinkIndex(posts.published);
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath) };
-  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), cache);
+  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache, threads });
   const renderedPosts = posts.published.map(render);
   const renderedPages = pages.published.map(render);
   const rendered = [...renderedPosts, ...renderedPages];
@@ -102,7 +104,12 @@ export async function buildSite(
  * that the markdown pipeline and the highlighter's grammars load only for the posts that
  * must render (none in a warm build).
  */
-async function prepareRenders(all: readonly Post[], context: RenderContext, lazy: LazyRenderer, cache: BuildCache | undefined) {
+async function prepareRenders(
+  all: readonly Post[],
+  context: RenderContext,
+  lazy: LazyRenderer,
+  { cache, threads: wanted }: { cache: BuildCache | undefined; threads: number | undefined },
+) {
   const { renderer } = lazy;
   const hits = new Map<Post, RenderedPost>();
   for (const post of cache ? all : []) {
@@ -110,7 +117,16 @@ async function prepareRenders(all: readonly Post[], context: RenderContext, lazy
     if (hit) hits.set(post, hit);
   }
   const misses = all.filter((post) => !hits.has(post));
-  if (misses.length > 0) {
+  // Many posts to render (a cold build) go to worker threads, one per core; plugins are
+  // functions, which cannot cross threads, so a site with plugins renders here.
+  const threads = renderer.key === builtinRendererKey ? (wanted ?? renderThreadCount(misses.length)) : 0;
+  if (threads > 0) {
+    const outcomes = await renderInWorkers(misses, context, threads);
+    misses.forEach((post, i) => {
+      const outcome = outcomes[i] as RenderOutcome;
+      hits.set(post, cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body });
+    });
+  } else if (misses.length > 0) {
     await lazy.load();
     await (await import("./markdown/create-post-renderer.js")).prepareHighlighting(misses);
   }

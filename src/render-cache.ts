@@ -5,7 +5,9 @@ import type { AssetIndex, LinkIndex, Post, RenderedPost } from "./model.js";
 import { builtinRendererKey } from "./cache/lazy-renderer.js";
 import type { KeyedRenderer } from "./markdown/keyed-renderer.js";
 import type { RenderContext } from "./markdown/render-context.js";
-import { recordingMap, wholeHash, type MapReads } from "./recording-map.js";
+import { wholeHash, type MapReads } from "./recording-map.js";
+import type { RenderOutcome } from "./workers/render-job.js";
+import { renderWithReads } from "./workers/render-with-reads.js";
 
 /**
  * Rendered posts kept by content (ARCHITECTURE §4): an entry is reused when the post's
@@ -17,6 +19,8 @@ export interface RenderCache {
   lookup(post: Post, context: RenderContext, renderer: KeyedRenderer): RenderedPost | undefined;
   /** The cached rendering, or a fresh one (then stored). */
   render(post: Post, context: RenderContext, renderer: KeyedRenderer): RenderedPost;
+  /** Stores a rendering made elsewhere (a worker thread), with the index reads it made. */
+  add(post: Post, context: RenderContext, renderer: KeyedRenderer, outcome: RenderOutcome): RenderedPost;
   /** Forgets entries that the last build did not use, so a long dev session does not grow. */
   prune(): void;
   readonly stats: { hits: number; misses: number };
@@ -41,22 +45,21 @@ export function createRenderCache(store?: EntryStore): RenderCache {
     used.set(key, found);
     return found.rendered;
   };
+  const keep = (key: string, post: Post, renderer: KeyedRenderer, outcome: RenderOutcome) => {
+    stats.misses++;
+    const entry = { rendered: { post, ...outcome.body }, linkReads: outcome.linkReads, assetReads: outcome.assetReads };
+    used.set(key, entry);
+    stored(renderer)?.write(storeNamespace, key, toStoredRender(entry));
+    return entry.rendered;
+  };
   return {
     stats,
     lookup: (post, context, renderer) => find(cacheKey(post, context, renderer.key), post, context, renderer),
     render(post, context, renderer) {
       const key = cacheKey(post, context, renderer.key);
-      const cached = find(key, post, context, renderer);
-      if (cached) return cached;
-      stats.misses++;
-      const links = recordingMap(context.links.posts);
-      const assets = recordingMap(context.assets);
-      const rendered = renderer.render(post, { ...context, links: { posts: links.map }, assets: assets.map });
-      const entry = { rendered, linkReads: links.reads(), assetReads: assets.reads() };
-      used.set(key, entry);
-      stored(renderer)?.write(storeNamespace, key, toStoredRender(entry));
-      return rendered;
+      return find(key, post, context, renderer) ?? keep(key, post, renderer, renderWithReads(post, context, renderer.render));
     },
+    add: (post, context, renderer, outcome) => keep(cacheKey(post, context, renderer.key), post, renderer, outcome),
     prune() {
       entries = used;
       used = new Map();

@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { RenderContext } from "../markdown/render-context.js";
+import type { Post } from "../model.js";
+import { packageRootDir } from "../package-paths.js";
+import type { RenderOutcome, RenderRequest, RenderResponse } from "./render-job.js";
+
+// Workers run the compiled renderer (lib/), also when the caller runs from src/ in tests.
+const workerScript = path.join(packageRootDir, "lib/workers/render-worker.js");
+
+/** Below this many posts to render, starting threads costs more than it saves. */
+export const minPostsForWorkers = 48;
+const batchSize = 8;
+
+/** How many render threads this machine should use: one per core, none on a single core. */
+export function renderThreadCount(posts: number): number {
+  const cores = availableParallelism();
+  if (cores < 2 || posts < minPostsForWorkers || !existsSync(workerScript)) return 0;
+  return Math.min(cores, Math.ceil(posts / batchSize));
+}
+
+/**
+ * Renders posts across `threads` worker threads, in small batches handed to whichever
+ * thread is free, and returns the outcomes in the order of `posts`. Each render is the same
+ * pure function as on the main thread, so the result does not depend on the split.
+ */
+export async function renderInWorkers(posts: readonly Post[], context: RenderContext, threads: number): Promise<RenderOutcome[]> {
+  const outcomes: RenderOutcome[] = new Array(posts.length);
+  const batches: number[] = [];
+  for (let start = 0; start < posts.length; start += batchSize) batches.push(start);
+  const workers = Array.from({ length: threads }, () => new Worker(workerScript));
+  try {
+    await Promise.all(workers.map((worker) => drain(worker, batches, posts, context, outcomes)));
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return outcomes;
+}
+
+/** Feeds one worker batches until none is left. */
+function drain(worker: Worker, batches: number[], posts: readonly Post[], context: RenderContext, outcomes: RenderOutcome[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const next = () => {
+      const start = batches.shift();
+      if (start === undefined) return resolve();
+      const request: RenderRequest = { kind: "render", batch: start, posts: posts.slice(start, start + batchSize) };
+      worker.postMessage(request);
+    };
+    worker.on("message", (response: RenderResponse) => {
+      if (response.kind === "failed") return reject(new Error(`render worker failed: ${response.message}`));
+      response.outcomes.forEach((outcome, i) => (outcomes[response.batch + i] = outcome));
+      next();
+    });
+    worker.on("error", reject);
+    worker.postMessage({ kind: "context", context } satisfies RenderRequest);
+    next();
+  });
+}

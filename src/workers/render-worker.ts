@@ -1,0 +1,32 @@
+/**
+ * A worker thread that renders posts with daylight's own renderer (no site plugins: those
+ * are functions, which cannot cross threads). It receives the build's context once, then
+ * batches of posts, and answers each batch with the rendered bodies and their index reads.
+ */
+import { parentPort } from "node:worker_threads";
+import { prepareHighlighting } from "../markdown/create-post-renderer.js";
+import type { RenderContext } from "../markdown/render-context.js";
+import { renderPost } from "../markdown/render-post.js";
+import type { RenderRequest, RenderResponse } from "./render-job.js";
+import { renderWithReads } from "./render-with-reads.js";
+
+let context: RenderContext | undefined;
+
+parentPort?.on("message", (request: RenderRequest) => {
+  if (request.kind === "context") {
+    context = request.context;
+    return;
+  }
+  void renderBatch(request.batch, request.posts).then((response) => parentPort?.postMessage(response));
+});
+
+async function renderBatch(batch: number, posts: Extract<RenderRequest, { kind: "render" }>["posts"]): Promise<RenderResponse> {
+  try {
+    if (context === undefined) throw new Error("render worker: a batch arrived before the context");
+    await prepareHighlighting(posts);
+    const current = context;
+    return { kind: "rendered", batch, outcomes: posts.map((post) => renderWithReads(post, current, renderPost)) };
+  } catch (e) {
+    return { kind: "failed", batch, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+}

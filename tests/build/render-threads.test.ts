@@ -1,0 +1,37 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build.js";
+import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
+import { readSite, siteLayout } from "../../src/read-site.js";
+import { tempDir } from "../support/run-cli.js";
+
+/** A site with enough posts to be worth threads, linking to each other, with code to highlight. */
+function site(posts: number): string {
+  const root = tempDir();
+  mkdirSync(path.join(root, "posts"));
+  for (let i = 0; i < posts; i++) {
+    const link = i > 0 ? `See [the one before](./posts/post-${i - 1}#part-two).` : "The first.";
+    writeFileSync(
+      path.join(root, "posts", `post-${i}.md`),
+      `!! title: Post ${i}\n!! published: 2024-01-${String((i % 28) + 1).padStart(2, "0")}\n!! tags: t${i % 3}\n\n` +
+        `## Part one\n\n${link}\n\n## Part two\n\n\`\`\`ts\nconst n: number = ${i};\n\`\`\`\n\n| a | b |\n|---|---|\n| ${i} | x |\n`,
+    );
+  }
+  return root;
+}
+
+describe("rendering in worker threads", () => {
+  it("gives the same files and diagnostics as rendering on the main thread", async () => {
+    const sources = await readSite(siteLayout(site(60)));
+    const { config } = resolveSiteConfig(undefined, "https://example.com/");
+    const options = { drafts: false, future: false, strict: false, now: new Date("2025-01-01T00:00:00Z") };
+    const threaded = await buildSite(sources, config, options, { threads: 2 });
+    const single = await buildSite(sources, config, options, { threads: 0 });
+    expect(threaded.diagnostics).toEqual(single.diagnostics);
+    expect(threaded.files).toEqual(single.files);
+    expect(threaded.files.find((f) => f.path === "posts/post-5/index.html")).toMatchObject({
+      contents: expect.stringContaining('href="/posts/post-4/#part-two"'),
+    });
+  });
+});
