@@ -5,9 +5,8 @@ import { buildLinkIndex } from "./content/link-index.js";
 import { parsePost } from "./content/parse-post.js";
 import { promoteWarnings, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { checkFragments } from "./markdown/check-fragments.js";
-import { builtinRendererKey, lazyRenderer, type LazyRenderer } from "./cache/lazy-renderer.js";
-import type { RenderContext } from "./markdown/render-context.js";
-import type { OutputFile, Post, PostKind, RenderedPost, SourceFile } from "./model.js";
+import { lazyRenderer } from "./cache/lazy-renderer.js";
+import type { OutputFile, Post, PostKind, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./find-output-collisions.js";
 import { memoizeByIdentity } from "./identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
@@ -18,8 +17,7 @@ import { createRenderCache, type RenderCache } from "./render-cache.js";
 import { createPageCache, type PageCache } from "./site/page-cache.js";
 import { assembleSite } from "./site/assemble-site.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
-import type { RenderOutcome } from "./workers/render-job.js";
-import { renderInWorkers, renderThreadCount } from "./workers/render-pool.js";
+import { prepareRenders } from "./prepare-renders.js";
 
 /** What a build produced: the files to write (when there are no errors) and every diagnostic. */
 export interface BuildResult {
@@ -97,41 +95,6 @@ export async function buildSite(
       aliases: r.post.meta.aliases,
     })),
   };
-}
-
-/**
- * The render step, ready to run synchronously: cached renderings are looked up first, so
- * that the markdown pipeline and the highlighter's grammars load only for the posts that
- * must render (none in a warm build).
- */
-async function prepareRenders(
-  all: readonly Post[],
-  context: RenderContext,
-  lazy: LazyRenderer,
-  { cache, threads: wanted }: { cache: BuildCache | undefined; threads: number | undefined },
-) {
-  const { renderer } = lazy;
-  const hits = new Map<Post, RenderedPost>();
-  for (const post of cache ? all : []) {
-    const hit = cache?.posts.lookup(post, context, renderer);
-    if (hit) hits.set(post, hit);
-  }
-  const misses = all.filter((post) => !hits.has(post));
-  // Many posts to render (a cold build) go to worker threads, one per core; plugins are
-  // functions, which cannot cross threads, so a site with plugins renders here.
-  const threads = renderer.key === builtinRendererKey ? (wanted ?? renderThreadCount(misses.length)) : 0;
-  if (threads > 0) {
-    const outcomes = await renderInWorkers(misses, context, threads);
-    misses.forEach((post, i) => {
-      const outcome = outcomes[i] as RenderOutcome;
-      hits.set(post, cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body });
-    });
-  } else if (misses.length > 0) {
-    await lazy.load();
-    await (await import("./markdown/create-post-renderer.js")).prepareHighlighting(misses);
-  }
-  return (post: Post): RenderedPost =>
-    hits.get(post) ?? (cache ? cache.posts.render(post, context, renderer) : renderer.render(post, context));
 }
 
 /** Parses one kind of source (posts or pages) and keeps what this build publishes. */

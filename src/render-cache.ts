@@ -5,6 +5,7 @@ import type { AssetIndex, LinkIndex, Post, RenderedPost } from "./model.js";
 import { builtinRendererKey } from "./cache/lazy-renderer.js";
 import type { KeyedRenderer } from "./markdown/keyed-renderer.js";
 import type { RenderContext } from "./markdown/render-context.js";
+import { memoizeByIdentity } from "./identity-memo.js";
 import { wholeHash, type MapReads } from "./recording-map.js";
 import type { RenderOutcome } from "./workers/render-job.js";
 import { renderWithReads } from "./workers/render-with-reads.js";
@@ -73,12 +74,19 @@ function readStored(store: EntryStore | undefined, key: string, post: Post): Ren
 }
 
 function cacheKey(post: Post, context: RenderContext, rendererKey: string): string {
-  return createHash("sha256")
-    .update(JSON.stringify([rendererKey, context.config, post.kind, post.source.path, post.format]))
+  return keyOf(post, `${rendererKey}\0${configJson(context.config)}`);
+}
+
+// Hashing every post's text on every dev rebuild cost more than the rebuild's one render:
+// a post object (kept while its file is unchanged) remembers its key.
+const configJson = memoizeByIdentity((config: RenderContext["config"]) => JSON.stringify(config));
+const keyOf = memoizeByIdentity((post: Post, variant: string) =>
+  createHash("sha256")
+    .update(JSON.stringify([variant, post.kind, post.source.path, post.format]))
     .update("\0")
     .update(post.source.text)
-    .digest("hex");
-}
+    .digest("hex"),
+);
 
 function stillValid(entry: RenderEntry, context: RenderContext): boolean {
   return sameReads(entry.linkReads, context.links.posts) && sameReads(entry.assetReads, context.assets);

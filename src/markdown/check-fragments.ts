@@ -1,5 +1,6 @@
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { LinkIndex, RenderedPost } from "../model.js";
+import { memoizeByIdentity } from "../identity-memo.js";
 import { closestMatch } from "../text/closest-match.js";
 
 // Ids in start tags of the rendered HTML: headings, footnotes (`user-content-fn-1`) and
@@ -11,12 +12,14 @@ const ID_ATTRIBUTE = /<[a-zA-Z][^<>]*?\sid="([^"]*)"/g;
  * `unknown-fragment` warnings at the link. Targets not rendered in this build are skipped.
  */
 export function checkFragments(rendered: readonly RenderedPost[], links: LinkIndex): Diagnostic[] {
-  const idsBySlug = new Map(rendered.map((r) => [r.post.meta.slug, targetIds(r)] as const));
+  const bySlug = new Map(rendered.map((r) => [r.post.meta.slug, r] as const));
   const diagnostics: Diagnostic[] = [];
   for (const source of rendered) {
     for (const ref of source.postLinks) {
-      const ids = idsBySlug.get(ref.slug);
-      if (ref.fragment === undefined || ids === undefined || !links.posts.has(ref.slug)) continue;
+      if (ref.fragment === undefined || !links.posts.has(ref.slug)) continue;
+      const target = bySlug.get(ref.slug);
+      if (target === undefined) continue;
+      const ids = targetIds(target);
       if (isKnownFragment(ref.fragment, ids)) continue;
       const nearest = closestMatch(ref.fragment, [...ids].sort());
       diagnostics.push(
@@ -33,14 +36,17 @@ export function checkFragments(rendered: readonly RenderedPost[], links: LinkInd
   return diagnostics;
 }
 
-/** Every id a link into `post` may name: its headings, other ids in its HTML, its resources. */
-function targetIds(post: RenderedPost): Set<string> {
+/**
+ * Every id a link into `post` may name: its headings, other ids in its HTML, its resources.
+ * Read once per rendered post (the dev server keeps unchanged ones), not once per link.
+ */
+const targetIds = memoizeByIdentity((post: RenderedPost): Set<string> => {
   const ids = new Set(post.headings.map((h) => h.id));
   for (const match of post.html.matchAll(ID_ATTRIBUTE)) ids.add(unescapeHtml(match[1] ?? ""));
   if (post.resources.length > 0) ids.add("resources");
   for (const resource of post.resources) ids.add(`resource-${resource.n}`);
   return ids;
-}
+});
 
 // `#top` and an empty fragment scroll to the top of any page (HTML standard).
 function isKnownFragment(fragment: string, ids: ReadonlySet<string>): boolean {

@@ -50,9 +50,17 @@ export function sitemapAndRobots(pages: readonly SitemapPage[], config: SiteConf
   const siteUrl = config.url;
   if (siteUrl === undefined) return [];
   const entries: SitemapEntry[] = pages.map((page) => ({ url: new URL(page.url, siteUrl).href, lastmod: latestChange(page.posts) }));
-  const files: OutputFile[] = [{ path: sitemapPath, contents: renderSitemap(entries) }];
+  const files: OutputFile[] = [{ path: sitemapPath, contents: sitemapOf(entries) }];
   if (!publicPaths.has(robotsTxtPath)) files.push({ path: robotsTxtPath, contents: renderRobotsTxt(config) });
   return files;
+}
+
+// The sitemap of a large site is the same after most dev rebuilds; XML is not cheap to write.
+let lastSitemap: { key: string; xml: string } | undefined;
+function sitemapOf(entries: readonly SitemapEntry[]): string {
+  const key = JSON.stringify(entries);
+  if (lastSitemap?.key !== key) lastSitemap = { key, xml: renderSitemap(entries) };
+  return lastSitemap.xml;
 }
 
 /** The latest `updated ?? published` of some posts; undefined when none is dated. */
