@@ -6,6 +6,7 @@ export function changedPaths(
   const changed: string[] = [];
   for (const [path, bytes] of after) {
     const old = before.get(path);
+    if (old === bytes) continue;
     if (old === undefined || !Buffer.from(old.buffer, old.byteOffset, old.byteLength).equals(bytes)) changed.push(path);
   }
   for (const path of before.keys()) if (!after.has(path)) changed.push(path);

@@ -9,6 +9,9 @@ export type MemoryWriter = Writer & { readonly files: ReadonlyMap<string, Uint8A
 /** An in-memory output for tests and the dev server; `sourcePath` files are read from disk. */
 export function createMemoryWriter(): MemoryWriter {
   let current: ReadonlyMap<string, Uint8Array> = new Map();
+  // The text each generated file had last time, with its bytes: a dev rebuild regenerates a
+  // thousand unchanged pages, which need no encoding again (nor byte-wise comparing).
+  let encoded = new Map<string, { text: string; bytes: Uint8Array }>();
   return {
     get files() {
       return current;
@@ -16,11 +19,23 @@ export function createMemoryWriter(): MemoryWriter {
     async write(files) {
       assertValidOutputPaths(files);
       // Read everything first: a failed read leaves the previous set in place, like the disk writer.
-      const entries = await Promise.all(files.map(async (file) => [file.path, await bytesOf(file)] as const));
+      const nextEncoded = new Map<string, { text: string; bytes: Uint8Array }>();
+      const entries = await Promise.all(
+        files.map(async (file) => {
+          if ("contents" in file && typeof file.contents === "string") {
+            const last = encoded.get(file.path);
+            const bytes = last?.text === file.contents ? last.bytes : new TextEncoder().encode(file.contents);
+            nextEncoded.set(file.path, { text: file.contents, bytes });
+            return [file.path, bytes] as const;
+          }
+          return [file.path, await bytesOf(file)] as const;
+        }),
+      );
       entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const next = new Map(entries);
       const report = compare(current, next);
       current = next;
+      encoded = nextEncoded;
       return report;
     },
   };
@@ -37,7 +52,7 @@ function compare(before: ReadonlyMap<string, Uint8Array>, after: ReadonlyMap<str
   let unchanged = 0;
   for (const [path, bytes] of after) {
     const old = before.get(path);
-    if (old && Buffer.from(old.buffer, old.byteOffset, old.byteLength).equals(bytes)) unchanged++;
+    if (old && (old === bytes || Buffer.from(old.buffer, old.byteOffset, old.byteLength).equals(bytes))) unchanged++;
     else written++;
   }
   let removed = 0;
