@@ -53,7 +53,7 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads }: { cache?: BuildCache; plugins?: SitePlugins; threads?: number } = {},
+  { cache, plugins, threads, only }: { cache?: BuildCache; plugins?: SitePlugins; threads?: number; only?: string } = {},
 ): Promise<BuildResult> {
   const posts = collectSources(sources.posts, "post", config, options);
   const pages = collectSources(sources.pages, "page", config, options);
@@ -71,8 +71,10 @@ export async function buildSite(
     theme: sources.theme,
     renderer: cache ? cache.pages.wrap(templates, sources.theme, config) : templates,
     now: options.now,
+    only,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
   });
+  if (only !== undefined) return { files: site.files, diagnostics: sortDiagnostics([...site.diagnostics]), postCount: 1, published: [] };
   const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets)))];
   const diagnostics = [
     ...sources.diagnostics,

@@ -69,7 +69,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const scheduler = createRebuildScheduler<SiteChange>({
     delayMs: options.debounceMs ?? 30,
     run: async (changes) => {
-      const outcome = await site!.rebuild(changes);
+      // The quick answer to a post edit goes to the browser only; the terminal hears of the whole build.
+      const outcome = await site!.rebuild(changes, (quick) => stream.send(eventOf(quick, options.navigate ?? false)));
       options.onBuild?.(outcome);
       stream.send(eventOf(outcome, options.navigate ?? false));
     },

@@ -32,7 +32,12 @@ export interface DevSite {
   readonly basePath: string;
   /** The last build's outcome (the initial build's until a change arrives). */
   readonly last: BuildOutcome;
-  rebuild(changes: readonly SiteChange[]): Promise<BuildOutcome>;
+  /**
+   * Rebuilds after `changes`. When they are one edit of one post, `early` first gets the
+   * outcome of rebuilding just that post's page, so the open page updates before the lists,
+   * feeds and tag pages are assembled.
+   */
+  rebuild(changes: readonly SiteChange[], early?: (outcome: BuildOutcome) => void): Promise<BuildOutcome>;
 }
 
 /**
@@ -46,17 +51,18 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
   let basePath = "/";
   let last: BuildOutcome;
 
-  const build = async (changes: readonly SiteChange[]): Promise<BuildOutcome> => {
+  const options = { drafts: true, future: true, strict: false, now };
+  // `before`: the output this build is compared with (for a rebuild that gave a quick answer
+  // first, the output from before that answer, so the outcome tells every change once more).
+  const build = async (changes: readonly SiteChange[], read = true, before = writer.files): Promise<BuildOutcome> => {
     const started = performance.now();
-    const before = writer.files;
     let diagnostics: Diagnostic[];
     let config: SiteConfig | undefined;
     let postCount = 0;
     try {
-      if (changes.length > 0) sources = await updateSources(sources, layout, changes);
+      if (read && changes.length > 0) sources = await updateSources(sources, layout, changes);
       const resolved = resolveDevConfig(sources.configSource, origin);
       config = resolved.config;
-      const options = { drafts: true, future: true, strict: false, now };
       const result = await buildSite(sources, config, options, { cache, plugins: resolved.plugins });
       diagnostics = sortDiagnostics([...resolved.diagnostics, ...result.diagnostics]);
       postCount = result.postCount;
@@ -77,6 +83,29 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
     };
   };
 
+  /** Just the edited post's page, from caches for everything else; undefined when that will not do. */
+  const quickAnswer = async (changes: readonly SiteChange[]): Promise<BuildOutcome | undefined> => {
+    const files = new Set(changes.map((c) => c.file));
+    if (files.size !== 1 || changes.some((c) => c.kind !== "post" || c.event !== "change")) return undefined;
+    const started = performance.now();
+    try {
+      sources = await updateSources(sources, layout, changes);
+      const resolved = resolveDevConfig(sources.configSource, origin);
+      const url = editedPostUrl(sources, layout, changes, resolved.config);
+      if (url === undefined || hasErrors(resolved.diagnostics)) return undefined;
+      const result = await buildSite(sources, resolved.config, options, { cache, plugins: resolved.plugins, only: url });
+      const [page] = result.files;
+      if (hasErrors(result.diagnostics) || result.files.length !== 1 || !page || !("contents" in page)) return undefined;
+      if (typeof page.contents !== "string") return undefined;
+      const before = writer.files;
+      writer.patch([{ path: page.path, contents: page.contents }]);
+      const changedUrls = changedPaths(before, writer.files).map((p) => urlOfOutputPath(p, basePath));
+      return { ok: true, diagnostics: [], changedUrls, editedUrl: url, postCount: last.postCount, milliseconds: performance.now() - started };
+    } catch {
+      return undefined; // the whole build that follows reports whatever went wrong
+    }
+  };
+
   last = await build([]);
   return {
     get files() {
@@ -88,8 +117,11 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
     get last() {
       return last;
     },
-    async rebuild(changes) {
-      last = await build(changes);
+    async rebuild(changes, early) {
+      const before = writer.files;
+      const quick = early && last.ok ? await quickAnswer(changes) : undefined;
+      if (quick) early?.(quick);
+      last = await build(changes, quick === undefined, before);
       return last;
     },
   };

@@ -27,6 +27,11 @@ export interface AssembleInput {
   /** For its assets; its templates are the renderer's. */
   readonly theme: Theme;
   readonly renderer: TemplateRenderer;
+  /**
+   * Only this post's page (its URL): the dev server's first answer to an edit, before the
+   * whole site is assembled. Undefined: everything.
+   */
+  readonly only?: string | undefined;
   /** "Now" of the build: which posts are scheduled; the date of a feed without posts. */
   readonly now: Date;
   /** Output paths of the files copied from public/ (`robots.txt`): those the site does not generate. */
@@ -56,6 +61,11 @@ export function assembleSite(input: AssembleInput): AssembledSite {
   const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages]) };
 
   const postsData = toPostsData(posts, dataContext);
+  if (input.only !== undefined) {
+    const post = postsData.find((data) => data.url === input.only);
+    if (post) sink.render("post", outputPathOf(post.url, config), toPostPageData(post, context));
+    return { files: sink.files, diagnostics: sink.diagnostics() };
+  }
   const dataOf = new Map(posts.map((p, i) => [p, postsData[i] as PostData]));
   for (const page of paginate(postsData, config.postsPerPage, config.basePath)) {
     sink.render("index", page.outputPath, toIndexPageData(page, context));
