@@ -40,6 +40,9 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
+/** How long the whole build waits for a browser to fetch the page of a quick answer. */
+const quickAnswerGraceMs = 60;
+
 /** Builds the site into memory, serves it with live reload and rebuilds it on every change. */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const host = options.host ?? "127.0.0.1";
@@ -60,7 +63,23 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     await siteReady;
     if (!site) return refuse(response, 503, "the site is not built\n");
     serveRequest(request, response, { site, stream, assets, greeting: greetingOf(site.last) });
+    quickPageServed?.(request.url ?? "");
   };
+  // A quick answer's page is usually fetched within a few ms of the event; the whole build
+  // waits for that (at most quickAnswerGraceMs), since it keeps the event loop busy.
+  let quickPageServed: ((url: string) => void) | undefined;
+  const untilRequested = (urls: readonly string[], ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        quickPageServed = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      quickPageServed = (url) => {
+        if (urls.includes(url.split(/[?#]/)[0] ?? "")) done();
+      };
+    });
   const port = await listenOnFreePort(server, host, options.port ?? 4000);
   const origin = `http://${urlHost(host)}:${port}/`;
   site = await createDevSite(options.layout, origin, options.now);
@@ -70,7 +89,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     delayMs: options.debounceMs ?? 30,
     run: async (changes) => {
       // The quick answer to a post edit goes to the browser only; the terminal hears of the whole build.
-      const outcome = await site!.rebuild(changes, (quick) => stream.send(eventOf(quick, options.navigate ?? false)));
+      const outcome = await site!.rebuild(changes, (quick) => {
+        stream.send(eventOf(quick, options.navigate ?? false));
+        return stream.size > 0 ? untilRequested(quick.changedUrls, quickAnswerGraceMs) : undefined;
+      });
       options.onBuild?.(outcome);
       stream.send(eventOf(outcome, options.navigate ?? false));
     },

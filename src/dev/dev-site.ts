@@ -35,9 +35,9 @@ export interface DevSite {
   /**
    * Rebuilds after `changes`. When they are one edit of one post, `early` first gets the
    * outcome of rebuilding just that post's page, so the open page updates before the lists,
-   * feeds and tag pages are assembled.
+   * feeds and tag pages are assembled; the whole build waits for what `early` returns.
    */
-  rebuild(changes: readonly SiteChange[], early?: (outcome: BuildOutcome) => void): Promise<BuildOutcome>;
+  rebuild(changes: readonly SiteChange[], early?: (outcome: BuildOutcome) => void | Promise<void>): Promise<BuildOutcome>;
 }
 
 /**
@@ -120,7 +120,8 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
     async rebuild(changes, early) {
       const before = writer.files;
       const quick = early && last.ok ? await quickAnswer(changes) : undefined;
-      if (quick) early?.(quick);
+      // The whole build holds the event loop: let the browser fetch the quick page first.
+      if (quick) await early?.(quick);
       last = await build(changes, quick === undefined, before);
       return last;
     },

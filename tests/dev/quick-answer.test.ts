@@ -15,9 +15,9 @@ describe("the quick answer to a post edit", () => {
     const file = path.join(root, "posts/alpha.md");
     writeFileSync(file, postText("Alpha", "alpha", "Edited quickly."));
     const early: { outcome: BuildOutcome; page: string; index: string }[] = [];
-    const full = await site.rebuild([{ kind: "post", event: "change", file }], (outcome) =>
-      early.push({ outcome, page: text(site.files, "posts/alpha/index.html"), index: text(site.files, "index.html") }),
-    );
+    const full = await site.rebuild([{ kind: "post", event: "change", file }], (outcome) => {
+      early.push({ outcome, page: text(site.files, "posts/alpha/index.html"), index: text(site.files, "index.html") });
+    });
     expect(early).toHaveLength(1);
     expect(early[0]?.outcome.changedUrls).toEqual(["/posts/alpha/"]);
     expect(early[0]?.page).toContain("Edited quickly.");
@@ -33,10 +33,10 @@ describe("the quick answer to a post edit", () => {
     let quick = 0;
     const added = path.join(root, "posts/gamma.md");
     writeFileSync(added, postText("Gamma", "gamma", "New."));
-    await site.rebuild([{ kind: "post", event: "add", file: added }], () => quick++);
+    await site.rebuild([{ kind: "post", event: "add", file: added }], () => void quick++);
     const broken = path.join(root, "posts/alpha.md");
     writeFileSync(broken, "!! title: Alpha\n!! published: 2024-13-45\n\nText.\n");
-    const outcome = await site.rebuild([{ kind: "post", event: "change", file: broken }], () => quick++);
+    const outcome = await site.rebuild([{ kind: "post", event: "change", file: broken }], () => void quick++);
     expect(quick).toBe(0);
     expect(outcome.ok).toBe(false);
   });

@@ -10,7 +10,7 @@ export const clientScript = String.raw`
 import { Idiomorph } from "/__daylight/idiomorph.js";
 
 const overlayId = "__daylight-overlay";
-const state = { busy: Promise.resolve() };
+const state = { busy: Promise.resolve(), navigatingTo: undefined };
 
 function pagePath(pathname) {
   return pathname.endsWith("/index.html") ? pathname.slice(0, -"index.html".length) : pathname;
@@ -127,7 +127,12 @@ function onRebuilt(event) {
   hideOverlay();
   const here = pagePath(location.pathname);
   if (data.navigate && data.navigate !== here) {
-    location.assign(data.navigate);
+    // A quick answer and the whole build both name the edited post: going there twice would
+    // abort the first navigation.
+    if (state.navigatingTo !== data.navigate) {
+      state.navigatingTo = data.navigate;
+      location.assign(data.navigate);
+    }
     return;
   }
   reloadStylesheets(data.changed);
