@@ -86,7 +86,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   ready();
   options.onBuild?.(site.last);
   const scheduler = createRebuildScheduler<SiteChange>({
-    delayMs: options.debounceMs ?? 30,
+    // Editors' saves (write, or temp file + rename) reach the watcher within a few ms of each
+    // other; a longer wait would only delay the page.
+    delayMs: options.debounceMs ?? 12,
     run: async (changes) => {
       // The quick answer to a post edit goes to the browser only; the terminal hears of the whole build.
       const outcome = await site!.rebuild(changes, (quick) => {
