@@ -99,6 +99,18 @@ export async function buildSite(
   };
 }
 
+/**
+ * Loads the markdown pipeline and the highlighter's grammars for the site's posts on this
+ * thread. A long-lived process (the dev server) calls it after a first build that rendered
+ * in worker threads, so that the first edit does not pay for the loading.
+ */
+export async function warmUpRenderer(sources: SiteSources, config: SiteConfig): Promise<void> {
+  const options = { drafts: true, future: true, strict: false, now: new Date(0) };
+  const posts = collectSources(sources.posts, "post", config, options).published;
+  const pages = collectSources(sources.pages, "page", config, options).published;
+  await (await import("./markdown/create-post-renderer.js")).prepareHighlighting([...posts, ...pages]);
+}
+
 /** Parses one kind of source (posts or pages) and keeps what this build publishes. */
 function collectSources(sources: readonly SourceFile[], kind: PostKind, config: SiteConfig, options: BuildOptions) {
   const variant = JSON.stringify([kind, config]);

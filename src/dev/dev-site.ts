@@ -1,5 +1,5 @@
 import path from "node:path";
-import { buildSite, createBuildCache } from "../build.js";
+import { buildSite, createBuildCache, warmUpRenderer } from "../build.js";
 import type { ConfigSource } from "../config/config-source.js";
 import { resolveSiteConfig, type ResolvedSiteConfig } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
@@ -107,6 +107,9 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
   };
 
   last = await build([]);
+  // The first build may have rendered in worker threads: load this thread's renderer now,
+  // in the background, rather than on the first edit.
+  void warmUpRenderer(sources, resolveDevConfig(sources.configSource, origin).config).catch(() => undefined);
   return {
     get files() {
       return writer.files;
