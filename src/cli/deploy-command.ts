@@ -18,8 +18,7 @@ export interface DeployCommand {
   readonly maxDeletes: number;
 }
 
-/** The default `--max-deletes`: more than a normal build drops, far less than a whole site. */
-export const defaultMaxDeletes = 50;
+export { defaultMaxDeletes } from "./parse-args.js";
 
 /**
  * `daylight deploy`: checks the built folder, plans the safe order and publishes it into

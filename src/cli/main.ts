@@ -1,9 +1,4 @@
 /** argv → command → exit code, with the terminal injected so that tests see what a user sees. */
-import { runBuild } from "./build-command.js";
-import { runCheck } from "./check-command.js";
-import { runDeploy } from "./deploy-command.js";
-import { runDev } from "./dev-command.js";
-import { runNew } from "./new-command.js";
 import { parseCommand, UsageError } from "./parse-args.js";
 import type { Console } from "./report.js";
 import { commandUsage, mainUsage } from "./usage.js";
@@ -26,16 +21,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
       case "version":
         console.out(readVersion());
         return 0;
+      // Each command loads its own code: a build does not import the dev server or deploy.
       case "build":
-        return await runBuild(command, console, now, userCwd);
+        return await (await import("./build-command.js")).runBuild(command, console, now, userCwd);
       case "new":
-        return await runNew(command, console, now);
+        return await (await import("./new-command.js")).runNew(command, console, now);
       case "dev":
-        return await runDev(command, console, now);
+        return await (await import("./dev-command.js")).runDev(command, console, now);
       case "check":
-        return await runCheck(command, console);
+        return await (await import("./check-command.js")).runCheck(command, console);
       case "deploy":
-        return await runDeploy(command, console);
+        return await (await import("./deploy-command.js")).runDeploy(command, console);
     }
   } catch (e) {
     if (e instanceof UsageError) {

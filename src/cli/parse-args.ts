@@ -2,7 +2,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { closestMatch } from "../text/closest-match.js";
 import type { CheckCommand } from "./check-command.js";
-import { defaultMaxDeletes, type DeployCommand } from "./deploy-command.js";
+import type { DeployCommand } from "./deploy-command.js";
+
+/** The default `--max-deletes`: more than a normal build drops, far less than a whole site. */
+export const defaultMaxDeletes = 50;
 import type { DevCommand } from "./dev-command.js";
 
 /** A mistake in the command line itself: exit 2 with the reason. */
