@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { debianPython, feedparser, java, xmllint } from "../support/system-tools.js";
@@ -67,5 +67,24 @@ describe("xmllint", () => {
     const result = spawnSync("xmllint", ["--noout", "--schema", schema, path.join(out, "sitemap.xml")], { encoding: "utf8" });
     expect(result.stderr.trim()).toMatch(/validates$/);
     expect(result.status).toBe(0);
+  });
+});
+
+describe("a second, independent feed parser (@rowanmanning/feed-parser)", () => {
+  it.each([
+    ["feed.xml", "rss"],
+    ["atom.xml", "atom"],
+  ])("reads %s as %s with every entry's link, date and full content", async (file, type) => {
+    const { parseFeed } = await import("@rowanmanning/feed-parser");
+    const feed = parseFeed(readFileSync(path.join(out, file), "utf8"));
+    expect(feed.meta.type).toBe(type);
+    expect(feed.title).toBe("Daylight Notes");
+    expect(feed.items.length).toBeGreaterThanOrEqual(5);
+    for (const item of feed.items) {
+      expect(item.url).toMatch(/^https:\/\/example\.com\/posts\/[a-z0-9-]+\/$/);
+      expect(item.id).toBe(item.url);
+      expect(item.published).toBeInstanceOf(Date);
+      expect((item.content ?? "").length).toBeGreaterThan(200);
+    }
   });
 });
