@@ -17,8 +17,8 @@ interface ResourcesSection {
 /**
  * Remark plugin (SPEC §2): the body's last `---`, when followed by a "Resources",
  * "References" or "Sources" heading and a list, starts the resource list. The section
- * (up to the next heading of the same or a higher rank) leaves the body and goes to
- * `state.resources`; footnote and link definitions written in it stay in the body.
+ * (up to the next heading of the same or a higher rank) goes to `state.resources`: its
+ * break, heading and list leave the body; anything else in it stays in the body.
  */
 export function remarkResources() {
   return (tree: Root, file: VFile): undefined => {
@@ -28,8 +28,12 @@ export function remarkResources() {
     const definitions = collectDefinitions(tree);
     state.resourcesHeading = toString(section.heading, { includeHtml: false }).trim();
     state.resources = section.list.children.map((item, i) => parseResourceItem(item, i + 1, definitions));
-    const removed = tree.children.slice(section.start, section.end);
-    const kept = removed.filter((node) => node.type === "definition" || node.type === "footnoteDefinition");
+    // Only the break, the heading and the list leave the body: anything else written in the
+    // section (a closing note, definitions) stays, rather than silently disappearing.
+    const separator = tree.children[section.start];
+    const kept = tree.children
+      .slice(section.start, section.end)
+      .filter((node) => node !== separator && node !== section.heading && node !== section.list);
     tree.children.splice(section.start, section.end - section.start, ...kept);
   };
 }

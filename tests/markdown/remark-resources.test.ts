@@ -60,11 +60,13 @@ describe("resources", () => {
     expect(rendered.html).toContain("<hr>");
   });
 
-  it("ends the section at a heading of the same rank and keeps footnote definitions", () => {
+  it("ends the section at a heading of the same rank, and keeps definitions and other text in the body", () => {
     const text = "A.[^1]\n\n---\n\n## Sources\n\n- [A - B][ref]\n\nAside.\n\n[^1]: Note.\n\n[ref]: https://x.org/ref\n\n## Afterword\n\nBye.\n";
     const rendered = render(text);
     expect(rendered.resources).toEqual([{ n: 1, author: "A", title: "B", url: "https://x.org/ref" }]);
-    expect(rendered.html).not.toContain("Aside.");
+    // Only the list is the resource list: a note written after it is not lost.
+    expect(rendered.html).toContain("<p>Aside.</p>");
+    expect(rendered.html).not.toContain("Sources</h2>");
     expect(rendered.html).toContain('<h2 id="afterword">Afterword<a class="heading-anchor" aria-label="Link to this section" href="#afterword"><span aria-hidden="true">#</span></a></h2>');
     expect(rendered.html).toContain('<li id="user-content-fn-1">');
   });
