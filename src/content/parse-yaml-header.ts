@@ -53,7 +53,7 @@ function loadYaml(frontMatter: string, file: string): Loaded {
     // An options object turns off gray-matter's cache, which shares `data` between calls.
     data = matter(frontMatter, {}).data;
   } catch (e) {
-    return { diagnostic: yamlError(e, file) };
+    return { diagnostic: yamlError(e, file, frontMatter) };
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return { diagnostic: error("yaml-syntax", "the front matter is not a list of `key: value` pairs", file,
@@ -64,7 +64,7 @@ function loadYaml(frontMatter: string, file: string): Loaded {
 
 interface YamlMark { readonly line: number; readonly column: number }
 
-function yamlError(e: unknown, file: string): Diagnostic {
+function yamlError(e: unknown, file: string, text: string): Diagnostic {
   const err = e as { reason?: unknown; message?: unknown; mark?: Partial<YamlMark> };
   const reason = typeof err.reason === "string" ? err.reason : "the front matter could not be read";
   const mark = err.mark;
@@ -72,6 +72,9 @@ function yamlError(e: unknown, file: string): Diagnostic {
   const at = typeof mark?.line === "number" && typeof mark.column === "number"
     ? { line: mark.line + 1, column: mark.column + 1 + (mark.line === 0 ? 3 : 0) }
     : { line: 1, column: 1 };
+  // js-yaml may point just past a line's end (at its newline); a position stays inside its line.
+  const lineLength = (text.split("\n")[at.line - 1] ?? "").replace(/\r$/, "").length;
+  at.column = Math.min(at.column, lineLength + 1);
   return error("yaml-syntax", `invalid YAML in the front matter: ${reason}`, file, at, yamlHint);
 }
 
