@@ -41,11 +41,7 @@ eleventyComputed:
 ---
 <h1>Posts tagged {{ tp.tag }}</h1>
 {%- for post in tp.posts %}
-<article>
-<h2><a href="{{ post.url }}">{{ post.data.title }}</a></h2>
-<p><time>{{ post.date | date: '%B %-d, %Y' }}</time></p>
-{%- if post.data.description %}<p>{{ post.data.description }}</p>{% endif %}
-</article>
+{% include "summary.liquid" %}
 {%- endfor %}
 `;
 

@@ -40,6 +40,14 @@ layout: base.liquid
 </nav>
 `;
 
+/** One entry of a post list (the variable `post`): the index and tag pages share it. */
+const SUMMARY = `<article>
+<h2><a href="{{ post.url }}">{{ post.data.title }}</a></h2>
+<p><time>{{ post.date | date: '%B %-d, %Y' }}</time></p>
+{%- if post.data.description %}<p>{{ post.data.description }}</p>{% endif %}
+</article>
+`;
+
 const INDEX = `---
 layout: base.liquid
 pagination:
@@ -51,11 +59,7 @@ permalink: "{% if pagination.pageNumber > 0 %}page/{{ pagination.pageNumber | pl
 ---
 <h1>Latest posts</h1>
 {%- for post in posts %}
-<article>
-<h2><a href="{{ post.url }}">{{ post.data.title }}</a></h2>
-<p><time>{{ post.date | date: '%B %-d, %Y' }}</time></p>
-{%- if post.data.description %}<p>{{ post.data.description }}</p>{% endif %}
-</article>
+{% include "summary.liquid" %}
 {%- endfor %}
 <nav aria-label="Pages">
 {%- if pagination.href.previous %}<a href="{{ pagination.href.previous }}">Newer</a>{% endif %}
@@ -101,6 +105,7 @@ export const ELEVENTY_FILES = {
   "eleventy.config.mjs": CONFIG,
   "_includes/base.liquid": BASE,
   "_includes/post.liquid": POST,
+  "_includes/summary.liquid": SUMMARY,
   "posts/posts.11tydata.json": `${JSON.stringify({ layout: "post.liquid", permalink: "/posts/{{ page.fileSlug }}/" }, null, 2)}\n`,
   "index.liquid": INDEX,
   "feed.liquid": FEED,

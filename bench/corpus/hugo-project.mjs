@@ -58,15 +58,19 @@ const SINGLE = `{{ define "main" }}
 {{ end }}
 `;
 
-const HOME = `{{ define "main" }}
-<h1>Latest posts</h1>
-{{ $pager := .Paginate (where .Site.RegularPages "Section" "posts") }}
-{{ range $pager.Pages }}
-<article>
+/** One entry of a post list: the home page and tag pages share it. */
+const SUMMARY = `<article>
 <h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
 <p><time>{{ .Date.Format "January 2, 2006" }}</time></p>
 {{ with .Description }}<p>{{ . }}</p>{{ end }}
 </article>
+`;
+
+const HOME = `{{ define "main" }}
+<h1>Latest posts</h1>
+{{ $pager := .Paginate (where .Site.RegularPages "Section" "posts") }}
+{{ range $pager.Pages }}
+{{ partial "summary.html" . }}
 {{ end }}
 <nav aria-label="Pages">
 {{ with $pager.Prev }}<a href="{{ .URL }}">Newer</a>{{ end }}
@@ -108,11 +112,7 @@ const TERM = `{{ define "main" }}
 <h1>Posts tagged {{ .Title }}</h1>
 {{ $pager := .Paginate .Pages }}
 {{ range $pager.Pages }}
-<article>
-<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
-<p><time>{{ .Date.Format "January 2, 2006" }}</time></p>
-{{ with .Description }}<p>{{ . }}</p>{{ end }}
-</article>
+{{ partial "summary.html" . }}
 {{ end }}
 {{ end }}
 `;
@@ -138,6 +138,7 @@ export const HUGO_FILES = {
   "layouts/_default/baseof.html": BASEOF,
   "layouts/_default/single.html": SINGLE,
   "layouts/index.html": HOME,
+  "layouts/partials/summary.html": SUMMARY,
   "layouts/index.rss.xml": RSS,
   "layouts/404.html": NOT_FOUND,
   "layouts/_default/terms.html": TERMS,
