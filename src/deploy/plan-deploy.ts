@@ -11,13 +11,14 @@ export interface BuildFile {
 /**
  * When an upload happens. Everything a page may reference goes before the page; pages
  * nothing links to yet before the pages that link to them; listings, feeds and the
- * manifest last.
+ * manifest last. A new feed (a new tag's) is linked from the new pages that announce it, so
+ * it goes right after them, before any changed page can lead a reader there.
  */
 export type UploadPhase =
-  | "immutable-asset" | "asset" | "new-page" | "new-listing" | "changed-page" | "changed-listing" | "feed" | "manifest";
+  | "immutable-asset" | "asset" | "new-page" | "new-listing" | "new-feed" | "changed-page" | "changed-listing" | "feed" | "manifest";
 
 export const uploadPhases: readonly UploadPhase[] = [
-  "immutable-asset", "asset", "new-page", "new-listing", "changed-page", "changed-listing", "feed", "manifest",
+  "immutable-asset", "asset", "new-page", "new-listing", "new-feed", "changed-page", "changed-listing", "feed", "manifest",
 ];
 
 /** One step of a deploy, in order. */
@@ -38,12 +39,15 @@ export interface DeployPlan {
 
 /** Listing pages link to many others: they change after the pages they list. */
 const listingPage = /^(index\.html|page\/\d+\/index\.html|(tags|archive|categories)\/.*\.html)$/;
+/** Feeds, which pages link to (`<link rel="alternate">`, a feed icon). */
+const feed = /(^|\/)(feed\.xml|atom\.xml|feed\.json|rss\.xml|index\.xml)$/;
 /** Files that announce pages to machines: feeds, sitemaps, robots.txt, host rules. */
-const announcement = /(^|\/)(feed\.xml|atom\.xml|feed\.json|rss\.xml|index\.xml)$|^(sitemap[^/]*\.xml|robots\.txt|_headers|_redirects)$/;
+const announcement = /^(sitemap[^/]*\.xml|robots\.txt|_headers|_redirects)$/;
 
 /** Which phase publishes `path`. */
 export function phaseOf(path: string, cache: CacheClass, isNew: boolean): UploadPhase {
   if (path === manifestPath) return "manifest";
+  if (feed.test(path)) return isNew ? "new-feed" : "feed";
   if (announcement.test(path) || path.endsWith(".xml")) return "feed";
   if (/\.html?$/.test(path)) {
     const listing = listingPage.test(path);

@@ -16,6 +16,8 @@ describe("phaseOf", () => {
     ["tags/x/index.html", "revalidate", false, "changed-listing"],
     ["index.html", "revalidate", false, "changed-listing"],
     ["tags/x/feed.xml", "revalidate", false, "feed"],
+    ["tags/x/atom.xml", "revalidate", true, "new-feed"],
+    ["sitemap.xml", "revalidate", true, "feed"],
     ["robots.txt", "revalidate", false, "feed"],
     ["daylight-manifest.json", "revalidate", false, "manifest"],
   ] as const)("%s (%s, new: %s) → %s", (path, cache, isNew, phase) => {
@@ -44,6 +46,30 @@ describe("planDeploy", () => {
       "delete old.png",
     ]);
     expect([plan.uploads, plan.unchanged, plan.deletes.length, plan.conflicts]).toEqual([3, 1, 2, []]);
+  });
+
+  it("uploads a new tag's feeds after its new page and before the changed pages that lead readers to it", () => {
+    // The new tag page links to its feeds (<link rel="alternate">): uploaded with the other
+    // feeds, last, they were missing while the index already linked to the new post and its
+    // tag, and for good when the deploy was killed there.
+    const build = new Map([
+      ["index.html", file("1")],
+      ["posts/new/index.html", file("2")],
+      ["tags/new/index.html", file("3")],
+      ["tags/new/feed.xml", file("4")],
+      ["feed.xml", file("5")],
+      ["daylight-manifest.json", file("6")],
+    ]);
+    const old = { kind: "file", hash: "old", size: 1 } as const;
+    const plan = planDeploy(build, target({ "index.html": old, "feed.xml": old, "daylight-manifest.json": old }, []));
+    expect(plan.steps.map((s) => (s.kind === "upload" ? `${s.phase} ${s.path}` : s.path))).toEqual([
+      "new-page posts/new/index.html",
+      "new-listing tags/new/index.html",
+      "new-feed tags/new/feed.xml",
+      "changed-listing index.html",
+      "feed feed.xml",
+      "manifest daylight-manifest.json",
+    ]);
   });
 
   it("reports uploads blocked by a file, a symlink or a folder in the way", () => {
