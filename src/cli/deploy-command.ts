@@ -83,5 +83,7 @@ function describeStep(step: DeployStep): string {
       return `upload  ${step.path}  (${step.change}, ${step.phase})`;
     case "delete":
       return `delete  ${step.path}`;
+    case "remove-folder":
+      return `remove  ${step.path}/  (an empty folder the build does not have)`;
   }
 }

@@ -25,7 +25,9 @@ export const uploadPhases: readonly UploadPhase[] = [
 export type DeployStep =
   | { readonly kind: "clean"; readonly path: string }
   | { readonly kind: "upload"; readonly path: string; readonly phase: UploadPhase; readonly change: "new" | "changed" }
-  | { readonly kind: "delete"; readonly path: string };
+  | { readonly kind: "delete"; readonly path: string }
+  /** An empty folder the build does not have (a deploy killed between a delete and its folder's removal leaves one). */
+  | { readonly kind: "remove-folder"; readonly path: string };
 
 /** What a deploy will do. */
 export interface DeployPlan {
@@ -60,7 +62,8 @@ export function phaseOf(path: string, cache: CacheClass, isNew: boolean): Upload
 /**
  * The ordered steps that turn `target` into `build` without ever serving a page whose
  * links or assets are missing: clean leftovers, upload by phase (files with the same
- * hash are skipped), then delete what the build no longer has — pages before assets.
+ * hash are skipped), then delete what the build no longer has — pages before assets — and
+ * the empty folders it does not need.
  */
 export function planDeploy(build: ReadonlyMap<string, BuildFile>, target: TargetState): DeployPlan {
   const uploads: Extract<DeployStep, { kind: "upload" }>[] = [];
@@ -82,12 +85,27 @@ export function planDeploy(build: ReadonlyMap<string, BuildFile>, target: Target
     ...target.temporaries.map((path) => ({ kind: "clean" as const, path })),
     ...uploads,
     ...deletes.map((path) => ({ kind: "delete" as const, path })),
+    ...emptyFolders(build, target).map((path) => ({ kind: "remove-folder" as const, path })),
   ];
   return { steps, uploads: uploads.length, deletes, unchanged, conflicts: findConflicts(uploads.map((u) => u.path), target) };
 }
 
 const isPage = (path: string): boolean => /\.html?$/.test(path);
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Folders of the target that hold no file, symlink or other entry and that no file of the
+ * build goes into, deepest first. A delete removes its folder when it empties it, so these
+ * are what a deploy killed between the two left (or someone made): run again, the deploy
+ * would not see them otherwise, and a host may answer 403 for such a folder instead of 404.
+ */
+function emptyFolders(build: ReadonlyMap<string, BuildFile>, target: TargetState): string[] {
+  const used = new Set<string>();
+  for (const path of [...build.keys(), ...target.entries.keys()]) {
+    for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) used.add(path.slice(0, i));
+  }
+  return [...target.folders].filter((folder) => !used.has(folder)).sort((a, b) => compare(b, a));
+}
 
 /** Uploads that would need a folder where the target has a file or symlink, or a file where it has a folder. */
 function findConflicts(paths: readonly string[], target: TargetState): string[] {

@@ -48,6 +48,10 @@ async function runStep(step: DeployStep, place: DeployPlace): Promise<void> {
     case "delete":
       await unlink(target).catch(ignoreMissing);
       await removeEmptyFolders(place.to, dirname(step.path));
+      return;
+    case "remove-folder":
+      // With its parents when that empties them (a delete above may have stopped at this folder).
+      await removeEmptyFolders(place.to, step.path);
   }
 }
 

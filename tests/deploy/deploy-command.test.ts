@@ -121,6 +121,21 @@ describe("daylight deploy", () => {
     }
   });
 
+  it("removes the empty folders a deploy killed between a delete and its folder's removal leaves", async () => {
+    // Left that way, a second deploy never saw them: no file to delete, and a host may
+    // answer 403 instead of 404 for a folder without an index.
+    const to = built("www", generation(1));
+    rmSync(join(to, "tags/gen-1/index.html"));
+    mkdirSync(join(to, "old/deeper"), { recursive: true });
+    mkdirSync(join(to, "posts/p0/empty"));
+    const steps: DeployStep[] = [];
+    expect(await deploy(built("dist", generation(2)), to, {}, recorder(steps))).toBe(0);
+    expect(snapshot(to)).toEqual(asText(generation(2)));
+    for (const folder of ["tags/gen-1", "old", "posts/p0/empty"]) expect(existsSync(join(to, folder)), folder).toBe(false);
+    expect(existsSync(join(to, "posts/p0/index.html"))).toBe(true);
+    expect(steps.filter((s) => s.kind === "remove-folder").map((s) => s.path)).toEqual(["tags/gen-1", "posts/p0/empty", "old/deeper", "old"]);
+  });
+
   it("keeps a .git folder, and never writes or deletes through a symlink", async () => {
     const outside = join(dir, "outside");
     mkdirSync(outside);

@@ -72,6 +72,23 @@ describe("planDeploy", () => {
     ]);
   });
 
+  it("removes, last and deepest first, the empty folders the build does not need", () => {
+    const build = new Map([["a/b/index.html", file("1")], ["daylight-manifest.json", file("2")]]);
+    const plan = planDeploy(build, target(
+      { "daylight-manifest.json": { kind: "file", hash: "2", size: 1 }, "x/old.html": { kind: "file", hash: "3", size: 1 },
+        "s/sock": { kind: "other" } },
+      ["a", "a/b", "a/c", "e", "e/f", "e/f/g", "x", "s"]));
+    expect(plan.steps.map((s) => `${s.kind} ${s.path}`)).toEqual([
+      "upload a/b/index.html",
+      "delete x/old.html",
+      "remove-folder e/f/g",
+      "remove-folder e/f",
+      "remove-folder e",
+      "remove-folder a/c",
+    ]);
+    expect(plan.deletes).toEqual(["x/old.html"]);
+  });
+
   it("reports uploads blocked by a file, a symlink or a folder in the way", () => {
     const build = new Map([["a/b.html", file("1")], ["c", file("2")], ["d/e.css", file("3")]]);
     const plan = planDeploy(build, target({ a: { kind: "file", hash: "z", size: 1 }, d: { kind: "symlink" } }, ["c"]));
