@@ -1,5 +1,7 @@
 import type { Element } from "hast";
 import type { Highlighter } from "shiki";
+import { codeTokensToPre, type BlockColors } from "./code-tokens-to-hast.js";
+import { editorColors, pairedCodeTheme, PAIRED_THEME_NAME } from "./paired-code-theme.js";
 
 /** The two themes; the dark one is switched on by the theme's CSS under `prefers-color-scheme: dark`. */
 export const CODE_THEMES = { light: "github-light", dark: "github-dark" } as const;
@@ -11,6 +13,7 @@ const PLAIN = new Set(["text", "txt", "plain", "plaintext", "none", "nohighlight
 // language and reused by every post and every build: a grammar costs ~0.5 s to load once.
 let highlighter: Promise<Highlighter> | undefined;
 let ready: Highlighter | undefined;
+let blockColors: BlockColors | undefined;
 /** Language as written (lowercased) → Shiki's id, or null when Shiki knows no such language. */
 const resolved = new Map<string, string | null>();
 const loads = new Map<string, Promise<void>>();
@@ -35,12 +38,26 @@ export async function prepareHighlighter(languages: Iterable<string>): Promise<v
   const ids = new Map(shiki.bundledLanguagesInfo.flatMap((info) => [info.id, ...(info.aliases ?? [])].map((name) => [name, info.id])));
   const toLoad = [...new Set(wanted.flatMap((lang) => ids.get(lang) ?? []))];
   if (toLoad.length > 0) {
-    highlighter ??= shiki.createHighlighter({ themes: Object.values(CODE_THEMES), langs: [] });
+    highlighter ??= createPairedHighlighter(shiki);
     ready = await highlighter;
     const loaded = ready;
     await Promise.all(toLoad.map((id) => loadOnce(loaded, id)));
   }
   for (const lang of wanted) resolved.set(lang, ids.get(lang) ?? null);
+}
+
+/** A highlighter with the one paired theme, which gives both themes' colours in one tokenization. */
+async function createPairedHighlighter(shiki: typeof import("shiki")): Promise<Highlighter> {
+  const [light, dark] = await Promise.all([
+    shiki.bundledThemes[CODE_THEMES.light]().then((module) => module.default),
+    shiki.bundledThemes[CODE_THEMES.dark]().then((module) => module.default),
+  ]);
+  blockColors = {
+    background: editorColors(light, dark, "editor.background"),
+    foreground: editorColors(light, dark, "editor.foreground"),
+    themeClass: `shiki-themes ${CODE_THEMES.light} ${CODE_THEMES.dark}`,
+  };
+  return shiki.createHighlighter({ themes: [pairedCodeTheme(light, dark)], langs: [] });
 }
 
 function loadOnce(shiki: Highlighter, id: string): Promise<void> {
@@ -59,9 +76,7 @@ export function highlightCode(code: string, lang: string): Highlighted {
   const id = resolved.get(key);
   if (id === undefined) throw new Error(`prepareHighlighter() was not called for the language "${lang}"`);
   if (id === null) return { kind: "unknown-language" };
-  if (!ready) throw new Error("the highlighter is not ready although a language was resolved");
-  const root = ready.codeToHast(code, { lang: id, themes: CODE_THEMES, defaultColor: "light" });
-  const pre = root.children[0];
-  if (pre?.type !== "element") throw new Error("Shiki returned no <pre> element");
-  return { kind: "html", pre };
+  if (!ready || !blockColors) throw new Error("the highlighter is not ready although a language was resolved");
+  const lines = ready.codeToTokensBase(code, { lang: id as Parameters<Highlighter["codeToTokensBase"]>[1]["lang"], theme: PAIRED_THEME_NAME as Parameters<Highlighter["codeToTokensBase"]>[1]["theme"] });
+  return { kind: "html", pre: codeTokensToPre(lines, blockColors) };
 }
