@@ -18,6 +18,7 @@ import { createPageCache, type PageCache } from "./site/page-cache.js";
 import { assembleSite } from "./site/assemble-site.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./prepare-renders.js";
+import { timed } from "./stage-timings.js";
 
 /** What a build produced: the files to write (when there are no errors) and every diagnostic. */
 export interface BuildResult {
@@ -55,16 +56,16 @@ export async function buildSite(
   options: BuildOptions,
   { cache, plugins, threads, only }: { cache?: BuildCache; plugins?: SitePlugins; threads?: number; only?: string } = {},
 ): Promise<BuildResult> {
-  const posts = collectSources(sources.posts, "post", config, options);
-  const pages = collectSources(sources.pages, "page", config, options);
-  const links = buildLinkIndex(posts.published);
+  const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options));
+  const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options));
+  const links = timed("link index", () => buildLinkIndex(posts.published));
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath) };
   const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache, threads });
-  const renderedPosts = posts.published.map(render);
-  const renderedPages = pages.published.map(render);
+  const renderedPosts = timed("render posts", () => posts.published.map(render));
+  const renderedPages = timed("render posts", () => pages.published.map(render));
   const rendered = [...renderedPosts, ...renderedPages];
   const templates = createTemplateRenderer(sources.theme, config);
-  const site = assembleSite({
+  const site = timed("assemble site", () => assembleSite({
     posts: renderedPosts,
     pages: renderedPages,
     config,
@@ -73,7 +74,7 @@ export async function buildSite(
     now: options.now,
     only,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
-  });
+  }));
   if (only !== undefined) return { files: site.files, diagnostics: sortDiagnostics([...site.diagnostics]), postCount: 1, published: [] };
   const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets)))];
   const diagnostics = [
@@ -81,7 +82,7 @@ export async function buildSite(
     ...posts.diagnostics,
     ...pages.diagnostics,
     ...rendered.flatMap((post) => post.diagnostics),
-    ...checkFragments(rendered, links),
+    ...timed("check fragments", () => checkFragments(rendered, links)),
     ...site.diagnostics,
     ...findOutputCollisions(files),
   ];

@@ -4,6 +4,7 @@ import type { RenderContext } from "./markdown/render-context.js";
 import type { Post, RenderedPost } from "./model.js";
 import type { RenderOutcome } from "./workers/render-job.js";
 import { renderInWorkers, renderThreadCount } from "./workers/render-pool.js";
+import { timed, timedAsync } from "./stage-timings.js";
 
 /**
  * The render step, ready to run synchronously: cached renderings are looked up first, so
@@ -18,20 +19,22 @@ export async function prepareRenders(
 ) {
   const { renderer } = lazy;
   const hits = new Map<Post, RenderedPost>();
-  for (const post of cache ? all : []) {
-    const hit = cache?.posts.lookup(post, context, renderer);
-    if (hit) hits.set(post, hit);
-  }
+  timed("cache lookups", () => {
+    for (const post of cache ? all : []) {
+      const hit = cache?.posts.lookup(post, context, renderer);
+      if (hit) hits.set(post, hit);
+    }
+  });
   const misses = all.filter((post) => !hits.has(post));
   // Many posts to render (a cold build) go to worker threads, one per core; plugins are
   // functions, which cannot cross threads, so a site with plugins renders here.
   const threads = renderer.key === builtinRendererKey ? (wanted ?? renderThreadCount(misses.length)) : 0;
   if (threads > 0) {
-    const outcomes = await renderInWorkers(misses, context, threads);
-    misses.forEach((post, i) => {
+    const outcomes = await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads));
+    timed("cache lookups", () => misses.forEach((post, i) => {
       const outcome = outcomes[i] as RenderOutcome;
       hits.set(post, cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body });
-    });
+    }));
   } else if (misses.length > 0) {
     await lazy.load();
     await (await import("./markdown/create-post-renderer.js")).prepareHighlighting(misses);

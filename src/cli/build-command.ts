@@ -16,19 +16,22 @@ import { readSite, siteLayout } from "../read-site.js";
 import type { Command } from "./parse-args.js";
 import { UsageError } from "./parse-args.js";
 import { countDiagnostics, plural, reportDiagnostics, type Console } from "./report.js";
+import { resetStageTimings, stageTimings, timed, timedAsync } from "../stage-timings.js";
+import { formatStageTimings } from "./report-timings.js";
 
 type BuildCommand = Extract<Command, { kind: "build" }>;
 
 /** `daylight build`: read, build, write only when there is no error. Returns the exit code. */
 export async function runBuild(command: BuildCommand, console: Console, now: Date, userCwd: string): Promise<number> {
   const started = performance.now();
+  resetStageTimings();
   const outDir = command.outDir ?? path.join(command.root, "dist");
   const refusal = checkOutDir(outDir, command.root, undefined, command.postsDir ? [command.postsDir] : []);
   if (refusal) throw new UsageError(`refusing to build into ${outDir}: ${refusal}`);
   const cacheDir = checkedCacheDir(command, outDir);
 
-  const sources = await readSite(siteLayout(command.root, command.postsDir));
-  const { config, plugins, diagnostics: configDiagnostics } = resolveSiteConfig(sources.configSource, command.baseUrl);
+  const sources = await timedAsync("read sources", () => readSite(siteLayout(command.root, command.postsDir)));
+  const { config, plugins, diagnostics: configDiagnostics } = timed("config", () => resolveSiteConfig(sources.configSource, command.baseUrl));
   const options: BuildOptions = { drafts: command.drafts, future: command.future, strict: command.strict, now };
   // Without a url nothing can be built; when the config itself is broken, that is the news.
   const missingUrl: Diagnostic[] = config.url || hasErrors(configDiagnostics)
@@ -45,19 +48,22 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   if (hasErrors(result.diagnostics)) {
     return fail(console, sortDiagnostics([...configProblems, ...result.diagnostics, ...cacheProblems, ...(await cache.save(false))]));
   }
-  const generation = await planOutput(command, { outDir, userCwd, now }, config, result);
+  const generation = await timedAsync("plan generation", () => planOutput(command, { outDir, userCwd, now }, config, result));
   const diagnostics = sortDiagnostics([
     ...configProblems,
     ...result.diagnostics,
     ...cacheProblems,
     ...(command.strict ? promoteWarnings(generation.diagnostics) : generation.diagnostics),
-    ...verifyOutput(generation.files, config),
+    ...timed("check output", () => verifyOutput(generation.files, config)),
   ]);
   if (hasErrors(diagnostics)) return fail(console, [...diagnostics, ...(await cache.save(false))]);
 
   reportDiagnostics(console, diagnostics);
   // Both only write (each into its own folder): overlapping them hides the cache's cost in a cold build.
-  const [, saveProblems] = await Promise.all([createDiskWriter(outDir).write(generation.files), cache.save(true)]);
+  const [, saveProblems] = await Promise.all([
+    createDiskWriter(outDir).write(generation.files),
+    timedAsync("save cache (while writing)", () => cache.save(true)),
+  ]);
   reportDiagnostics(console, saveProblems);
   console.out(`daylight: ${describeGeneration(generation.summary)}`);
   const pageCount = result.files.filter((file) => file.path.endsWith(".html")).length;
@@ -66,6 +72,9 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
     `daylight: built ${plural(result.postCount, "post")}, ${plural(pageCount, "page")} into ${shownPath(userCwd, outDir)} ` +
       `(${countDiagnostics([...diagnostics, ...saveProblems])}) in ${seconds} s`,
   );
+  if (command.timings) {
+    console.out(formatStageTimings(stageTimings(), { posts: result.postCount, wallMs: performance.now() - started }));
+  }
   return 0;
 }
 

@@ -30,6 +30,8 @@ export type Command =
       readonly cacheDir: string | undefined;
       /** `--no-cache`: build cold, reading and writing no cache. */
       readonly noCache: boolean;
+      /** `--timings`: print where the build's time went, stage by stage. */
+      readonly timings: boolean;
     }
   | { readonly kind: "new"; readonly root: string; readonly title: string }
   | DevCommand
@@ -47,6 +49,7 @@ const buildFlags = {
   previous: { type: "string" },
   "cache-dir": { type: "string" },
   "no-cache": { type: "boolean" },
+  timings: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
@@ -102,6 +105,7 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       previous: values.previous,
       cacheDir: resolvePath(values["cache-dir"]),
       noCache: values["no-cache"] ?? false,
+      timings: values.timings ?? false,
     };
   }
   if (name === "new") {

@@ -4,7 +4,7 @@ export const mainUsage = `daylight: a static blog generator
 Usage:
   daylight build  [--root DIR] [--posts DIR] [--out DIR] [--base-url URL]
                   [--strict] [--drafts] [--future] [--previous DIR|URL]
-                  [--cache-dir DIR] [--no-cache]
+                  [--cache-dir DIR] [--no-cache] [--timings]
   daylight dev    [--root DIR] [--posts DIR] [--port N] [--host H] [--open] [--navigate]
   daylight check  [--out DIR] [--strict]
   daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N]
@@ -40,6 +40,7 @@ Options:
                    (a fresh CI checkout): a folder, or the live site's URL
   --cache-dir DIR  keep the build cache in DIR instead of <root>/.daylight-cache
   --no-cache       build cold: read and write no cache
+  --timings        print the time each stage took, in total and per post
   --help           show this help
 
 Rendered posts and pages are cached by content (source, config, the posts they link to,

@@ -7,6 +7,7 @@ import {
 import { listFiles, makeFolders, runPool, stageFile } from "./stage-files.js";
 import { assertValidOutputPaths } from "./validate-output-paths.js";
 import type { Writer } from "./writer.js";
+import { timedAsync } from "../stage-timings.js";
 
 /**
  * Thrown from a test hook to stand for the process dying at that step: the writer rethrows
@@ -43,11 +44,11 @@ export function createDiskWriter(outDir: string, options: DiskWriterOptions = {}
       assertValidOutputPaths(files);
       const folders = outputFolders(outDir);
       await assertFolderOrAbsent(folders.output);
-      await repairFolders(folders, afterStep);
+      await timedAsync("write: repair", () => repairFolders(folders, afterStep));
       await afterStep("repaired");
-      const before = await listFiles(folders.output);
-      const linked = await stageOrCleanUp(files, folders, { afterStep, concurrency });
-      await swap(folders, afterStep);
+      const before = await timedAsync("write: list old files", () => listFiles(folders.output));
+      const linked = await timedAsync("write: stage files", () => stageOrCleanUp(files, folders, { afterStep, concurrency }));
+      await timedAsync("write: swap", () => swap(folders, afterStep));
       const paths = new Set(files.map((file) => file.path));
       return {
         written: files.length - linked,
@@ -108,7 +109,7 @@ async function swap(folders: OutputFolders, afterStep: StepHook): Promise<void> 
   await afterStep("staging-promoted");
   if (!hadOutput) return;
   // The new site is live; a leftover of the old one is cleaned by the next repair.
-  await retirePrevious(folders, afterStep).catch((error: unknown) => {
+  await timedAsync("write: remove previous", () => retirePrevious(folders, afterStep)).catch((error: unknown) => {
     if (error instanceof SimulatedCrash) throw error;
   });
 }

@@ -16,6 +16,7 @@ import { buildTagIndex } from "./tag-index.js";
 import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
 import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData } from "./template-data.js";
+import { timed } from "../stage-timings.js";
 
 /** What the site's pages are made from. */
 export interface AssembleInput {
@@ -60,7 +61,7 @@ export function assembleSite(input: AssembleInput): AssembledSite {
   const context: HeadContext = { config, site: toSiteData(config, nav.nav, tagIndex.tags.length > 0) };
   const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages]) };
 
-  const postsData = toPostsData(posts, dataContext);
+  const postsData = timed("post data", () => toPostsData(posts, dataContext));
   if (input.only !== undefined) {
     const post = postsData.find((data) => data.url === input.only);
     if (post) sink.render("post", outputPathOf(post.url, config), toPostPageData(post, context));
@@ -80,7 +81,7 @@ export function assembleSite(input: AssembleInput): AssembledSite {
   sink.render("404", "404.html", toNotFoundPageData(context));
   if (config.url !== undefined) {
     sink.files.push(...feedOutputFiles(posts, config, now, siteFeedSpec(config)));
-    sink.files.push(...sitemapAndRobots(sitemapPages(posts, pages, tagIndex.tags, config), config, input.publicPaths));
+    sink.files.push(...timed("sitemap", () => sitemapAndRobots(sitemapPages(posts, pages, tagIndex.tags, config), config, input.publicPaths)));
   }
   for (const asset of input.theme.assets.values()) sink.files.push(asset.file);
   return { files: sink.files, diagnostics: sink.diagnostics() };
@@ -98,7 +99,7 @@ function createPageSink(renderer: TemplateRenderer): PageSink & { files: OutputF
     report,
     diagnostics: () => [...found.values()],
     render(template, outputPath, data) {
-      const result = renderer.render(template, data);
+      const result = timed("templates", () => renderer.render(template, data));
       report(result.diagnostics);
       if (result.html !== undefined) files.push({ path: outputPath, contents: result.html });
     },

@@ -1,0 +1,60 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatStageTimings } from "../../src/cli/report-timings.js";
+import { resetStageTimings, stageTimings, timed, timedAsync } from "../../src/stage-timings.js";
+import { repoRoot, runCli, tempDir } from "../support/run-cli.js";
+
+const busy = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+};
+
+describe("stage timings", () => {
+  it("counts a stage timed inside another once, for itself", () => {
+    resetStageTimings();
+    timed("outer", () => {
+      busy(20);
+      timed("inner", () => busy(30));
+      timed("inner", () => busy(30));
+    });
+    const outer = stageTimings().find((t) => t.stage === "outer");
+    const inner = stageTimings().find((t) => t.stage === "inner");
+    expect(outer).toMatchObject({ stage: "outer", calls: 1 });
+    expect(inner).toMatchObject({ stage: "inner", calls: 2 });
+    expect(inner!.ms).toBeGreaterThanOrEqual(60);
+    // The outer stage keeps only its own 20 ms, not the 60 ms spent inside "inner".
+    expect(outer!.ms).toBeGreaterThanOrEqual(20);
+    expect(outer!.ms).toBeLessThan(50);
+  });
+
+  it("still records a stage that throws, and starts over after a reset", async () => {
+    resetStageTimings();
+    expect(() => timed("failing", () => { throw new Error("boom"); })).toThrow("boom");
+    await expect(timedAsync("waiting", () => Promise.reject(new Error("late")))).rejects.toThrow("late");
+    expect(stageTimings().map((t) => t.stage)).toEqual(["failing", "waiting"]);
+    resetStageTimings();
+    expect(stageTimings()).toEqual([]);
+  });
+
+  it("formats the slowest stage first, per post, with what no stage covered", () => {
+    const table = formatStageTimings(
+      [{ stage: "read", ms: 10, calls: 1 }, { stage: "render", ms: 80, calls: 1 }],
+      { posts: 4, wallMs: 100 },
+    );
+    const lines = table.split("\n");
+    expect(lines[2]).toMatch(/^\s+render\s+80\.0\s+20\.000$/);
+    expect(lines[3]).toMatch(/^\s+read\s+10\.0\s+2\.500$/);
+    expect(lines[4]).toMatch(/outside the stages.*\s10\.0\s+2\.500$/);
+    expect(lines[5]).toMatch(/total \(wall\)\s+100\.0\s+25\.000$/);
+  });
+
+  it("is printed by `build --timings`, with the stages a build goes through", async () => {
+    const out = tempDir();
+    const run = await runCli(["build", "--root", repoRoot, "--out", path.join(out, "site"), "--timings"]);
+    expect(run.code).toBe(0);
+    for (const stage of ["read sources", "parse headers", "render posts", "templates", "check output", "write: stage files"]) {
+      expect(run.out.join("\n")).toMatch(new RegExp(`^  ${stage}\\s+\\d+\\.\\d\\s+\\d+\\.\\d{3}$`, "m"));
+    }
+    expect(run.out.join("\n")).toMatch(/^  total \(wall\)\s+\d+\.\d/m);
+  });
+});
