@@ -18,17 +18,19 @@ export function feedOutputFiles(posts: readonly RenderedPost[], config: SiteConf
   // tag's three feeds, and rendering XML is not cheap. Posts are compared by identity (the
   // render cache hands back the same object while a post is unchanged).
   const key = JSON.stringify([spec, config, now.getTime(), posts.map(identityOf)]);
-  let files = recentFeeds.get(key);
-  if (files === undefined) {
-    files = renderFeeds(posts, config, now, spec);
-    if (recentFeeds.size >= maxRecentFeeds) recentFeeds.clear();
-    recentFeeds.set(key, files);
-  }
+  // One entry per feed folder of a site: an edited post is a new object, so an older key
+  // never comes back, and keeping it would keep three whole feeds per save for a session.
+  const place = JSON.stringify([config.url, spec.folder]);
+  const recent = recentFeeds.get(place);
+  if (recent?.key === key) return recent.files;
+  const files = renderFeeds(posts, config, now, spec);
+  if (recentFeeds.size >= maxFeedFolders && !recentFeeds.has(place)) recentFeeds.clear();
+  recentFeeds.set(place, { key, files });
   return files;
 }
 
-const recentFeeds = new Map<string, OutputFile[]>();
-const maxRecentFeeds = 2_000;
+const recentFeeds = new Map<string, { key: string; files: OutputFile[] }>();
+const maxFeedFolders = 2_000;
 
 function renderFeeds(posts: readonly RenderedPost[], config: SiteConfig, now: Date, spec: FeedSpec): OutputFile[] {
   return [
