@@ -40,6 +40,15 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
+/**
+ * A browser sends a request's headers at once. A connection that dribbles them (slowloris)
+ * or sends nothing is answered 408 and closed after 5 s; Node's defaults (60 s, checked every
+ * 30 s) let it hold a socket for up to 90 s. The server takes no request body, so one that
+ * is still arriving after 10 s is cut off too. A response (an event stream) may last forever.
+ * Headers over 16 KB get 431 (Node's default, pinned: NODE_OPTIONS cannot raise it).
+ */
+const connectionLimits = { headersTimeout: 5_000, requestTimeout: 10_000, connectionsCheckingInterval: 1_000, maxHeaderSize: 16_384 };
+
 /** How long the whole build waits for a browser to fetch the page of a quick answer. */
 const quickAnswerGraceMs = 60;
 
@@ -52,7 +61,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let site: DevSite | undefined;
   let ready!: () => void;
   const siteReady = new Promise<void>((resolve) => (ready = resolve));
-  const server = createServer((request, response) => {
+  const server = createServer(connectionLimits, (request, response) => {
     void handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       response.end("internal error\n");
