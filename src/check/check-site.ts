@@ -62,7 +62,7 @@ function loadManifest(site: SiteFiles, fallbackBaseUrl: string | undefined): Loa
           undefined, "run daylight build, or point --out at the folder it built")];
     return { manifest: undefined, manifestText: undefined, diagnostics };
   }
-  const manifestText = new TextDecoder().decode(bytes);
+  const manifestText = typeof bytes === "string" ? bytes : new TextDecoder().decode(bytes);
   const parsed = parseManifest(manifestText);
   if ("problem" in parsed) {
     return { manifest: undefined, manifestText, diagnostics: [

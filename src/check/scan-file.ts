@@ -29,9 +29,9 @@ export function scanKindOf(path: string): ScanKind | undefined {
 /** UTF-8 → string; Buffer's decoder is several times faster than TextDecoder on large pages. */
 const decode = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 
-/** Decodes and scans one file. */
-export function scanFile(kind: ScanKind, bytes: Uint8Array): ScannedFile {
-  const text = decode(bytes);
+/** Decodes (when it is bytes) and scans one file. */
+export function scanFile(kind: ScanKind, contents: Uint8Array | string): ScannedFile {
+  const text = typeof contents === "string" ? contents : decode(contents);
   switch (kind) {
     case "html": {
       const { refs, ids } = scanHtml(text);

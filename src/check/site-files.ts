@@ -2,12 +2,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { OutputFile } from "../model.js";
 
-/** A read-only view of a built site: its output-relative paths (POSIX) and their bytes. */
+/**
+ * A read-only view of a built site: its output-relative paths (POSIX) and their contents,
+ * as bytes, or as text when that is what is at hand (a build's pages, still in memory).
+ */
 export interface SiteFiles {
   /** Every file of the site, output-relative, POSIX separators. */
   paths(): readonly string[];
-  /** The bytes of `path`, or undefined when the site has no such file. */
-  read(path: string): Uint8Array | undefined;
+  /** The contents of `path`, or undefined when the site has no such file. */
+  read(path: string): Uint8Array | string | undefined;
 }
 
 /** Names of a deploy's temporary files: never part of a site. */
@@ -40,14 +43,7 @@ export function diskSiteFiles(root: string): SiteFiles {
 /** An in-memory site (`path → bytes or text`), e.g. the files a build is about to write. */
 export function memorySiteFiles(files: ReadonlyMap<string, Uint8Array | string>): SiteFiles {
   const paths = [...files.keys()].sort();
-  const encoder = new TextEncoder();
-  return {
-    paths: () => paths,
-    read(path) {
-      const contents = files.get(path);
-      return typeof contents === "string" ? encoder.encode(contents) : contents;
-    },
-  };
+  return { paths: () => paths, read: (path) => files.get(path) };
 }
 
 /**
@@ -57,14 +53,13 @@ export function memorySiteFiles(files: ReadonlyMap<string, Uint8Array | string>)
 export function outputSiteFiles(files: readonly OutputFile[]): SiteFiles {
   const byPath = new Map(files.map((file) => [file.path, file]));
   const paths = [...byPath.keys()].sort();
-  const encoder = new TextEncoder();
   return {
     paths: () => paths,
     read(path) {
       const file = byPath.get(path);
       if (file === undefined) return undefined;
-      if ("sourcePath" in file) return readFileSync(file.sourcePath);
-      return typeof file.contents === "string" ? encoder.encode(file.contents) : file.contents;
+      // Pages stay text: encoding them only for the scanner to decode them again cost more than the scan.
+      return "sourcePath" in file ? readFileSync(file.sourcePath) : file.contents;
     },
   };
 }

@@ -11,8 +11,9 @@ export interface FileDigest {
 
 /** The manifest hash of `bytes`: SHA-256, hex, first 16 characters. */
 export function hashBytes(bytes: string | Uint8Array): FileDigest {
-  const data = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
-  return { hash: createHash("sha256").update(data).digest("hex").slice(0, 16), size: data.byteLength };
+  // A page's text is hashed as UTF-8 without first copying it into a buffer of its own.
+  const size = typeof bytes === "string" ? Buffer.byteLength(bytes, "utf8") : bytes.byteLength;
+  return { hash: createHash("sha256").update(bytes).digest("hex").slice(0, 16), size };
 }
 
 /** The manifest hash of the file at `path`, read as a stream so large files never sit whole in memory. */
