@@ -126,6 +126,10 @@ export interface RenderedPost {
   /** Site-root paths of local files this post uses (keys of the AssetIndex). */
   readonly assets: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Words in the body, for the reading time. */
+  readonly wordCount: number;
+  /** A digest of the rendered parts above (html, description, excerpt, resources, headings). */
+  readonly digest: string;
 }
 
 /** A file of the built site. `path` is POSIX, relative to the output folder: `posts/a/index.html`. */

@@ -69,6 +69,8 @@ const isRendered = record({
   resourcesHeading: optional(isString),
   postLinks: arrayOf(record({ slug: isString, fragment: optional(isString), line: isNumber, column: isNumber })),
   assets: arrayOf(isString),
+  wordCount: isNumber,
+  digest: isString,
   diagnostics: arrayOf(record({
     severity: (v) => v === "error" || v === "warning",
     rule: isString,

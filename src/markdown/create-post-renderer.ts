@@ -9,6 +9,7 @@ import { prepareHighlighter } from "./highlighter.js";
 import type { RenderContext } from "./render-context.js";
 import { createRenderState } from "./render-state.js";
 import { splitExcerpt } from "./split-excerpt.js";
+import { renderingFacts } from "./rendering-facts.js";
 
 /** Renders one post; see renderPost. */
 export type PostRenderer = (post: Post, context: RenderContext) => RenderedPost;
@@ -28,14 +29,18 @@ export function createPostRenderer(plugins: UserPlugins = {}): PostRenderer {
     const { body, excerpt } = splitExcerpt(tree, post.url);
     const html = processor.stringify(body, file);
     const description = post.meta.description?.trim() || cutDescription(state.firstParagraph ?? "");
-    return {
-      post,
+    const parts = {
       html,
       description,
       excerptHtml: excerpt && processor.stringify(excerpt, file),
       headings: state.headings,
       resources: state.resources,
       resourcesHeading: state.resourcesHeading,
+    };
+    return {
+      post,
+      ...parts,
+      ...renderingFacts(parts),
       postLinks: state.postLinks,
       assets: [...state.assets].sort(),
       diagnostics: sortDiagnostics([...state.diagnostics, ...pluginMessages(file, post.source.path)]),

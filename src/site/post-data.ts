@@ -115,7 +115,7 @@ export function toPostData(rendered: RenderedPost, context: PostDataContext, old
   const data = buildPostData(rendered, context, older, newer);
   // Everything heavy is a function of the rendered post, digested once per rendered post.
   const { html, description, excerptHtml, resources, resourcesHeading, headings, toc, readingMinutes, ...light } = data;
-  const digest = createHash("sha256").update(renderedDigest(rendered)).update(JSON.stringify(light)).digest("hex");
+  const digest = createHash("sha256").update(rendered.digest).update(JSON.stringify(light)).digest("hex");
   return Object.defineProperty(data, precomputedDigest, { value: digest, enumerable: false });
 }
 
@@ -147,7 +147,7 @@ function buildPostData(rendered: RenderedPost, context: PostDataContext, older?:
     resourcesHeading: rendered.resources.length > 0 ? (rendered.resourcesHeading ?? "Resources") : null,
     headings: rendered.headings.map((h) => ({ depth: h.depth, id: h.id, text: h.text })),
     toc: tableOfContentsOf(rendered),
-    readingMinutes: readingMinutesOf(rendered),
+    readingMinutes: Math.max(1, Math.round(rendered.wordCount / wordsPerMinute)),
     referencedBy: [...(context.backlinks?.get(post.url) ?? [])],
     previous: neighbour(older),
     next: neighbour(newer),
@@ -156,18 +156,4 @@ function buildPostData(rendered: RenderedPost, context: PostDataContext, older?:
 
 const link = (rendered: RenderedPost): PostLinkData => ({ title: rendered.post.meta.title, url: rendered.post.url });
 
-/** Minutes to read the body at an unhurried pace; at least 1. */
-const readingMinutesOf = memoizeByIdentity((rendered: RenderedPost): number => {
-  const words = rendered.html.replace(/<[^>]*>/g, " ").split(/\s+/).filter((w) => w !== "").length;
-  return Math.max(1, Math.round(words / wordsPerMinute));
-});
-
 const tableOfContentsOf = memoizeByIdentity((rendered: RenderedPost) => buildTableOfContents(rendered.headings));
-
-/** A digest of what post data takes from the rendered post alone. */
-const renderedDigest = memoizeByIdentity((rendered: RenderedPost): string =>
-  createHash("sha256")
-    .update(JSON.stringify([rendered.html, rendered.description, rendered.excerptHtml ?? null, rendered.resources,
-      rendered.resourcesHeading ?? null, rendered.headings]))
-    .digest("hex"),
-);

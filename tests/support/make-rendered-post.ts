@@ -1,5 +1,6 @@
 import { defaultSiteConfig, type SiteConfig } from "../../src/config/site-config.js";
 import type { Heading, PostKind, PostLinkRef, PostMeta, RenderedPost, Resource } from "../../src/model.js";
+import { renderingFacts } from "../../src/markdown/rendering-facts.js";
 
 /** What a test says about a post: its slug, any meta, and any rendered parts. */
 export interface RenderedPostInput extends Partial<PostMeta> {
@@ -27,6 +28,7 @@ export function makeRenderedPost(input: RenderedPostInput, config: SiteConfig = 
     resources = [], resourcesHeading, linksTo = [], sourceText = "", ...meta
   } = input;
   const postLinks: PostLinkRef[] = linksTo.map((target, i) => ({ slug: target, fragment: undefined, line: i + 5, column: 1 }));
+  const parts = { html, description, excerptHtml, headings, resources, resourcesHeading: resourcesHeading ?? (resources.length > 0 ? "References" : undefined) };
   return {
     post: {
       kind,
@@ -39,12 +41,8 @@ export function makeRenderedPost(input: RenderedPostInput, config: SiteConfig = 
         draft: false, author: undefined, image: undefined, aliases: [], extra: {}, ...meta,
       },
     },
-    html,
-    description,
-    excerptHtml,
-    headings,
-    resources,
-    resourcesHeading: resourcesHeading ?? (resources.length > 0 ? "References" : undefined),
+    ...parts,
+    ...renderingFacts(parts),
     postLinks,
     assets: [],
     diagnostics: [],

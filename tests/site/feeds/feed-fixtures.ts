@@ -7,6 +7,7 @@ import { defaultSiteConfig, type SiteConfig } from "../../../src/config/site-con
 import type { PostKind, PostMeta, RenderedPost, Resource } from "../../../src/model.js";
 import type { FeedSpec } from "../../../src/site/feeds/feed-spec.js";
 import { debianPython } from "../../support/system-tools.js";
+import { renderingFacts } from "../../../src/markdown/rendering-facts.js";
 
 /** A site below a base path, so that every absolute URL has to carry it. */
 export const config: SiteConfig = {
@@ -53,6 +54,7 @@ export function renderedPost(input: PostInput): RenderedPost {
     html, description, resources, resourcesHeading: resources.length > 0 ? "Resources" : undefined,
     excerptHtml: undefined,
     headings: [], postLinks: [], assets: [], diagnostics: [],
+    ...renderingFacts({ html, description, resources, resourcesHeading: resources.length > 0 ? "Resources" : undefined, excerptHtml: undefined, headings: [] }),
   };
 }
 

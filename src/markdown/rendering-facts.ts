@@ -1,0 +1,32 @@
+import { createHash } from "node:crypto";
+import type { RenderedPost } from "../model.js";
+
+/** The parts of a rendering that pages, feeds and caches take from it. */
+type RenderedParts = Pick<RenderedPost, "html" | "description" | "excerptHtml" | "resources" | "resourcesHeading" | "headings">;
+
+/** What is worked out from a rendering once, where it is made (a worker, in a cold build), then cached with it. */
+export interface RenderingFacts {
+  /** Words in the body (tags and code markup aside), for the reading time. */
+  readonly wordCount: number;
+  /**
+   * A digest of the rendered parts: what later stages key their caches on, so that a
+   * page or feed key does not hash the post's whole HTML again on every build.
+   */
+  readonly digest: string;
+}
+
+export function renderingFacts(parts: RenderedParts): RenderingFacts {
+  return {
+    wordCount: countWords(parts.html),
+    digest: createHash("sha256")
+      .update(JSON.stringify([parts.html, parts.description, parts.excerptHtml ?? null, parts.resources,
+        parts.resourcesHeading ?? null, parts.headings]))
+      .digest("hex"),
+  };
+}
+
+function countWords(html: string): number {
+  let words = 0;
+  for (const chunk of html.replace(/<[^>]*>/g, " ").split(/\s+/)) if (chunk !== "") words++;
+  return words;
+}
