@@ -19,6 +19,7 @@ import { assembleSite } from "./site/assemble-site.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./prepare-renders.js";
 import { timed } from "./stage-timings.js";
+import { createTextCache, type TextCache } from "./site/text-cache.js";
 
 /** What a build produced: the files to write (when there are no errors) and every diagnostic. */
 export interface BuildResult {
@@ -32,16 +33,18 @@ export interface BuildResult {
   readonly published: readonly PublishedUrl[];
 }
 
-/** What a long-lived process (the dev server) keeps between builds: rendered posts and pages. */
+/** What a long-lived process (the dev server) keeps between builds: rendered posts, pages and feeds. */
 export interface BuildCache {
   readonly posts: RenderCache;
   readonly pages: PageCache;
+  readonly feeds: TextCache;
 }
 
 /** An empty in-memory BuildCache; with a store (the CLI's cache folder), one that also reads and writes it. */
 export const createBuildCache = (store?: EntryStore): BuildCache => ({
   posts: createRenderCache(store),
   pages: createPageCache(store),
+  feeds: createTextCache(store),
 });
 
 /**
@@ -71,6 +74,7 @@ export async function buildSite(
     config,
     theme: sources.theme,
     renderer: cache ? cache.pages.wrap(templates, sources.theme, config) : templates,
+    feeds: cache?.feeds,
     now: options.now,
     only,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
@@ -88,6 +92,7 @@ export async function buildSite(
   ];
   cache?.posts.prune();
   cache?.pages.prune();
+  cache?.feeds.prune();
   return {
     files,
     diagnostics: sortDiagnostics(options.strict ? promoteWarnings(diagnostics) : diagnostics),

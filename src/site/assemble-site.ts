@@ -17,6 +17,7 @@ import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
 import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData } from "./template-data.js";
 import { timed } from "../stage-timings.js";
+import type { TextCache } from "./text-cache.js";
 
 /** What the site's pages are made from. */
 export interface AssembleInput {
@@ -28,6 +29,8 @@ export interface AssembleInput {
   /** For its assets; its templates are the renderer's. */
   readonly theme: Theme;
   readonly renderer: TemplateRenderer;
+  /** Where feeds are kept between builds; without one, every build renders them. */
+  readonly feeds?: TextCache | undefined;
   /**
    * Only this post's page (its URL): the dev server's first answer to an edit, before the
    * whole site is assembled. Undefined: everything.
@@ -76,11 +79,11 @@ export function assembleSite(input: AssembleInput): AssembledSite {
     const data = toPostData(page, dataContext);
     sink.render("page", outputPathOf(data.url, config), toPostPageData(data, context));
   }
-  renderTagPages(tagIndex.tags, dataOf, { ...context, now }, sink);
+  renderTagPages(tagIndex.tags, dataOf, { ...context, now, feeds: input.feeds }, sink);
   sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData.map(toArchiveEntry), config.timezone), context));
   sink.render("404", "404.html", toNotFoundPageData(context));
   if (config.url !== undefined) {
-    sink.files.push(...feedOutputFiles(posts, config, now, siteFeedSpec(config)));
+    sink.files.push(...feedOutputFiles(posts, config, now, siteFeedSpec(config), input.feeds));
     sink.files.push(...timed("sitemap", () => sitemapAndRobots(sitemapPages(posts, pages, tagIndex.tags, config), config, input.publicPaths)));
   }
   for (const asset of input.theme.assets.values()) sink.files.push(asset.file);

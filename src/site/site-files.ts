@@ -5,38 +5,40 @@
 import type { SiteConfig } from "../config/site-config.js";
 import type { OutputFile, RenderedPost } from "../model.js";
 import { renderAtomFeed } from "./feeds/atom-feed.js";
+import { feedPosts } from "./feeds/feed-items.js";
 import { feedFiles, type FeedSpec } from "./feeds/feed-spec.js";
 import { renderJsonFeed } from "./feeds/json-feed.js";
 import { renderRssFeed } from "./feeds/rss-feed.js";
 import { renderRobotsTxt, robotsTxtPath } from "./robots-txt.js";
-import { identityOf } from "../identity-memo.js";
 import { renderSitemap, sitemapPath, type SitemapEntry } from "./sitemap.js";
+import { timed } from "../stage-timings.js";
+import type { TextCache } from "./text-cache.js";
 
-/** `feed.xml`, `atom.xml` and `feed.json` in `spec.folder`. */
-export function feedOutputFiles(posts: readonly RenderedPost[], config: SiteConfig, now: Date, spec: FeedSpec): OutputFile[] {
-  // A feed is a pure function of these; a dev rebuild after one edit asks again for every
-  // tag's three feeds, and rendering XML is not cheap. Posts are compared by identity (the
-  // render cache hands back the same object while a post is unchanged).
-  const key = JSON.stringify([spec, config, now.getTime(), posts.map(identityOf)]);
-  // One entry per feed folder of a site: an edited post is a new object, so an older key
-  // never comes back, and keeping it would keep three whole feeds per save for a session.
-  const place = JSON.stringify([config.url, spec.folder]);
-  const recent = recentFeeds.get(place);
-  if (recent?.key === key) return recent.files;
-  const files = renderFeeds(posts, config, now, spec);
-  if (recentFeeds.size >= maxFeedFolders && !recentFeeds.has(place)) recentFeeds.clear();
-  recentFeeds.set(place, { key, files });
-  return files;
-}
-
-const recentFeeds = new Map<string, { key: string; files: OutputFile[] }>();
-const maxFeedFolders = 2_000;
-
-function renderFeeds(posts: readonly RenderedPost[], config: SiteConfig, now: Date, spec: FeedSpec): OutputFile[] {
+/**
+ * `feed.xml`, `atom.xml` and `feed.json` in `spec.folder`. Rendering XML is not cheap and
+ * a site has three feeds per tag, so with a cache they are kept by what they are made of:
+ * the newest posts' renderings (by digest), their headers, the config and the feed's date.
+ */
+export function feedOutputFiles(
+  posts: readonly RenderedPost[],
+  config: SiteConfig,
+  now: Date,
+  spec: FeedSpec,
+  cache?: TextCache,
+): OutputFile[] {
+  const items = feedPosts(posts, config);
+  const render = () => timed("feeds", () => [
+    renderRssFeed(items, config, now, spec),
+    renderAtomFeed(items, config, now, spec),
+    renderJsonFeed(items, config, now, spec),
+  ]);
+  const key = () => JSON.stringify([spec, config, (latestChange(items) ?? now).getTime(),
+    items.map((p) => [p.digest, p.post.url, p.post.meta])]);
+  const [rss = "", atom = "", json = ""] = cache ? cache.texts("feeds", key(), render) : render();
   return [
-    { path: `${spec.folder}${feedFiles.rss}`, contents: renderRssFeed(posts, config, now, spec) },
-    { path: `${spec.folder}${feedFiles.atom}`, contents: renderAtomFeed(posts, config, now, spec) },
-    { path: `${spec.folder}${feedFiles.json}`, contents: renderJsonFeed(posts, config, now, spec) },
+    { path: `${spec.folder}${feedFiles.rss}`, contents: rss },
+    { path: `${spec.folder}${feedFiles.atom}`, contents: atom },
+    { path: `${spec.folder}${feedFiles.json}`, contents: json },
   ];
 }
 

@@ -6,6 +6,7 @@ import type { PostData } from "./post-data.js";
 import { feedOutputFiles } from "./site-files.js";
 import type { Tag } from "./tag-index.js";
 import { toTagData, toTagPageData, toTagsPageData } from "./template-data.js";
+import type { TextCache } from "./text-cache.js";
 
 /** Where rendered pages go: a template, an output path, its data. */
 export interface PageSink {
@@ -20,7 +21,7 @@ export interface PageSink {
 export function renderTagPages(
   tags: readonly Tag[],
   dataOf: ReadonlyMap<RenderedPost, PostData>,
-  context: HeadContext & { readonly now: Date },
+  context: HeadContext & { readonly now: Date; readonly feeds?: TextCache | undefined },
   sink: PageSink,
 ): void {
   if (tags.length === 0) return;
@@ -41,6 +42,6 @@ export function renderTagPages(
       pageUrl: new URL(tagData.url, config.url).href,
       folder: `tags/${tag.slug}/`,
     };
-    sink.files.push(...feedOutputFiles(tag.posts, config, context.now, spec));
+    sink.files.push(...feedOutputFiles(tag.posts, config, context.now, spec, context.feeds));
   });
 }

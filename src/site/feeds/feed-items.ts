@@ -27,9 +27,12 @@ export interface FeedItem {
  */
 export function toFeedItems(posts: readonly RenderedPost[], config: SiteConfig): FeedItem[] {
   const siteUrl = siteUrlOf(config);
-  return newestFirst(posts.filter((p) => p.post.kind === "post"))
-    .slice(0, config.feedItems)
-    .map((post) => toFeedItem(post, config, siteUrl));
+  return feedPosts(posts, config).map((post) => toFeedItem(post, config, siteUrl));
+}
+
+/** The posts a feed shows: the newest `config.feedItems` of them, pages left out. */
+export function feedPosts(posts: readonly RenderedPost[], config: SiteConfig): RenderedPost[] {
+  return newestFirst(posts.filter((p) => p.post.kind === "post")).slice(0, config.feedItems);
 }
 
 function toFeedItem(rendered: RenderedPost, config: SiteConfig, siteUrl: string): FeedItem {
