@@ -61,7 +61,8 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   reportDiagnostics(console, diagnostics);
   // Both only write (each into its own folder): overlapping them hides the cache's cost in a cold build.
   const [, saveProblems] = await Promise.all([
-    createDiskWriter(outDir).write(generation.files),
+    // The cache folder keeps the retired generation for the next build to fill (see DiskWriterOptions).
+    createDiskWriter(outDir, { spareRoot: cache.dir && path.join(cache.dir, "spare-outputs") }).write(generation.files),
     timedAsync("save cache (while writing)", () => cache.save(true)),
   ]);
   reportDiagnostics(console, saveProblems);

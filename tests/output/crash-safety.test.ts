@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { OutputFile } from "../../src/model.js";
@@ -17,21 +17,34 @@ function filesOf(gen: Record<string, string>, dir: string): OutputFile[] {
     path === "logo.png" ? { path, sourcePath: join(dir, "logo-source.png") } : { path, contents });
 }
 
-/** The steps one write goes through, in order, recorded with a hook. */
-async function recordSteps(firstBuild: boolean): Promise<string[]> {
-  const dir = tempDir();
+/** An older generation: with a spare folder, what the spare holds when the killed write starts. */
+const olderGen = { "index.html": "older", "posts/a/index.html": "A", "posts/z/index.html": "Z" };
+
+/** The output (and, with `spareRoot`, the spare) before the write under test. */
+async function before(firstBuild: boolean, dir: string, spareRoot: string | undefined): Promise<string> {
   const out = join(dir, "dist");
-  if (!firstBuild) await createDiskWriter(out).write(filesOf(oldGen, dir));
+  // With a spare folder, two writes leave one behind: the older generation.
+  if (spareRoot) await createDiskWriter(out, { spareRoot }).write(filesOf(olderGen, dir));
+  if (spareRoot || !firstBuild) await createDiskWriter(out, { spareRoot }).write(filesOf(oldGen, dir));
+  if (firstBuild) rmSync(out, { recursive: true, force: true });
+  return out;
+}
+
+/** The steps one write goes through, in order, recorded with a hook. */
+async function recordSteps(firstBuild: boolean, withSpare: boolean): Promise<string[]> {
+  const dir = tempDir();
+  const spareRoot = withSpare ? join(dir, "spares") : undefined;
+  const out = await before(firstBuild, dir, spareRoot);
   const steps: string[] = [];
-  await createDiskWriter(out, { hooks: { afterStep: (step) => void steps.push(step) } }).write(filesOf(newGen, dir));
+  await createDiskWriter(out, { spareRoot, hooks: { afterStep: (step) => void steps.push(step) } }).write(filesOf(newGen, dir));
   return steps;
 }
 
 /** A writer that "dies" at the n-th step it reaches, leaving the disk as a kill would. */
-const crashingAt = (out: string, n: number) => {
+const crashingAt = (out: string, n: number, spareRoot: string | undefined) => {
   let seen = 0;
   return createDiskWriter(out, {
-    concurrency: 1,
+    spareRoot,
     hooks: {
       afterStep: (step) => {
         if (seen++ === n) throw new SimulatedCrash(step);
@@ -40,23 +53,26 @@ const crashingAt = (out: string, n: number) => {
   });
 };
 
-describe.each([false, true])("a write killed at any step (first build: %s)", (firstBuild) => {
+describe.each([
+  [false, false], [true, false], [false, true], [true, true],
+])("a write killed at any step (first build: %s, spare folder: %s)", (firstBuild, withSpare) => {
   it("leaves exactly the old or the new generation after repair, and the next write succeeds", async () => {
-    const steps = await recordSteps(firstBuild);
+    const steps = await recordSteps(firstBuild, withSpare);
     expect(steps).toContain("staging-promoted");
+    if (withSpare && !firstBuild) expect(steps).toContain("previous-kept");
     const promotedAt = steps.indexOf("staging-promoted");
     for (const [n, step] of steps.entries()) {
       const dir = tempDir();
-      const out = join(dir, "dist");
-      if (!firstBuild) await createDiskWriter(out).write(filesOf(oldGen, dir));
-      await expect(crashingAt(out, n).write(filesOf(newGen, dir))).rejects.toBeInstanceOf(SimulatedCrash);
+      const spareRoot = withSpare ? join(dir, "spares") : undefined;
+      const out = await before(firstBuild, dir, spareRoot);
+      await expect(crashingAt(out, n, spareRoot).write(filesOf(newGen, dir))).rejects.toBeInstanceOf(SimulatedCrash);
 
       await repairOutput(out);
       const survivor = n >= promotedAt ? expected(newGen) : firstBuild ? undefined : expected(oldGen);
       expect({ step, n, tree: existsSync(out) ? snapshot(out) : undefined }).toEqual({ step, n, tree: survivor });
       expect(existsSync(`${out}.staging`) || existsSync(`${out}.previous`)).toBe(false);
 
-      await createDiskWriter(out).write(filesOf({ ...newGen, "index.html": "newer" }, dir));
+      await createDiskWriter(out, { spareRoot }).write(filesOf({ ...newGen, "index.html": "newer" }, dir));
       expect(snapshot(out)).toEqual(expected({ ...newGen, "index.html": "newer" }));
     }
   });
