@@ -4,15 +4,13 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { EntryStore } from "./entry-store.js";
+import { decodeEntry, encodeEntry } from "./entry-codec.js";
 import { pruneEntries } from "./prune-entries.js";
 
 /** The folder a site's cache lives in unless `--cache-dir` says otherwise. */
 export const defaultCacheDirName = ".daylight-cache";
 
-/** The format of an entry file; a file with another (or none) is foreign. */
-const entryFormat = "daylight-cache-entry/1";
-
-/** A persistent EntryStore: one JSON file per entry, in a folder only it writes. */
+/** A persistent EntryStore: one file per entry (see entry-codec.ts), in a folder only it writes. */
 export interface DiskStore extends EntryStore {
   readonly dir: string;
   /** The `cache-entry` warning when this build met unreadable entries (at most one). */
@@ -87,9 +85,8 @@ function readEntry(file: string, name: string, identity: string): unknown {
     return (e as NodeJS.ErrnoException).code === "ENOENT" ? missing : corrupt;
   }
   try {
-    const entry = JSON.parse(text) as { format?: unknown; identity?: unknown; key?: unknown; value?: unknown };
-    const ours = typeof entry === "object" && entry !== null && entry.format === entryFormat;
-    return ours && entry.identity === identity && entry.key === name && "value" in entry ? entry.value : corrupt;
+    const entry = decodeEntry(text);
+    return entry && entry.identity === identity && entry.key === name ? entry.value : corrupt;
   } catch {
     return corrupt;
   }
@@ -113,7 +110,7 @@ async function writeEntries(dir: string, identity: string, entries: readonly (re
 async function writeEntry(dir: string, identity: string, name: string, value: unknown) {
   const file = entryPath(dir, name);
   const temp = path.join(path.dirname(file), `.${name}.${randomBytes(6).toString("hex")}.tmp`);
-  await writeFile(temp, JSON.stringify({ format: entryFormat, identity, key: name, value }));
+  await writeFile(temp, encodeEntry(identity, name, value));
   try {
     await rename(temp, file);
   } catch (e) {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDiskStore, entryPath } from "../../src/cache/disk-store.js";
 import { tempDir } from "../support/run-cli.js";
+import { encodeEntry } from "../../src/cache/entry-codec.js";
 
 const isText = (v: unknown): v is string => typeof v === "string";
 
@@ -62,7 +63,8 @@ describe("the disk store", () => {
     // Valid JSON of the right shape, but written for another key: a copied or renamed file.
     writeFileSync(b!, readFileSync(c!, "utf8"));
     writeFileSync(c!, JSON.stringify({ hello: "world" }));
-    writeFileSync(d!, JSON.stringify({ ...JSON.parse(readFileSync(d!, "utf8")), value: 42 }));
+    // Whole and well-formed, but holding a value of another shape than the reader asks for.
+    writeFileSync(d!, encodeEntry("id", path.basename(d!, ".json"), 42));
     const store = createDiskStore(dir, "id");
     const read = ["a", "b", "c", "d"].map((key) => store.read("page", key, isText));
     expect(read).toEqual([undefined, undefined, undefined, undefined]);

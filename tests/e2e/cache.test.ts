@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, wri
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixturesDir, repoRoot, runCli, snapshot, tempDir } from "../support/run-cli.js";
+import { decodeEntry } from "../../src/cache/entry-codec.js";
 
 const baseUrl = ["--base-url", "https://example.com/blog/"];
 
@@ -26,7 +27,7 @@ function entries(cacheDir: string): Map<string, number> {
 /** The entry file of the rendered post whose links name `slug`. */
 function entryLinkingTo(cacheDir: string, slug: string): string {
   const names = [...entries(cacheDir).keys()].filter((name) => {
-    const value = (JSON.parse(readFileSync(path.join(cacheDir, name), "utf8")) as { value: unknown }).value as {
+    const value = decodeEntry(readFileSync(path.join(cacheDir, name), "utf8"))?.value as {
       rendered?: { postLinks?: { slug: string }[] };
     };
     return value.rendered?.postLinks?.some((link) => link.slug === slug);
@@ -114,7 +115,8 @@ describe("the build cache", () => {
     expect(warm.files).toEqual(cold.files);
     // Same source, same key: the entry was rewritten with the new rendering (a new file).
     expect(entries(cacheDir).get(before)).not.toBe(undefined);
-    expect(JSON.parse(readFileSync(path.join(cacheDir, before), "utf8")).value.rendered.diagnostics[0].rule).toBe("broken-post-link");
+    const stored = decodeEntry(readFileSync(path.join(cacheDir, before), "utf8"))?.value as { rendered: { diagnostics: { rule: string }[] } };
+    expect(stored.rendered.diagnostics[0]!.rule).toBe("broken-post-link");
   });
 
   it("renders everything again after a config change, and prunes what the new build did not use", async () => {
@@ -144,7 +146,7 @@ describe("the build cache", () => {
     expect(warm.run.err.filter((line) => line.includes("[cache-entry]"))).toHaveLength(1);
     expect(warm.run.err.filter((line) => /  (warning|error)  /.test(line))).toHaveLength(1);
     expect(warm.files).toEqual(cold.files);
-    expect(() => JSON.parse(readFileSync(path.join(cacheDir, first!), "utf8"))).not.toThrow();
+    expect(decodeEntry(readFileSync(path.join(cacheDir, first!), "utf8"))).toBeDefined();
     expect((await build(root)).run.err).toEqual([]);
   });
 
