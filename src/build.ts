@@ -33,18 +33,18 @@ export interface BuildResult {
   readonly published: readonly PublishedUrl[];
 }
 
-/** What a long-lived process (the dev server) keeps between builds: rendered posts, pages and feeds. */
+/** What a long-lived process (the dev server) keeps between builds: rendered posts, pages, feeds and the sitemap. */
 export interface BuildCache {
   readonly posts: RenderCache;
   readonly pages: PageCache;
-  readonly feeds: TextCache;
+  readonly texts: TextCache;
 }
 
 /** An empty in-memory BuildCache; with a store (the CLI's cache folder), one that also reads and writes it. */
 export const createBuildCache = (store?: EntryStore): BuildCache => ({
   posts: createRenderCache(store),
   pages: createPageCache(store),
-  feeds: createTextCache(store),
+  texts: createTextCache(store),
 });
 
 /**
@@ -74,7 +74,7 @@ export async function buildSite(
     config,
     theme: sources.theme,
     renderer: cache ? cache.pages.wrap(templates, sources.theme, config) : templates,
-    feeds: cache?.feeds,
+    texts: cache?.texts,
     now: options.now,
     only,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
@@ -92,7 +92,7 @@ export async function buildSite(
   ];
   cache?.posts.prune();
   cache?.pages.prune();
-  cache?.feeds.prune();
+  cache?.texts.prune();
   return {
     files,
     diagnostics: sortDiagnostics(options.strict ? promoteWarnings(diagnostics) : diagnostics),

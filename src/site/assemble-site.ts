@@ -29,8 +29,8 @@ export interface AssembleInput {
   /** For its assets; its templates are the renderer's. */
   readonly theme: Theme;
   readonly renderer: TemplateRenderer;
-  /** Where feeds are kept between builds; without one, every build renders them. */
-  readonly feeds?: TextCache | undefined;
+  /** Where feeds and the sitemap are kept between builds; without one, every build renders them. */
+  readonly texts?: TextCache | undefined;
   /**
    * Only this post's page (its URL): the dev server's first answer to an edit, before the
    * whole site is assembled. Undefined: everything.
@@ -79,12 +79,12 @@ export function assembleSite(input: AssembleInput): AssembledSite {
     const data = toPostData(page, dataContext);
     sink.render("page", outputPathOf(data.url, config), toPostPageData(data, context));
   }
-  renderTagPages(tagIndex.tags, dataOf, { ...context, now, feeds: input.feeds }, sink);
+  renderTagPages(tagIndex.tags, dataOf, { ...context, now, texts: input.texts }, sink);
   sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData.map(toArchiveEntry), config.timezone), context));
   sink.render("404", "404.html", toNotFoundPageData(context));
   if (config.url !== undefined) {
-    sink.files.push(...feedOutputFiles(posts, config, now, siteFeedSpec(config), input.feeds));
-    sink.files.push(...timed("sitemap", () => sitemapAndRobots(sitemapPages(posts, pages, tagIndex.tags, config), config, input.publicPaths)));
+    sink.files.push(...feedOutputFiles(posts, config, now, siteFeedSpec(config), input.texts));
+    sink.files.push(...timed("sitemap", () => sitemapAndRobots(sitemapPages(posts, pages, tagIndex.tags, config), config, input.publicPaths, input.texts)));
   }
   for (const asset of input.theme.assets.values()) sink.files.push(asset.file);
   return { files: sink.files, diagnostics: sink.diagnostics() };

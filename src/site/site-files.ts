@@ -50,21 +50,21 @@ export interface SitemapPage {
 }
 
 /** `sitemap.xml`, and `robots.txt` pointing at it unless public/ has its own. */
-export function sitemapAndRobots(pages: readonly SitemapPage[], config: SiteConfig, publicPaths: ReadonlySet<string>): OutputFile[] {
+export function sitemapAndRobots(
+  pages: readonly SitemapPage[],
+  config: SiteConfig,
+  publicPaths: ReadonlySet<string>,
+  cache?: TextCache,
+): OutputFile[] {
   const siteUrl = config.url;
   if (siteUrl === undefined) return [];
   const entries: SitemapEntry[] = pages.map((page) => ({ url: new URL(page.url, siteUrl).href, lastmod: latestChange(page.posts) }));
-  const files: OutputFile[] = [{ path: sitemapPath, contents: sitemapOf(entries) }];
+  // A large site's sitemap is the same after most builds, and XML is not cheap to write.
+  const render = () => [renderSitemap(entries)];
+  const [xml = ""] = cache ? cache.texts("sitemap", JSON.stringify(entries), render) : render();
+  const files: OutputFile[] = [{ path: sitemapPath, contents: xml }];
   if (!publicPaths.has(robotsTxtPath)) files.push({ path: robotsTxtPath, contents: renderRobotsTxt(config) });
   return files;
-}
-
-// The sitemap of a large site is the same after most dev rebuilds; XML is not cheap to write.
-let lastSitemap: { key: string; xml: string } | undefined;
-function sitemapOf(entries: readonly SitemapEntry[]): string {
-  const key = JSON.stringify(entries);
-  if (lastSitemap?.key !== key) lastSitemap = { key, xml: renderSitemap(entries) };
-  return lastSitemap.xml;
 }
 
 /** The latest `updated ?? published` of some posts; undefined when none is dated. */

@@ -21,7 +21,7 @@ export interface PageSink {
 export function renderTagPages(
   tags: readonly Tag[],
   dataOf: ReadonlyMap<RenderedPost, PostData>,
-  context: HeadContext & { readonly now: Date; readonly feeds?: TextCache | undefined },
+  context: HeadContext & { readonly now: Date; readonly texts?: TextCache | undefined },
   sink: PageSink,
 ): void {
   if (tags.length === 0) return;
@@ -42,6 +42,6 @@ export function renderTagPages(
       pageUrl: new URL(tagData.url, config.url).href,
       folder: `tags/${tag.slug}/`,
     };
-    sink.files.push(...feedOutputFiles(tag.posts, config, context.now, spec, context.feeds));
+    sink.files.push(...feedOutputFiles(tag.posts, config, context.now, spec, context.texts));
   });
 }
