@@ -10,6 +10,14 @@ import type { RenderOutcome, RenderRequest, RenderResponse } from "./render-job.
 // Workers run the compiled renderer (lib/), also when the caller runs from src/ in tests.
 const workerScript = path.join(packageRootDir, "lib/workers/render-worker.js");
 
+/**
+ * The heap of each render thread. Parsing a post makes many objects that live for one post:
+ * with V8's default young generation (48 MB) many of them survived two scavenges and were
+ * promoted, to be collected by full collections. A larger one lets them die young; on the
+ * 1,000-post bench it cut the workers' CPU time by about a tenth.
+ */
+const workerHeap = { maxYoungGenerationSizeMb: 96 };
+
 /** Below this many posts to render, starting threads costs more than it saves. */
 export const minPostsForWorkers = 48;
 const batchSize = 8;
@@ -30,7 +38,7 @@ export async function renderInWorkers(posts: readonly Post[], context: RenderCon
   const outcomes: RenderOutcome[] = new Array(posts.length);
   const batches: number[] = [];
   for (let start = 0; start < posts.length; start += batchSize) batches.push(start);
-  const workers = Array.from({ length: threads }, () => new Worker(workerScript));
+  const workers = Array.from({ length: threads }, () => new Worker(workerScript, { resourceLimits: workerHeap }));
   try {
     await Promise.all(workers.map((worker) => drain(worker, batches, posts, context, outcomes)));
   } finally {
