@@ -10,6 +10,7 @@ import type { RenderContext } from "./render-context.js";
 import { createRenderState } from "./render-state.js";
 import { splitExcerpt } from "./split-excerpt.js";
 import { renderingFacts } from "./rendering-facts.js";
+import { isStackOverflow, nestsTooDeep, opensTooDeep, tooDeep } from "./nesting-depth.js";
 
 /** Renders one post; see renderPost. */
 export type PostRenderer = (post: Post, context: RenderContext) => RenderedPost;
@@ -22,10 +23,12 @@ export type PostRenderer = (post: Post, context: RenderContext) => RenderedPost;
  */
 export function createPostRenderer(plugins: UserPlugins = {}): PostRenderer {
   const processor = createMarkdownProcessor(plugins);
-  return (post, context) => {
+  const render: PostRenderer = (post, context) => {
+    if (opensTooDeep(post.body)) return unrendered(post);
     const state = createRenderState(post.source.path, context, codeLanguagesOf(post.body));
     const file = new VFile({ value: post.body, data: { daylight: state } });
     const tree = processor.runSync(processor.parse(file), file) as Root;
+    if (nestsTooDeep(tree)) return unrendered(post);
     const { body, excerpt } = splitExcerpt(tree, post.url);
     const html = processor.stringify(body, file);
     const description = post.meta.description?.trim() || cutDescription(state.firstParagraph ?? "");
@@ -46,6 +49,22 @@ export function createPostRenderer(plugins: UserPlugins = {}): PostRenderer {
       diagnostics: sortDiagnostics([...state.diagnostics, ...pluginMessages(file, post.source.path)]),
     };
   };
+  // The libraries recurse per level of nesting: a post nested thousands deep overflows the
+  // stack before its tree can be measured. That is the post's error, not a crash.
+  return (post, context) => {
+    try {
+      return render(post, context);
+    } catch (e) {
+      if (isStackOverflow(e)) return unrendered(post);
+      throw e;
+    }
+  };
+}
+
+/** A post too deeply nested to render: no HTML, one error. */
+function unrendered(post: Post): RenderedPost {
+  const parts = { html: "", description: post.meta.description?.trim() ?? "", excerptHtml: undefined, headings: [], resources: [], resourcesHeading: undefined };
+  return { post, ...parts, ...renderingFacts(parts), postLinks: [], assets: [], diagnostics: [tooDeep(post.source.path, post.body)] };
 }
 
 /**
