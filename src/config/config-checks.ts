@@ -22,13 +22,16 @@ const isWholeNumber: Checker = (v) =>
   typeof v === "number" && Number.isInteger(v) && v >= 0 ? undefined : "must be a whole number, 0 or more";
 const isTimeZone: Checker = (v) => isText(v) ?? (isKnownTimeZone(v as string) ? undefined : "is not an IANA time zone");
 const isSiteUrl: Checker = (v) => isText(v) ?? urlProblem(v as string);
+// The language sorts tags and pages (Intl.Collator), which throws for a malformed tag.
+const isLanguageTag: Checker = (v) =>
+  isText(v) ?? (isWellFormedLanguageTag(v as string) ? undefined : 'must be a language tag like "en" or "pt-BR"');
 
 /** Every config key a site may set, with what its value must be. */
 const checkers: Record<string, Checker> = {
   title: isText,
   description: isText,
   author: isText,
-  language: isText,
+  language: isLanguageTag,
   timezone: isTimeZone,
   url: isSiteUrl,
   postsPerPage: isPositiveInteger,
@@ -80,6 +83,14 @@ function urlProblem(value: string): string | undefined {
   if (url.protocol !== "https:" && url.protocol !== "http:") return "must start with https:// or http://";
   if (url.search || url.hash) return "must not have a ?query or #fragment";
   return undefined;
+}
+
+function isWellFormedLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 function isKnownTimeZone(zone: string): boolean {

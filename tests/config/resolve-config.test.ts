@@ -33,6 +33,20 @@ describe("resolveConfig", () => {
     ]);
   });
 
+  it("rejects a language that is not a language tag where it stands, and keeps a good one", () => {
+    // Found by the build fuzzer: "language": " " made Intl.Collator throw while sorting the
+    // navigation, which crashed the build with a RangeError and exit code 70.
+    for (const language of [" ", "", "en_US", "not a tag", "x", "\u00fcber"]) {
+      const { diagnostics } = resolveConfig(`{\n  "language": ${JSON.stringify(language)}\n}`);
+      expect(diagnostics, language).toMatchObject([{ rule: "config-error", severity: "error", line: 2, column: 15 }]);
+    }
+    for (const language of ["en", "pt-BR", "zh-Hant-TW", "de-CH-1996", "EN"]) {
+      const { config, diagnostics } = resolveConfig(JSON.stringify({ language }));
+      expect(diagnostics, language).toEqual([]);
+      expect(config.language).toBe(language);
+    }
+  });
+
   it("rejects a relative url, and a url with a query", () => {
     expect(resolveConfig('{"url": "/blog/"}').diagnostics[0]?.rule).toBe("config-error");
     expect(resolveConfig('{"url": "https://e.com/?a=1"}').diagnostics[0]?.rule).toBe("config-error");
