@@ -45,7 +45,8 @@ const checkers: Record<string, Checker> = {
 
 /** What a key's value should be (undefined when it is fine), or "unknown" for a key daylight does not know. */
 export function checkConfigValue(key: string, value: unknown): string | undefined | "unknown" {
-  const checker = checkers[key];
+  // Own keys only: "__proto__" or "constructor" would find Object's own members.
+  const checker = Object.hasOwn(checkers, key) ? checkers[key] : undefined;
   return checker ? checker(value) : "unknown";
 }
 

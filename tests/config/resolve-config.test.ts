@@ -58,6 +58,17 @@ describe("resolveConfig", () => {
     expect(diagnostics).toMatchObject([{ rule: "unknown-key", severity: "warning", line: 2, column: 2, hint: 'did you mean "postsPerPage"?' }]);
   });
 
+  it("warns about keys named like Object's own members, and keeps the rest", () => {
+    // Found by the build fuzzer: "__proto__" found Object.prototype as the key's checker and
+    // crashed the build with "TypeError: checker is not a function" and exit code 70.
+    for (const key of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]) {
+      const { config, diagnostics } = resolveConfig(`{\n  ${JSON.stringify(key)}: {"x": 1},\n  "title": "T"\n}`);
+      expect(diagnostics, key).toMatchObject([{ rule: "unknown-key", severity: "warning", line: 2, column: 3 }]);
+      expect(config.title).toBe("T");
+      expect(Object.getPrototypeOf(config)).toBe(Object.prototype);
+    }
+  });
+
   it("rejects a config that is not an object", () => {
     expect(resolveConfig("[1]").diagnostics).toMatchObject([{ rule: "config-error", line: 1, column: 1 }]);
   });
