@@ -1,0 +1,38 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, snapshot, tempDir } from "../support/run-cli.js";
+
+/** A one-post site with `public/<name>` holding `contents`. */
+function siteWithPublicFile(name: string, contents: string): string {
+  const root = tempDir();
+  mkdirSync(path.join(root, "posts"));
+  mkdirSync(path.join(root, "public"));
+  writeFileSync(path.join(root, "posts/a.md"), "!! title: A\n!! published: 2024-01-01\n\nText.\n");
+  writeFileSync(path.join(root, "public", name), contents);
+  return root;
+}
+
+describe("a public file that takes the name of a file daylight writes", () => {
+  it("public/daylight-manifest.json is an output-collision error, and the output is left alone", async () => {
+    // Found by the build fuzzer: the writer refused the duplicate path with an exception,
+    // and the build crashed with a stack trace and exit code 70.
+    const root = siteWithPublicFile("daylight-manifest.json", "{}");
+    const out = path.join(tempDir(), "dist");
+    mkdirSync(out);
+    writeFileSync(path.join(out, "index.html"), "previous");
+    const before = snapshot(out);
+    const run = await runCli(["build", "--root", root, "--out", out, "--base-url", "https://example.com/", "--no-cache"]);
+    expect(run.code).toBe(1);
+    expect(run.err.join("\n")).toMatch(/public\/daylight-manifest\.json would replace daylight-manifest\.json, which daylight writes itself {2}\[output-collision\]/);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it("public/_headers is still merged into the generated one", async () => {
+    const root = siteWithPublicFile("_headers", "/x\n  X-Test: 1\n");
+    const out = path.join(tempDir(), "dist");
+    const run = await runCli(["build", "--root", root, "--out", out, "--base-url", "https://example.com/", "--no-cache"]);
+    expect(run.code).toBe(0);
+    expect(snapshot(out)["_headers"]).toBeDefined();
+  });
+});
