@@ -19,8 +19,11 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_SEED = 20250314;
 export const CORPORA_DIR = path.join(HERE, "corpora");
 
+/** Every copy of a corpus; `sides` picks some (scale.mjs writes only daylight's). */
+export const SIDES = ["daylight", "eleventy", "hugo"];
+
 /** Generates the corpus of `size` posts under `<outDir>/<size>/{daylight,eleventy,hugo}`; returns its paths and stats. */
-export async function generateCorpus({ size, seed = DEFAULT_SEED, outDir = CORPORA_DIR }) {
+export async function generateCorpus({ size, seed = DEFAULT_SEED, outDir = CORPORA_DIR, sides = SIDES }) {
   const root = path.join(outDir, String(size));
   await rm(root, { recursive: true, force: true });
   const dirs = { root, daylight: path.join(root, "daylight"), eleventy: path.join(root, "eleventy"), hugo: path.join(root, "hugo") };
@@ -34,13 +37,13 @@ export async function generateCorpus({ size, seed = DEFAULT_SEED, outDir = CORPO
     links += (body.match(/\]\(/g) ?? []).length;
     const rel = path.join(String(post.year), `${post.slug}.md`);
     const rooted = rootedPostLinks(body);
-    files.set(path.join(dirs.daylight, "posts", rel), daylightSource(post, body));
-    files.set(path.join(dirs.eleventy, "posts", rel), `${yamlHeader(post, { slug: false })}\n${rooted}`);
-    files.set(path.join(dirs.hugo, "content", "posts", rel), `${yamlHeader(post, { slug: true })}\n${rooted}`);
+    if (sides.includes("daylight")) files.set(path.join(dirs.daylight, "posts", rel), daylightSource(post, body));
+    if (sides.includes("eleventy")) files.set(path.join(dirs.eleventy, "posts", rel), `${yamlHeader(post, { slug: false })}\n${rooted}`);
+    if (sides.includes("hugo")) files.set(path.join(dirs.hugo, "content", "posts", rel), `${yamlHeader(post, { slug: true })}\n${rooted}`);
   }
-  files.set(path.join(dirs.daylight, "site.config.json"), `${JSON.stringify(daylightConfig(), null, 2)}\n`);
-  for (const [rel, text] of Object.entries(ELEVENTY_FILES)) files.set(path.join(dirs.eleventy, rel), text);
-  for (const [rel, text] of Object.entries(HUGO_FILES)) files.set(path.join(dirs.hugo, rel), text);
+  if (sides.includes("daylight")) files.set(path.join(dirs.daylight, "site.config.json"), `${JSON.stringify(daylightConfig(), null, 2)}\n`);
+  if (sides.includes("eleventy")) for (const [rel, text] of Object.entries(ELEVENTY_FILES)) files.set(path.join(dirs.eleventy, rel), text);
+  if (sides.includes("hugo")) for (const [rel, text] of Object.entries(HUGO_FILES)) files.set(path.join(dirs.hugo, rel), text);
   await writeAll(files);
   const edited = meta[Math.floor(size / 2)];
   return {
@@ -52,7 +55,8 @@ export async function generateCorpus({ size, seed = DEFAULT_SEED, outDir = CORPO
   };
 }
 
-function daylightConfig() {
+/** The daylight copy's site.config.json. */
+export function daylightConfig() {
   return { ...SITE, language: "en", timezone: "UTC", postsPerPage: 10, feedItems: 20 };
 }
 
