@@ -107,14 +107,23 @@ export async function buildSite(
 
 /**
  * Loads the markdown pipeline and the highlighter's grammars for the site's posts on this
- * thread. A long-lived process (the dev server) calls it after a first build that rendered
- * in worker threads, so that the first edit does not pay for the loading.
+ * thread, then renders a few posts and throws them away. A long-lived process (the dev
+ * server) calls it after a first build that rendered in worker threads: this thread's first
+ * renders, with its code not yet compiled by the JIT, took 300–800 ms where a later one
+ * takes 20, and the first edits should not pay for that. One post at a time, so that
+ * requests are answered in between.
  */
-export async function warmUpRenderer(sources: SiteSources, config: SiteConfig): Promise<void> {
+export async function warmUpRenderer(sources: SiteSources, config: SiteConfig, warmUpPosts = 12): Promise<void> {
   const options = { drafts: true, future: true, strict: false, now: new Date(0) };
   const posts = collectSources(sources.posts, "post", config, options).published;
   const pages = collectSources(sources.pages, "page", config, options).published;
   await (await import("./markdown/create-post-renderer.js")).prepareHighlighting([...posts, ...pages]);
+  const { renderPost } = await import("./markdown/render-post.js");
+  const context = { config, links: buildLinkIndex(posts), assets: buildAssetIndex(sources.assets, config.basePath) };
+  for (const post of posts.slice(0, warmUpPosts)) {
+    await new Promise((resolve) => setImmediate(resolve));
+    renderPost(post, context);
+  }
 }
 
 /** Parses one kind of source (posts or pages) and keeps what this build publishes. */
