@@ -6,7 +6,7 @@ import { collectBacklinks } from "./backlinks.js";
 import { siteFeedSpec } from "./feeds/feed-spec.js";
 import type { HeadContext } from "./head-metadata.js";
 import { paginate } from "./paginate.js";
-import { toPostData, toPostsData, type PostData } from "./post-data.js";
+import { toPostData, toPostDataAt, toPostsData, type PostData } from "./post-data.js";
 import type { Theme } from "./read-theme.js";
 import { checkPageSlugs } from "./reserved-slugs.js";
 import { feedOutputFiles, sitemapAndRobots, type SitemapPage } from "./site-files.js";
@@ -64,12 +64,13 @@ export function assembleSite(input: AssembleInput): AssembledSite {
   const context: HeadContext = { config, site: toSiteData(config, nav.nav, tagIndex.tags.length > 0) };
   const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages]) };
 
-  const postsData = timed("post data", () => toPostsData(posts, dataContext));
   if (input.only !== undefined) {
-    const post = postsData.find((data) => data.url === input.only);
+    const at = posts.findIndex((p) => p.post.url === input.only);
+    const post = at === -1 ? undefined : timed("post data", () => toPostDataAt(posts, at, dataContext));
     if (post) sink.render("post", outputPathOf(post.url, config), toPostPageData(post, context));
     return { files: sink.files, diagnostics: sink.diagnostics() };
   }
+  const postsData = timed("post data", () => toPostsData(posts, dataContext));
   const dataOf = new Map(posts.map((p, i) => [p, postsData[i] as PostData]));
   for (const page of paginate(postsData, config.postsPerPage, config.basePath)) {
     sink.render("index", page.outputPath, toIndexPageData(page, context));

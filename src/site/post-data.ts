@@ -92,12 +92,20 @@ const wordsPerMinute = 220;
  */
 export function toPostsData(posts: readonly RenderedPost[], context: PostDataContext): PostData[] {
   const shared = JSON.stringify([context.config, context.now]);
-  return posts.map((rendered, i) => {
-    const older = posts[i + 1];
-    const newer = posts[i - 1];
-    const variant = JSON.stringify([shared, older && identityOf(older), newer && identityOf(newer), context.backlinks?.get(rendered.post.url)]);
-    return rememberedPostData(rendered, variant, () => toPostData(rendered, context, older, newer));
-  });
+  return posts.map((_, i) => postDataAt(posts, i, context, shared));
+}
+
+/** `toPostsData(posts, context)[i]` alone: the dev server's quick answer needs one post's page. */
+export function toPostDataAt(posts: readonly RenderedPost[], i: number, context: PostDataContext): PostData {
+  return postDataAt(posts, i, context, JSON.stringify([context.config, context.now]));
+}
+
+function postDataAt(posts: readonly RenderedPost[], i: number, context: PostDataContext, shared: string): PostData {
+  const rendered = posts[i] as RenderedPost;
+  const older = posts[i + 1];
+  const newer = posts[i - 1];
+  const variant = JSON.stringify([shared, older && identityOf(older), newer && identityOf(newer), context.backlinks?.get(rendered.post.url)]);
+  return rememberedPostData(rendered, variant, () => toPostData(rendered, context, older, newer));
 }
 
 const remembered = new WeakMap<RenderedPost, { variant: string; data: PostData }>();
