@@ -7,7 +7,7 @@ import { createMarkdownProcessor, type UserPlugins } from "./create-markdown-pro
 import { cutDescription } from "./cut-description.js";
 import { prepareHighlighter } from "./highlighter.js";
 import type { RenderContext } from "./render-context.js";
-import { createRenderState } from "./render-state.js";
+import { createRenderState, type RenderState } from "./render-state.js";
 import { splitExcerpt } from "./split-excerpt.js";
 import { renderingFacts } from "./rendering-facts.js";
 import { isStackOverflow, nestsTooDeep, opensTooDeep, tooDeep } from "./nesting-depth.js";
@@ -25,7 +25,7 @@ export function createPostRenderer(plugins: UserPlugins = {}): PostRenderer {
   const processor = createMarkdownProcessor(plugins);
   const render: PostRenderer = (post, context) => {
     if (opensTooDeep(post.body)) return unrendered(post);
-    const state = createRenderState(post.source.path, context, codeLanguagesOf(post.body));
+    const state = createRenderState(post.source.path, context, codeLanguagesOf(post.body), post.body);
     const file = new VFile({ value: post.body, data: { daylight: state } });
     const tree = processor.runSync(processor.parse(file), file) as Root;
     if (nestsTooDeep(tree)) return unrendered(post);
@@ -46,7 +46,7 @@ export function createPostRenderer(plugins: UserPlugins = {}): PostRenderer {
       ...renderingFacts(parts),
       postLinks: state.postLinks,
       assets: [...state.assets].sort(),
-      diagnostics: sortDiagnostics([...state.diagnostics, ...pluginMessages(file, post.source.path)]),
+      diagnostics: sortDiagnostics([...state.diagnostics, ...pluginMessages(file, state)]),
     };
   };
   // The libraries recurse per level of nesting: a post nested thousands deep overflows the
@@ -76,11 +76,14 @@ export async function prepareHighlighting(posts: readonly Post[]): Promise<void>
 }
 
 /** Messages that (user) plugins left on the file (`file.message()`), as warnings at their place. */
-function pluginMessages(file: VFile, path: string): Diagnostic[] {
+function pluginMessages(file: VFile, state: RenderState): Diagnostic[] {
   return file.messages.map((message) => {
     const rule = message.ruleId && /^[a-z0-9-]+$/.test(message.ruleId) ? message.ruleId : "plugin-message";
-    const at = message.line != null ? { line: message.line, column: message.column ?? 1 } : undefined;
+    const place = message.place && "start" in message.place ? message.place.start : message.place;
+    // Like positionOf: from the offset when there is one, so that a lone "\r" does not count as a line.
+    const at = place?.offset != null ? state.positionAt(place.offset)
+      : message.line != null ? { line: message.line, column: message.column ?? 1 } : undefined;
     const source = message.source ? ` (${message.source})` : "";
-    return warning(rule, `${message.reason}${source}`, path, at);
+    return warning(rule, `${message.reason}${source}`, state.file, at);
   });
 }

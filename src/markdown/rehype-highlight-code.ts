@@ -64,7 +64,7 @@ function unknownLanguage(lang: string, pre: Element, state: RenderState) {
     "unknown-language",
     `no syntax highlighting for the language \`${lang}\`: the code is shown plain`,
     state.file,
-    positionOf(pre),
+    positionOf(pre, state),
     "use a language name Shiki knows (ts, js, bash, json, python…), or `text` for plain text",
   );
 }

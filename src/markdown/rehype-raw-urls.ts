@@ -20,7 +20,7 @@ export function rehypeRawUrls() {
     visit(tree, "element", (element) => {
       const offset = element.position?.start.offset;
       if (offset === undefined || !insideRanges(offset, state.rawRanges)) return;
-      rewriteAttributes(element, positionOf(element), state);
+      rewriteAttributes(element, positionOf(element, state), state);
     });
   };
 }

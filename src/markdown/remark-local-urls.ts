@@ -17,7 +17,7 @@ export function remarkLocalUrls() {
     const definitions = new Map<string, AssetInfo | undefined>();
     visit(tree, (node) => {
       if (node.type !== "link" && node.type !== "image" && node.type !== "definition") return;
-      const at = positionOf(node);
+      const at = positionOf(node, state);
       const { url, asset } = rewriteLocal(node.url, at, state);
       node.url = url;
       if (node.type === "image" && asset) sizeImage(node, asset, state);
@@ -34,6 +34,6 @@ export function remarkLocalUrls() {
 
 function sizeImage(node: Image | ImageReference, asset: AssetInfo, state: RenderState): void {
   const written = node.data?.hProperties ?? {};
-  const size = imageSizeAttributes(asset, written, positionOf(node), state);
+  const size = imageSizeAttributes(asset, written, positionOf(node, state), state);
   if (Object.keys(size).length > 0) node.data = { ...node.data, hProperties: { ...written, ...size } };
 }

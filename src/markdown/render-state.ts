@@ -2,6 +2,7 @@ import type { VFile } from "vfile";
 import type { Point } from "unist";
 import type { Diagnostic, Position } from "../diagnostics.js";
 import type { Heading, PostLinkRef, Resource } from "../model.js";
+import { createLineIndex } from "../check/line-index.js";
 import type { RenderContext } from "./render-context.js";
 
 /**
@@ -24,6 +25,8 @@ export interface RenderState {
   rawRanges: Array<readonly [number, number]>;
   /** The languages named after the post's code fences (languageKey form), all prepared in the highlighter. */
   readonly codeLanguages: ReadonlySet<string>;
+  /** Offset in the body → line and column, lines ending at "\n" only (see positionOf). */
+  readonly positionAt: (offset: number) => Position;
 }
 
 declare module "vfile" {
@@ -32,8 +35,8 @@ declare module "vfile" {
   }
 }
 
-/** A fresh state for rendering the post at `file`, whose code fences name `codeLanguages`. */
-export function createRenderState(file: string, context: RenderContext, codeLanguages: ReadonlySet<string> = new Set()): RenderState {
+/** A fresh state for rendering the post at `file`, whose body is `body` and whose code fences name `codeLanguages`. */
+export function createRenderState(file: string, context: RenderContext, codeLanguages: ReadonlySet<string>, body: string): RenderState {
   return {
     context,
     file,
@@ -46,6 +49,7 @@ export function createRenderState(file: string, context: RenderContext, codeLang
     firstParagraph: undefined,
     rawRanges: [],
     codeLanguages,
+    positionAt: createLineIndex(body),
   };
 }
 
@@ -56,8 +60,13 @@ export function renderStateOf(file: VFile): RenderState {
   return state;
 }
 
-/** The line and column where a node starts, when it has a position. */
-export function positionOf(node: { position?: { start: Point } | undefined }): Position | undefined {
+/**
+ * The line and column where a node starts, when it has a position. micromark and parse5 also
+ * end a line at a lone "\r"; daylight's positions, like the rest of its diagnostics and most
+ * editors' line numbers for such a file, count "\n" only: the offset says where.
+ */
+export function positionOf(node: { position?: { start: Point } | undefined }, state: RenderState): Position | undefined {
   const start = node.position?.start;
-  return start ? { line: start.line, column: start.column } : undefined;
+  if (!start) return undefined;
+  return start.offset === undefined ? { line: start.line, column: start.column } : state.positionAt(start.offset);
 }
