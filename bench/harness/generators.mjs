@@ -7,7 +7,7 @@ import { repeat, timeCommand } from "./measure.mjs";
 /** The flags the daylight CLI at `cli` understands, read from `build --help`. */
 export function daylightFeatures(cli) {
   const help = execFileSync(process.execPath, [cli, "build", "--help"], { encoding: "utf8" });
-  return { noCache: help.includes("--no-cache"), cacheDir: help.includes("--cache-dir") };
+  return { noCache: help.includes("--no-cache"), cacheDir: help.includes("--cache-dir"), timings: help.includes("--timings") };
 }
 
 /** Inserts `paragraph` before the post's first `## ` heading (or at the end), keeping resources last. */
@@ -22,7 +22,12 @@ export async function benchDaylight(corpus, { cli, runs, features, log }) {
   const cacheDir = path.join(corpus.dirs.root, "cache", "daylight");
   const base = ["build", "--root", corpus.dirs.daylight, "--out", out];
   const cached = features.cacheDir ? ["--cache-dir", cacheDir] : [];
-  const build = (extra = cached) => timeCommand(process.execPath, [cli, ...base, ...extra], { env: { NO_COLOR: "1" } });
+  // With --timings, each run also says where its time went (parsed into `stages`).
+  const timings = features.timings ? ["--timings"] : [];
+  const build = async (extra = cached) => {
+    const result = await timeCommand(process.execPath, [cli, ...base, ...extra, ...timings], { env: { NO_COLOR: "1" } });
+    return { ...result, stages: stagesOf(result.output) };
+  };
   const wipe = async () => {
     for (const dir of [out, `${out}.staging`, `${out}.previous`, cacheDir, path.join(corpus.dirs.daylight, ".daylight-cache")]) {
       await rm(dir, { recursive: true, force: true });
@@ -43,6 +48,14 @@ export async function benchDaylight(corpus, { cli, runs, features, log }) {
   });
   await writeFile(corpus.editTarget.file, original);
   return { cold, warm, edit, lastOutput: primed.output.trim().split("\n").slice(-2).join("\n") };
+}
+
+/** `stage → ms` from the table `daylight build --timings` prints; undefined without one. */
+export function stagesOf(output) {
+  const table = output.slice(output.indexOf("where the time went"));
+  const stages = {};
+  for (const match of table.matchAll(/^  (.+?)\s{2,}(\d+\.\d)\s+[\d.]+$/gm)) stages[match[1]] = Number(match[2]);
+  return Object.keys(stages).length > 0 ? stages : undefined;
 }
 
 /** Measures Eleventy's build (it has no persistent cache, so every build is cold). */
