@@ -1,0 +1,276 @@
+/**
+ * Fuzzing the whole build: hundreds of random, malformed and adversarial site folders
+ * (tests/support/fuzz-sites.ts), each built into an output folder that holds a previous
+ * good build (or none). Whatever the input, a build must
+ *
+ * - exit 0 or 1, never crash, never print a stack trace or an internal error;
+ * - place every diagnostic inside the file it names (line ≤ its lines, column ≤ that line's
+ *   length + 1);
+ * - leave the output folder either a complete new build (`daylight check` passes on it) or
+ *   exactly as it was (byte for byte), with nothing left beside it.
+ *
+ * Most sites build in-process through the CLI's main(); a few dozen go through the real
+ * `node lib/cli.js`, which is what proves the exit code and the absence of stack traces in
+ * a terminal. Runs are deterministic (fixed seed, see property-runs.ts); FC_SEED explores
+ * others and FUZZ_RUNS sets how many sites. A failure prints its seed and the shrunk site.
+ */
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { siteSpec, writeSite, type Entry, type Piece, type SiteSpec } from "../support/fuzz-sites.js";
+import { propertyRuns } from "../support/property-runs.js";
+import { fixedNow, repoRoot, snapshot } from "../support/run-cli.js";
+
+const runs = Number(process.env.FUZZ_RUNS ?? 240);
+const processRuns = Number(process.env.FUZZ_PROCESS_RUNS ?? 24);
+
+interface Outcome {
+  readonly code: number | null;
+  readonly output: string;
+}
+
+type Runner = (argv: string[], cwd: string) => Promise<Outcome>;
+
+/** The CLI's main() in this process, as the real terminal would run it; a throw is a crash. */
+const inProcess: Runner = async (argv, cwd) => {
+  const lines: string[] = [];
+  const console = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+  try {
+    const code = await main(argv, { SOURCE_DATE_EPOCH: fixedNow, INIT_CWD: cwd }, console);
+    return { code, output: lines.join("\n") };
+  } catch (e) {
+    return { code: null, output: `${lines.join("\n")}\nTHROWN: ${e instanceof Error ? e.stack : String(e)}` };
+  }
+};
+
+/** `node lib/cli.js`, with the real exit code and everything it printed. */
+const childProcess: Runner = (argv, cwd) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, "lib/cli.js"), ...argv], {
+      cwd,
+      env: { ...process.env, SOURCE_DATE_EPOCH: fixedNow, INIT_CWD: cwd },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("close", (code, signal) => resolve({ code: signal ? null : code, output: signal ? `${output}\nKILLED by ${signal}` : output }));
+  });
+
+/** What must never be printed: stack frames and JavaScript's own error names. */
+const crashSigns = [
+  /^\s+at \S/m,
+  /\b(?:Type|Range|Reference|Syntax|Eval|URI|Aggregate|Internal)Error\b/,
+  /Maximum call stack/,
+  /internal error/i,
+  /Cannot read propert/,
+  /is not a function/,
+  /is not iterable/,
+];
+
+const withLineAndColumn = /^(?<file>.+):(?<line>\d+):(?<column>\d+)  (?:error|warning)  /;
+const withLine = /^(?<file>.+):(?<line>\d+)  (?:error|warning)  /;
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** Problems with the diagnostics' positions: each must fall inside the file it names. */
+function positionProblems(output: string, root: string): string[] {
+  const problems: string[] = [];
+  const linesOf = new Map<string, string[] | undefined>();
+  for (const line of output.split("\n")) {
+    const match = (withLineAndColumn.exec(line) ?? withLine.exec(line))?.groups;
+    if (!match) continue;
+    const file = path.resolve(root, match.file as string);
+    const where = `${match.file}:${match.line}:${match.column ?? "-"}`;
+    if (!linesOf.has(file)) {
+      linesOf.set(file, existsSync(file) && statSync(file).isFile() ? decoder.decode(readFileSync(file)).split("\n") : undefined);
+    }
+    const lines = linesOf.get(file);
+    if (lines === undefined) {
+      // The check of the files about to be written reports into them; they were not written (nothing was).
+      if (!isOutputCheck(line)) problems.push(`${where}: names a file that is not in the site (${line})`);
+      continue;
+    }
+    const lineNumber = Number(match.line);
+    const column = match.column === undefined ? 1 : Number(match.column);
+    if (lineNumber < 1 || lineNumber > lines.length) {
+      problems.push(`${where}: line ${lineNumber} of a file with ${lines.length} lines (${line})`);
+    } else if (column < 1 || column > (lines[lineNumber - 1] as string).length + 1) {
+      problems.push(`${where}: column ${column} of a line ${(lines[lineNumber - 1] as string).length} long (${line})`);
+    }
+  }
+  return problems;
+}
+
+/** A diagnostic of the output check that a build runs before writing: it names an output file. */
+const isOutputCheck = (line: string) => /\.(?:html|xml|json|css|txt)(?::\d+)*  error  .*\[(?:broken-reference|unknown-fragment)\]$/.test(line);
+
+/** A folder's file names and bytes, or "absent". */
+const state = (dir: string) => (existsSync(dir) ? snapshot(dir) : "absent");
+
+let scratch: string;
+/** An output folder holding a good build of the base site: every seeded case starts from a copy. */
+let seedOut: string;
+
+beforeAll(async () => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), "daylight-fuzz-"));
+  const dir = path.join(scratch, "seed");
+  writeSite({ entries: [], flags: [], previous: "none" }, path.join(dir, "site"), path.join(dir, "outside"));
+  seedOut = path.join(dir, "dist");
+  const seed = await inProcess(["build", "--root", path.join(dir, "site"), "--out", seedOut, "--no-cache"], dir);
+  expect(seed.code, seed.output).toBe(0);
+  expect(seed.output).not.toMatch(/ (error|warning) /);
+});
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** How many builds succeeded and failed, over all cases so far. */
+const tally = { built: 0, failed: 0 };
+
+/**
+ * Builds one site and returns every broken promise (none when all held). `cache` builds with
+ * a fresh cache folder instead of --no-cache, and twice: the second build reads the cache.
+ */
+async function fuzzOne(spec: SiteSpec, run: Runner, { cache = false } = {}): Promise<string[]> {
+  const dir = mkdtempSync(path.join(scratch, "case-"));
+  try {
+    const root = path.join(dir, "site");
+    const out = path.join(dir, "dist");
+    writeSite(spec, root, path.join(dir, "outside"));
+    if (spec.previous === "seeded") cpSync(seedOut, out, { recursive: true });
+    const cacheFlags = cache ? ["--cache-dir", path.join(dir, "cache")] : ["--no-cache"];
+    const argv = ["build", "--root", root, "--out", out, ...cacheFlags, ...spec.flags];
+    const problems: string[] = [];
+    for (const attempt of cache ? [1, 2] : [1]) {
+      const before = state(out);
+      const beside = readdirSync(dir).sort();
+      // The output and the cache may appear; nothing else (a staging folder, a previous generation).
+      const isInput = (name: string) => name !== "dist" && name !== "cache";
+      const { code, output } = await run(argv, dir);
+      const say = (problem: string) => problems.push(`${cache ? `build ${attempt}: ` : ""}${problem}`);
+      if (code !== 0 && code !== 1) say(`exit code ${code}`);
+      for (const sign of crashSigns) if (sign.test(output)) say(`printed ${sign}`);
+      for (const problem of positionProblems(output, root)) say(problem);
+      const besideAfter = readdirSync(dir).sort();
+      if (JSON.stringify(besideAfter.filter(isInput)) !== JSON.stringify(beside.filter(isInput))) {
+        say(`left ${JSON.stringify(besideAfter)} beside the output (before: ${JSON.stringify(beside)})`);
+      }
+      if (code === 0) {
+        tally.built++;
+        if (!existsSync(out)) say("exit 0 without an output folder");
+        if (/  error  /.test(output)) say("exit 0 with an error printed");
+        const check = await inProcess(["check", "--out", out], dir);
+        if (check.code !== 0) say(`daylight check fails on the new output:\n${check.output}`);
+      } else {
+        tally.failed++;
+        if (JSON.stringify(state(out)) !== JSON.stringify(before)) say("a failed build changed the output folder");
+        if (code === 1 && !/  error  |^daylight: /m.test(output)) say("exit 1 without saying why");
+      }
+      if (problems.length > 0) return [...problems, "output:", output.slice(0, 4000)];
+    }
+    return problems;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A post with the usual header and `body` (pieces, so that huge ones print small). */
+const post = (file: string, ...body: Piece[]): Entry => ({
+  kind: "text",
+  path: file,
+  pieces: ["!! title: Extreme\n!! published: 2024-06-01\n\n---\n\n", ...body, "\n"],
+  encoding: "utf8",
+});
+
+const site = (...entries: Entry[]): SiteSpec => ({ entries, flags: [], previous: "seeded" });
+
+/** The inputs too big to draw at random: each built once, by name. */
+const extremes: Record<string, SiteSpec> = {
+  "a post with 10,000 links": site(post("posts/links.md", { repeat: "[a](/posts/base-one#setup) [b](./posts/nope#x) ", times: 5000 })),
+  "a 1 MB single line": site(post("posts/line.md", { repeat: "word ", times: 200_000 })),
+  "a 1 MB line with no space": site(post("posts/solid.md", { repeat: "x", times: 1_000_000 })),
+  "blockquotes 5,000 deep": site(post("posts/quotes.md", { repeat: "> ", times: 5000 }, "deep")),
+  "a list 5,000 deep": site(post("posts/list.md", { repeat: "- ", times: 5000 }, "deep")),
+  "an ordered list 3,000 deep": site(post("posts/ordered.md", { repeat: "1. ", times: 3000 }, "deep")),
+  "quotes and lists interleaved 3,000 deep": site(post("posts/mixed.md", { repeat: "> - ", times: 3000 }, "deep")),
+  "raw HTML 10,000 deep": site(post("posts/divs.md", { repeat: "<div>", times: 10_000 }, "deep")),
+  "emphasis 1,000 deep": site(post("posts/stars.md", { repeat: "*a ", times: 1000 }, { repeat: "b* ", times: 1000 })),
+  "10,000 open brackets": site(post("posts/brackets.md", { repeat: "[", times: 10_000 }, "x", { repeat: "](/posts/base-one)", times: 10_000 })),
+  "10,000 headings": site(post("posts/headings.md", { repeat: "## Setup\n\n", times: 10_000 })),
+  "10,000 citations": site(post("posts/cites.md", { repeat: "(Humble & Farley, 2010) ", times: 10_000 }, "\n\n---\n\n# Resources\n\n1. [Humble & Farley - CD](https://e.com)")),
+  "a 100,000-line header": site({ kind: "text", path: "posts/header.md", pieces: [{ repeat: "!! x: y\n", times: 100_000 }, "!! title: t\n!! published: 2024-01-01\n"], encoding: "utf8" }),
+  "an unclosed 100,000-line YAML header": site({ kind: "text", path: "posts/yaml.md", pieces: ["---\ntitle: t\n", { repeat: "tags: [a,\n", times: 100_000 }], encoding: "utf8" }),
+  "a 1 MB title": site({ kind: "text", path: "posts/title.md", pieces: ["!! title: ", { repeat: "T", times: 1_000_000 }, "\n!! published: 2024-01-01\n\nBody.\n"], encoding: "utf8" }),
+  // A worker's stack is larger than the main thread's: it must refuse the same posts.
+  "60 posts rendered in worker threads, some thousands deep": site(
+    ...Array.from({ length: 60 }, (_, i) => post(`posts/w${i}.md`, `Post ${i} links [to](/posts/w${(i + 1) % 60}).`)),
+    post("posts/w-quotes.md", { repeat: "> ", times: 5000 }, "deep"),
+    post("posts/w-divs.md", { repeat: "<div>", times: 5000 }, "deep"),
+    post("posts/w-list.md", { repeat: "- ", times: 400 }, "deep"),
+  ),
+  "a folder of 300 empty files": site(...Array.from({ length: 300 }, (_, i): Entry => ({ kind: "text", path: `posts/e${i}.md`, pieces: [""], encoding: "utf8" }))),
+  "every symlink at once": site(
+    { kind: "link", path: "posts/in.md", target: "base-one.md" },
+    { kind: "link", path: "posts/out.md", target: "OUTSIDE/secret.md" },
+    { kind: "link", path: "posts/outdir", target: "OUTSIDE/dir" },
+    { kind: "link", path: "posts/dangling.md", target: "nothing.md" },
+    { kind: "link", path: "posts/loop", target: "." },
+    { kind: "link", path: "posts/up", target: ".." },
+    { kind: "link", path: "public/out.png", target: "OUTSIDE/secret.png" },
+    { kind: "link", path: "public/outdir", target: "OUTSIDE/dir" },
+    { kind: "link", path: "public/in.png", target: "images/pic.png" },
+    { kind: "link", path: "public/loop", target: "." },
+    { kind: "link", path: "posts/img/out.png", target: "OUTSIDE/secret.png" },
+    post("posts/uses-links.md", "![in](./img/out.png) ![p](/out.png) ![q](/in.png) [o](/posts/secret)"),
+  ),
+  "case-only slug collisions": site(post("posts/Foo.md", "a"), post("posts/foo.md", "b"), post("posts/FOO.txt", "c")),
+};
+
+describe("fuzzing the whole build", () => {
+  it(`survives ${runs} random sites built in-process`, async () => {
+    const before = { ...tally };
+    await fc.assert(
+      fc.asyncProperty(siteSpec, async (spec) => {
+        expect(await fuzzOne(spec, inProcess)).toEqual([]);
+      }),
+      { ...propertyRuns, numRuns: runs },
+    );
+    // Both outcomes must be common, or the fuzzer proves little about one of them.
+    expect(tally.built - before.built).toBeGreaterThanOrEqual(Math.floor(runs / 10));
+    expect(tally.failed - before.failed).toBeGreaterThanOrEqual(Math.floor(runs / 10));
+  }, 600_000);
+
+  it("survives random sites built twice with a cache folder", async () => {
+    await fc.assert(
+      fc.asyncProperty(siteSpec, async (spec) => {
+        expect(await fuzzOne(spec, inProcess, { cache: true })).toEqual([]);
+      }),
+      { ...propertyRuns, numRuns: Math.ceil(runs / 8) },
+    );
+  }, 600_000);
+
+  it.each(Object.keys(extremes))("survives %s", async (name) => {
+    expect(await fuzzOne(extremes[name] as SiteSpec, inProcess)).toEqual([]);
+  }, 120_000);
+
+  it(`survives ${processRuns} random sites and the extremes in a real process`, async () => {
+    const specs = fc.sample(siteSpec, { seed: propertyRuns.seed + 1, numRuns: processRuns });
+    const cases: [string, SiteSpec][] = [
+      ...specs.map((spec, i): [string, SiteSpec] => [`sample ${i} of seed ${propertyRuns.seed + 1}: ${JSON.stringify(spec).slice(0, 2000)}`, spec]),
+      ...["blockquotes 5,000 deep", "60 posts rendered in worker threads, some thousands deep", "every symlink at once"].map((name): [string, SiteSpec] => [name, extremes[name] as SiteSpec]),
+    ];
+    const failures: string[] = [];
+    // Two at a time: a process spends most of its life starting up.
+    const queue = [...cases];
+    await Promise.all([0, 1].map(async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const problems = await fuzzOne(next[1], childProcess);
+        if (problems.length > 0) failures.push(`${next[0]}\n${problems.join("\n")}`);
+      }
+    }));
+    expect(failures).toEqual([]);
+  }, 300_000);
+});
