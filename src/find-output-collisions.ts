@@ -5,10 +5,14 @@ import type { OutputFile } from "./model.js";
 /** What the generation step writes after the build: no source may take its name. */
 const reservedPaths: ReadonlySet<string> = new Set([manifestPath]);
 
+/** Files the generation step adds (`_headers` and `_redirects` merged with the site's own): no source may need them as folders. */
+const generationFiles: readonly string[] = [manifestPath, "_headers", "_redirects"];
+
 /**
  * Two sources that would write the same output file (a `public/feed.xml` next to the
- * generated feed, say), or a source that would take the name of the manifest: an error
- * rather than a silent winner (or a writer that refuses the whole output).
+ * generated feed, say), a source that would take the name of the manifest, or a file where
+ * another one needs a folder (a `public/posts` file and the post pages): an error rather
+ * than a silent winner, or a writer that refuses the whole output.
  */
 export function findOutputCollisions(files: readonly OutputFile[]): Diagnostic[] {
   const seen = new Map<string, OutputFile>();
@@ -28,6 +32,26 @@ export function findOutputCollisions(files: readonly OutputFile[]): Diagnostic[]
       error("output-collision", `two sources write ${file.path}: ${describe(first)} and ${describe(file)}`,
         undefined, undefined, "rename or remove one of them"),
     );
+  }
+  return [...diagnostics, ...folderCollisions(files)];
+}
+
+/** A file where another file needs a folder: one diagnostic per such name. */
+function folderCollisions(files: readonly OutputFile[]): Diagnostic[] {
+  const owners = new Map<string, string>(generationFiles.map((path) => [path, `daylight's own ${path}`]));
+  for (const file of files) if (!owners.has(file.path)) owners.set(file.path, describe(file));
+  const reported = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    for (let i = file.path.indexOf("/"); i !== -1; i = file.path.indexOf("/", i + 1)) {
+      const folder = file.path.slice(0, i);
+      const owner = owners.get(folder);
+      if (owner === undefined || reported.has(folder)) continue;
+      reported.add(folder);
+      diagnostics.push(error("output-collision",
+        `two sources clash at ${folder}: ${owner} is a file there, and ${describe(file)} writes ${file.path} inside it`,
+        undefined, undefined, "rename or remove one of them"));
+    }
   }
   return diagnostics;
 }

@@ -7,8 +7,8 @@ import { runCli, snapshot, tempDir } from "../support/run-cli.js";
 function siteWithPublicFile(name: string, contents: string): string {
   const root = tempDir();
   mkdirSync(path.join(root, "posts"));
-  mkdirSync(path.join(root, "public"));
-  writeFileSync(path.join(root, "posts/a.md"), "!! title: A\n!! published: 2024-01-01\n\nText.\n");
+  mkdirSync(path.dirname(path.join(root, "public", name)), { recursive: true });
+  writeFileSync(path.join(root, "posts/a.md"), "!! title: A\n!! published: 2024-01-01\n!! tags: t\n\nText.\n");
   writeFileSync(path.join(root, "public", name), contents);
   return root;
 }
@@ -26,6 +26,22 @@ describe("a public file that takes the name of a file daylight writes", () => {
     expect(run.code).toBe(1);
     expect(run.err.join("\n")).toMatch(/public\/daylight-manifest\.json would replace daylight-manifest\.json, which daylight writes itself {2}\[output-collision\]/);
     expect(snapshot(out)).toEqual(before);
+  });
+
+  it.each([
+    ["posts", "posts"],
+    ["assets", "assets"],
+    ["tags", "tags"],
+    ["_headers/x", "_headers"],
+    ["daylight-manifest.json/x", "daylight-manifest.json"],
+  ])("public/%s, a file where the output needs a folder, is an output-collision error", async (name, folder) => {
+    // Found by the build fuzzer: the writer refused "posts is a file but posts/a/index.html
+    // needs it as a folder" with an exception, and the build crashed with exit code 70.
+    const root = siteWithPublicFile(name, "x");
+    const out = path.join(tempDir(), "dist");
+    const run = await runCli(["build", "--root", root, "--out", out, "--base-url", "https://example.com/", "--no-cache"]);
+    expect(run.code).toBe(1);
+    expect(run.err.join("\n")).toMatch(new RegExp(`two sources clash at ${folder.replace(".", "\\.")}: .* \\[output-collision\\]`));
   });
 
   it("public/_headers is still merged into the generated one", async () => {
