@@ -1,13 +1,16 @@
 /**
  * Fuzzing the whole build: hundreds of random, malformed and adversarial site folders
- * (tests/support/fuzz-sites.ts), each built into an output folder that holds a previous
- * good build (or none). Whatever the input, a build must
+ * (tests/support/fuzz-sites.ts), each built into an output folder that mostly holds a
+ * previous good build. Whatever the input, a build must
  *
  * - exit 0 or 1, never crash, never print a stack trace or an internal error;
  * - place every diagnostic inside the file it names (line ≤ its lines, column ≤ that line's
  *   length + 1);
- * - leave the output folder either a complete new build (`daylight check` passes on it) or
- *   exactly as it was (byte for byte), with nothing left beside it.
+ * - leave the output folder either a complete new build (`daylight check` passes on it, no
+ *   staging or retired folder beside it) or exactly as it was, byte for byte (at most
+ *   repaired after a killed build: its staging folder gone, its retired generation back).
+ *   It may start out holding a good build, nothing, a killed build's leftovers, a cut-off
+ *   manifest or someone's own files.
  *
  * Most sites build in-process through the CLI's main(); a few dozen go through the real
  * `node lib/cli.js`, which is what proves the exit code and the absence of stack traces in
@@ -15,13 +18,13 @@
  * others and FUZZ_RUNS sets how many sites. A failure prints its seed and the shrunk site.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { siteSpec, writeSite, type Entry, type Piece, type SiteSpec } from "../support/fuzz-sites.js";
+import { siteSpec, writeSite, type Entry, type Piece, type Previous, type SiteSpec } from "../support/fuzz-sites.js";
 import { propertyRuns } from "../support/property-runs.js";
 import { fixedNow, repoRoot, snapshot } from "../support/run-cli.js";
 
@@ -130,6 +133,22 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** How many builds succeeded and failed, over all cases so far. */
 const tally = { built: 0, failed: 0 };
 
+/** Puts `previous` (see fuzz-sites.ts) at the output folder `out`. */
+function placePrevious(previous: Previous, out: string): void {
+  if (previous === "none") return;
+  if (previous === "foreign") {
+    mkdirSync(path.join(out, "notes"), { recursive: true });
+    writeFileSync(path.join(out, "notes/todo.txt"), "someone's own file");
+    return;
+  }
+  cpSync(seedOut, previous === "between" ? `${out}.previous` : out, { recursive: true });
+  if (previous === "staging" || previous === "between") {
+    mkdirSync(`${out}.staging/posts`, { recursive: true });
+    writeFileSync(`${out}.staging/posts/half-writ`, "a file cut off by a kill");
+  }
+  if (previous === "damaged") writeFileSync(path.join(out, "daylight-manifest.json"), '{"version": 1, "files": {');
+}
+
 /**
  * Builds one site and returns every broken promise (none when all held). `cache` builds with
  * a fresh cache folder instead of --no-cache, and twice: the second build reads the cache.
@@ -140,33 +159,38 @@ async function fuzzOne(spec: SiteSpec, run: Runner, { cache = false } = {}): Pro
     const root = path.join(dir, "site");
     const out = path.join(dir, "dist");
     writeSite(spec, root, path.join(dir, "outside"));
-    if (spec.previous === "seeded") cpSync(seedOut, out, { recursive: true });
+    placePrevious(spec.previous, out);
     const cacheFlags = cache ? ["--cache-dir", path.join(dir, "cache")] : ["--no-cache"];
     const argv = ["build", "--root", root, "--out", out, ...cacheFlags, ...spec.flags];
     const problems: string[] = [];
+    const folders = [out, `${out}.staging`, `${out}.previous`];
+    // The output folders and the cache may change; nothing else beside them.
+    const isInput = (name: string) => !/^(?:dist|dist\.staging|dist\.previous|cache)$/.test(name);
     for (const attempt of cache ? [1, 2] : [1]) {
-      const before = state(out);
-      const beside = readdirSync(dir).sort();
-      // The output and the cache may appear; nothing else (a staging folder, a previous generation).
-      const isInput = (name: string) => name !== "dist" && name !== "cache";
+      const [live, staging, retired] = folders.map(state);
+      const before = JSON.stringify([live, staging, retired]);
+      // The next build cleans up after a killed one, and may do so even when it then fails:
+      // the retired generation comes back when the output is missing, the staging folder goes.
+      const repaired = JSON.stringify([live === "absent" ? retired : live, "absent", "absent"]);
+      const beside = readdirSync(dir).filter(isInput).sort();
       const { code, output } = await run(argv, dir);
       const say = (problem: string) => problems.push(`${cache ? `build ${attempt}: ` : ""}${problem}`);
       if (code !== 0 && code !== 1) say(`exit code ${code}`);
       for (const sign of crashSigns) if (sign.test(output)) say(`printed ${sign}`);
       for (const problem of positionProblems(output, root)) say(problem);
-      const besideAfter = readdirSync(dir).sort();
-      if (JSON.stringify(besideAfter.filter(isInput)) !== JSON.stringify(beside.filter(isInput))) {
-        say(`left ${JSON.stringify(besideAfter)} beside the output (before: ${JSON.stringify(beside)})`);
-      }
+      const besideAfter = readdirSync(dir).filter(isInput).sort();
+      if (JSON.stringify(besideAfter) !== JSON.stringify(beside)) say(`changed the files beside the output: ${JSON.stringify(besideAfter)}`);
       if (code === 0) {
         tally.built++;
         if (!existsSync(out)) say("exit 0 without an output folder");
+        for (const leftover of folders.slice(1)) if (existsSync(leftover)) say(`exit 0 left ${path.basename(leftover)}`);
         if (/  error  /.test(output)) say("exit 0 with an error printed");
         const check = await inProcess(["check", "--out", out], dir);
         if (check.code !== 0) say(`daylight check fails on the new output:\n${check.output}`);
       } else {
         tally.failed++;
-        if (JSON.stringify(state(out)) !== JSON.stringify(before)) say("a failed build changed the output folder");
+        const after = JSON.stringify(folders.map(state));
+        if (after !== before && after !== repaired) say("a failed build changed the output folder (or did more than repair a killed build's leftovers)");
         if (code === 1 && !/  error  |^daylight: /m.test(output)) say("exit 1 without saying why");
       }
       if (problems.length > 0) return [...problems, "output:", output.slice(0, 4000)];

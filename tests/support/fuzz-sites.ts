@@ -42,9 +42,17 @@ export interface SiteSpec {
   readonly entries: readonly Entry[];
   /** Extra build flags: --strict, --drafts, --future. */
   readonly flags: readonly string[];
-  /** Whether the output folder already holds a build of the base site ("seeded") or does not exist. */
-  readonly previous: "seeded" | "none";
+  /** What is at the output folder before the build (see Previous). */
+  readonly previous: Previous;
 }
+
+/**
+ * The output folder before the build: a build of the base site ("seeded"), nothing, or what a
+ * killed build leaves (a partial `dist.staging` beside the output; or only `dist.previous` and
+ * `dist.staging`, killed between the two renames), a build whose manifest is cut off, or a
+ * folder of someone's own files without a manifest.
+ */
+export type Previous = "seeded" | "none" | "staging" | "between" | "damaged" | "foreign";
 
 // ---------------------------------------------------------------------------------------------
 // The good base every fuzzed site starts from.
@@ -458,7 +466,11 @@ export const siteSpec: fc.Arbitrary<SiteSpec> = fc
   .record({
     entries: fc.array(entry, { maxLength: 8 }).map((groups) => groups.flat()),
     flags,
-    previous: fc.constantFrom<"seeded" | "none">("seeded", "seeded", "none"),
+    previous: fc.oneof(
+      { weight: 6, arbitrary: fc.constant<Previous>("seeded") },
+      { weight: 2, arbitrary: fc.constant<Previous>("none") },
+      { weight: 1, arbitrary: fc.constantFrom<Previous>("staging", "between", "damaged", "foreign") },
+    ),
   });
 
 // ---------------------------------------------------------------------------------------------
