@@ -151,7 +151,8 @@ function placePrevious(previous: Previous, out: string): void {
 
 /**
  * Builds one site and returns every broken promise (none when all held). `cache` builds with
- * a fresh cache folder instead of --no-cache, and twice: the second build reads the cache.
+ * a fresh cache folder instead of --no-cache, and twice: the second build reads the cache and
+ * must exit, report and write the same as the first.
  */
 async function fuzzOne(spec: SiteSpec, run: Runner, { cache = false } = {}): Promise<string[]> {
   const dir = mkdtempSync(path.join(scratch, "case-"));
@@ -166,6 +167,7 @@ async function fuzzOne(spec: SiteSpec, run: Runner, { cache = false } = {}): Pro
     const folders = [out, `${out}.staging`, `${out}.previous`];
     // The output folders and the cache may change; nothing else beside them.
     const isInput = (name: string) => !/^(?:dist|dist\.staging|dist\.previous|cache)$/.test(name);
+    let first: { code: number | null; diagnostics: string; output: string } | undefined;
     for (const attempt of cache ? [1, 2] : [1]) {
       const [live, staging, retired] = folders.map(state);
       const before = JSON.stringify([live, staging, retired]);
@@ -193,6 +195,13 @@ async function fuzzOne(spec: SiteSpec, run: Runner, { cache = false } = {}): Pro
         if (after !== before && after !== repaired) say("a failed build changed the output folder (or did more than repair a killed build's leftovers)");
         if (code === 1 && !/  error  |^daylight: /m.test(output)) say("exit 1 without saying why");
       }
+      // With the same sources, a second build (reading the first one's cache) says and writes the same.
+      const diagnostics = output.split("\n").filter((line) => /  (?:error|warning)  /.test(line) && !line.startsWith("daylight  ")).join("\n");
+      const written = code === 0 ? JSON.stringify(state(out)) : "";
+      if (first && (first.code !== code || first.diagnostics !== diagnostics || first.output !== written)) {
+        say(`differs from the first build: exit ${first.code} → ${code}${first.diagnostics === diagnostics ? "" : `, diagnostics:\n${first.diagnostics}\n→\n${diagnostics}`}${first.output === written ? "" : ", output files"}`);
+      }
+      first = { code, diagnostics, output: written };
       if (problems.length > 0) return [...problems, "output:", output.slice(0, 4000)];
     }
     return problems;
@@ -267,7 +276,7 @@ describe("fuzzing the whole build", () => {
     expect(tally.failed - before.failed).toBeGreaterThanOrEqual(Math.floor(runs / 10));
   }, 600_000);
 
-  it("survives random sites built twice with a cache folder", async () => {
+  it("survives random sites built twice with a cache folder, the second saying and writing the same", async () => {
     await fc.assert(
       fc.asyncProperty(siteSpec, async (spec) => {
         expect(await fuzzOne(spec, inProcess, { cache: true })).toEqual([]);
