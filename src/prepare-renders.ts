@@ -2,7 +2,6 @@ import type { BuildCache } from "./build.js";
 import { builtinRendererKey, type LazyRenderer } from "./cache/lazy-renderer.js";
 import type { RenderContext } from "./markdown/render-context.js";
 import type { Post, RenderedPost } from "./model.js";
-import type { RenderOutcome } from "./workers/render-job.js";
 import { renderInWorkers, renderThreadCount } from "./workers/render-pool.js";
 import { timed, timedAsync } from "./stage-timings.js";
 
@@ -32,12 +31,15 @@ export async function prepareRenders(
   if (threads > 0) {
     const outcomes = await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads));
     timed("cache lookups", () => misses.forEach((post, i) => {
-      const outcome = outcomes[i] as RenderOutcome;
-      hits.set(post, cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body });
+      const outcome = outcomes[i];
+      if (outcome) hits.set(post, cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body });
     }));
-  } else if (misses.length > 0) {
+  }
+  // What no thread rendered (none was started, or one failed) renders here, on demand.
+  const left = misses.filter((post) => !hits.has(post));
+  if (left.length > 0) {
     await lazy.load();
-    await (await import("./markdown/create-post-renderer.js")).prepareHighlighting(misses);
+    await (await import("./markdown/create-post-renderer.js")).prepareHighlighting(left);
   }
   return (post: Post): RenderedPost =>
     hits.get(post) ?? (cache ? cache.posts.render(post, context, renderer) : renderer.render(post, context));

@@ -33,12 +33,21 @@ export function renderThreadCount(posts: number): number {
  * Renders posts across `threads` worker threads, in small batches handed to whichever
  * thread is free, and returns the outcomes in the order of `posts`. Each render is the same
  * pure function as on the main thread, so the result does not depend on the split.
+ *
+ * A thread that fails (its heap exhausted by a huge post, a render that throws) stops taking
+ * batches, and the posts it did not render come back undefined: the caller renders them on
+ * its own thread, where a real error is reported as such rather than as a dead worker.
  */
-export async function renderInWorkers(posts: readonly Post[], context: RenderContext, threads: number): Promise<RenderOutcome[]> {
-  const outcomes: RenderOutcome[] = new Array(posts.length);
+export async function renderInWorkers(
+  posts: readonly Post[],
+  context: RenderContext,
+  threads: number,
+  script = workerScript,
+): Promise<Array<RenderOutcome | undefined>> {
+  const outcomes: Array<RenderOutcome | undefined> = new Array(posts.length).fill(undefined);
   const batches: number[] = [];
   for (let start = 0; start < posts.length; start += batchSize) batches.push(start);
-  const workers = Array.from({ length: threads }, () => new Worker(workerScript, { resourceLimits: workerHeap }));
+  const workers = Array.from({ length: threads }, () => new Worker(script, { resourceLimits: workerHeap }));
   try {
     await Promise.all(workers.map((worker) => drain(worker, batches, posts, context, outcomes)));
   } finally {
@@ -47,9 +56,15 @@ export async function renderInWorkers(posts: readonly Post[], context: RenderCon
   return outcomes;
 }
 
-/** Feeds one worker batches until none is left. */
-function drain(worker: Worker, batches: number[], posts: readonly Post[], context: RenderContext, outcomes: RenderOutcome[]): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** Feeds one worker batches until none is left, or until it fails (its batch is then left undone). */
+function drain(
+  worker: Worker,
+  batches: number[],
+  posts: readonly Post[],
+  context: RenderContext,
+  outcomes: Array<RenderOutcome | undefined>,
+): Promise<void> {
+  return new Promise((resolve) => {
     const next = () => {
       const start = batches.shift();
       if (start === undefined) return resolve();
@@ -57,11 +72,12 @@ function drain(worker: Worker, batches: number[], posts: readonly Post[], contex
       worker.postMessage(request);
     };
     worker.on("message", (response: RenderResponse) => {
-      if (response.kind === "failed") return reject(new Error(`render worker failed: ${response.message}`));
+      if (response.kind === "failed") return resolve();
       response.outcomes.forEach((outcome, i) => (outcomes[response.batch + i] = outcome));
       next();
     });
-    worker.on("error", reject);
+    worker.on("error", () => resolve());
+    worker.on("exit", () => resolve());
     worker.postMessage({ kind: "context", context } satisfies RenderRequest);
     next();
   });

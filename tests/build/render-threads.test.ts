@@ -3,7 +3,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
+import { buildLinkIndex } from "../../src/content/link-index.js";
+import { parsePost } from "../../src/content/parse-post.js";
 import { readSite, siteLayout } from "../../src/read-site.js";
+import { renderInWorkers } from "../../src/workers/render-pool.js";
 import { tempDir } from "../support/run-cli.js";
 
 /** A site with enough posts to be worth threads, linking to each other, with code to highlight. */
@@ -33,5 +36,23 @@ describe("rendering in worker threads", () => {
     expect(threaded.files.find((f) => f.path === "posts/post-5/index.html")).toMatchObject({
       contents: expect.stringContaining('href="/posts/post-4/#part-two"'),
     });
+  });
+});
+
+describe("a render thread that fails", () => {
+  it("hands back its posts unrendered instead of failing the build", async () => {
+    const sources = await readSite(siteLayout(site(20)));
+    const { config } = resolveSiteConfig(undefined, "https://example.com/");
+    const posts = sources.posts.map((source) => parsePost(source, config).post!);
+    const context = { config, links: buildLinkIndex(posts), assets: new Map() };
+    // One worker exits at its first batch, the other throws (as a heap running out does): nothing is rendered.
+    const dir = tempDir();
+    const dying = path.join(dir, "dying-worker.mjs");
+    writeFileSync(dying, `import { parentPort } from "node:worker_threads";
+      let n = 0;
+      parentPort.on("message", (m) => { if (m.kind !== "render") return; if (n++ % 2) process.exit(3); throw new Error("out of heap"); });`);
+    const outcomes = await renderInWorkers(posts, context, 2, dying);
+    expect(outcomes).toHaveLength(20);
+    expect(outcomes.every((outcome) => outcome === undefined)).toBe(true);
   });
 });
