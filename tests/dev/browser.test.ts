@@ -1,8 +1,9 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium as playwright, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, chromiumPath } from "../support/system-tools.js";
+import { launchChromium } from "../support/launch-chromium.js";
+import { chromium } from "../support/system-tools.js";
 import { postText, useDevServer, writeFiles } from "./dev-fixtures.js";
 
 const tool = chromium();
@@ -15,11 +16,7 @@ const longBody = Array.from({ length: 80 }, (_, i) => `Paragraph ${i} of a long 
 describe.skipIf(!tool.available)("the page in a real browser", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await playwright.launch({
-      executablePath: chromiumPath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   }, 20_000);
   afterAll(async () => browser?.close());
 

@@ -6,12 +6,13 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium as playwright, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer, type DevServer } from "../../src/dev/dev-server.js";
 import type { BuildOutcome } from "../../src/dev/dev-site.js";
 import { siteLayout } from "../../src/read-site.js";
-import { chromium, chromiumPath } from "../support/system-tools.js";
+import { launchChromium } from "../support/launch-chromium.js";
+import { chromium } from "../support/system-tools.js";
 import { postText, rawGet, useDevServer, waitFor } from "./dev-fixtures.js";
 import {
   heapAfterGc,
@@ -47,11 +48,7 @@ afterEach(async () => {
 describe.skipIf(!tool.available)("a burst of saves with a browser connected", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await playwright.launch({
-      executablePath: chromiumPath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   }, 20_000);
   afterAll(async () => browser?.close());
 
