@@ -74,12 +74,14 @@ function readStored(store: EntryStore | undefined, key: string, post: Post): Ren
 }
 
 function cacheKey(post: Post, context: RenderContext, rendererKey: string): string {
-  return keyOf(post, `${rendererKey}\0${configJson(context.config)}`);
+  return keyOf(post, variantOf(context.config, rendererKey));
 }
 
 // Hashing every post's text on every dev rebuild cost more than the rebuild's one render:
-// a post object (kept while its file is unchanged) remembers its key.
-const configJson = memoizeByIdentity((config: RenderContext["config"]) => JSON.stringify(config));
+// a post object (kept while its file is unchanged) remembers its key. The variant (config
+// and renderer) is digested once per config object, so that remembering is a short lookup.
+const variantOf = memoizeByIdentity((config: RenderContext["config"], rendererKey: string) =>
+  createHash("sha256").update(`${rendererKey}\0${JSON.stringify(config)}`).digest("hex"));
 const keyOf = memoizeByIdentity((post: Post, variant: string) =>
   createHash("sha256")
     .update(JSON.stringify([variant, post.kind, post.source.path, post.format]))
@@ -95,7 +97,17 @@ function stillValid(entry: RenderEntry, context: RenderContext): boolean {
 function sameReads(reads: MapReads, map: LinkIndex["posts"] | AssetIndex): boolean {
   if (reads.wholeHash !== undefined && reads.wholeHash !== wholeHash(map)) return false;
   for (const [key, value] of reads.values) {
-    if (JSON.stringify(map.get(key)) !== value) return false;
+    if (jsonOf(map.get(key)) !== value) return false;
   }
   return true;
+}
+
+// A dev rebuild checks every cached post's reads; index entries of unchanged posts are the
+// same objects from build to build (link-index.ts), so their JSON is made once.
+const jsons = new WeakMap<object, string>();
+function jsonOf(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  let json = jsons.get(value);
+  if (json === undefined) jsons.set(value, (json = JSON.stringify(value)));
+  return json;
 }

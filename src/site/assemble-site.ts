@@ -62,7 +62,7 @@ export function assembleSite(input: AssembleInput): AssembledSite {
   const nav = buildSiteNav(pages, config, { archive: true, tags: tagIndex.tags.length > 0 });
   sink.report([...checked.diagnostics, ...tagIndex.diagnostics, ...nav.diagnostics]);
   const context: HeadContext = { config, site: toSiteData(config, nav.nav, tagIndex.tags.length > 0) };
-  const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages]) };
+  const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages], input.only) };
 
   if (input.only !== undefined) {
     const at = posts.findIndex((p) => p.post.url === input.only);

@@ -7,12 +7,13 @@ export interface Backlink {
 }
 
 /**
- * For each post or page (keyed by its URL), the others whose `postLinks` point at it: newest
+ * For each post or page (keyed by its URL; with `onlyTo`, that one alone, as the dev
+ * server's quick answer needs), the others whose `postLinks` point at it: newest
  * first (undated pages last, by title), each once, self-links left out. One pass over every
  * link. A `./posts/<slug>` link names a post, so when a page shares a post's slug the post
  * gets the link.
  */
-export function collectBacklinks(all: readonly RenderedPost[]): Map<string, Backlink[]> {
+export function collectBacklinks(all: readonly RenderedPost[], onlyTo?: string): Map<string, Backlink[]> {
   const owners = new Map<string, RenderedPost>();
   for (const rendered of all) {
     const taken = owners.get(rendered.post.meta.slug);
@@ -24,7 +25,7 @@ export function collectBacklinks(all: readonly RenderedPost[]): Map<string, Back
   for (const source of all) {
     for (const link of source.postLinks) {
       const target = owners.get(link.slug);
-      if (target === undefined || target === source) continue;
+      if (target === undefined || target === source || (onlyTo !== undefined && target.post.url !== onlyTo)) continue;
       const set = referrers.get(target.post.url) ?? new Set();
       referrers.set(target.post.url, set.add(source));
     }

@@ -20,11 +20,17 @@ export interface Tag {
  * NFC form: stable across builds and machines, and the same for every spelling of one tag.
  */
 export function tagSlug(name: string): string {
-  const slug = slugify(name);
-  if (slug !== "") return slug;
-  const key = name.normalize("NFC").toLowerCase().trim();
-  return `tag-${createHash("sha256").update(key).digest("hex").slice(0, 8)}`;
+  let slug = tagSlugs.get(name);
+  if (slug === undefined) {
+    slug = slugify(name) || `tag-${createHash("sha256").update(name.normalize("NFC").toLowerCase().trim()).digest("hex").slice(0, 8)}`;
+    // A site has a few dozen tags, asked for once per post per build: remember them (boundedly).
+    if (tagSlugs.size >= 10_000) tagSlugs.clear();
+    tagSlugs.set(name, slug);
+  }
+  return slug;
 }
+
+const tagSlugs = new Map<string, string>();
 
 /**
  * Groups posts (newest first) by tag slug, tags sorted by name. Spellings that meet on one
