@@ -57,7 +57,9 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, only }: { cache?: BuildCache; plugins?: SitePlugins; threads?: number; only?: string } = {},
+  { cache, plugins, threads, only, pagesAsBytes }: {
+    cache?: BuildCache; plugins?: SitePlugins; threads?: number; only?: string; pagesAsBytes?: boolean;
+  } = {},
 ): Promise<BuildResult> {
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options));
   const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options));
@@ -75,6 +77,7 @@ export async function buildSite(
     theme: sources.theme,
     renderer: cache ? cache.pages.wrap(templates, sources.theme, config) : templates,
     texts: cache?.texts,
+    pagesAsBytes,
     now: options.now,
     only,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),

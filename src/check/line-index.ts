@@ -1,10 +1,11 @@
 import type { Position } from "../diagnostics.js";
 
 /** Offset → 1-based line and column, with the line starts computed once (a page may have many findings). */
-export function createLineIndex(text: string): (offset: number) => Position {
+export function createLineIndex(source: string | (() => string)): (offset: number) => Position {
   let starts: number[] | undefined;
   return (offset) => {
     if (!starts) {
+      const text = typeof source === "string" ? source : source();
       starts = [0];
       for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
     }

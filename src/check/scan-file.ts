@@ -4,9 +4,12 @@ import { scanCss } from "./scan-css.js";
 import { scanJsonFeed, scanRobots, scanXml } from "./scan-feed.js";
 import { scanHtml } from "./scan-html.js";
 
-/** One scanned file: its text (for positions), its references, and, for a page, its fragment targets. */
+/**
+ * One scanned file: its text (for positions, made again from its bytes when asked: a large
+ * site's pages are not kept as text twice), its references and, for a page, its fragment targets.
+ */
 export interface ScannedFile {
-  readonly text: string;
+  text(): string;
   readonly refs: readonly Reference[];
   readonly ids: ReadonlySet<string> | undefined;
 }
@@ -31,19 +34,22 @@ const decode = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.by
 
 /** Decodes (when it is bytes) and scans one file. */
 export function scanFile(kind: ScanKind, contents: Uint8Array | string): ScannedFile {
-  const text = typeof contents === "string" ? contents : decode(contents);
+  const text = () => (typeof contents === "string" ? contents : decode(contents));
+  const scanned = scanText(kind, text());
+  return { text, ...scanned };
+}
+
+function scanText(kind: ScanKind, text: string): Pick<ScannedFile, "refs" | "ids"> {
   switch (kind) {
-    case "html": {
-      const { refs, ids } = scanHtml(text);
-      return { text, refs, ids };
-    }
+    case "html":
+      return scanHtml(text);
     case "css":
-      return { text, refs: scanCss(text), ids: undefined };
+      return { refs: scanCss(text), ids: undefined };
     case "xml":
-      return { text, refs: scanXml(text), ids: undefined };
+      return { refs: scanXml(text), ids: undefined };
     case "json":
-      return { text, refs: scanJsonFeed(text), ids: undefined };
+      return { refs: scanJsonFeed(text), ids: undefined };
     case "robots":
-      return { text, refs: scanRobots(text), ids: undefined };
+      return { refs: scanRobots(text), ids: undefined };
   }
 }

@@ -42,7 +42,7 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
   const cache = openBuildCache(cacheDir);
-  const result = await buildSite(sources, config, options, { plugins, cache: cache.cache });
+  const result = await buildSite(sources, config, options, { plugins, cache: cache.cache, pagesAsBytes: true });
   // The cache's own warnings say nothing about the site: --strict leaves them warnings.
   const cacheProblems = cache.diagnostics();
   if (hasErrors(result.diagnostics)) {
