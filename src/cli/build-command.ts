@@ -42,7 +42,9 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
   const cache = openBuildCache(cacheDir);
-  const result = await buildSite(sources, config, options, { plugins, cache: cache.cache, pagesAsBytes: true });
+  // Pages as bytes save memory only where nothing else holds them as text: with a cache, its
+  // page entries do (a warm build measured 935 MB with both, 639 with the text alone).
+  const result = await buildSite(sources, config, options, { plugins, cache: cache.cache, pagesAsBytes: cache.cache === undefined });
   // The cache's own warnings say nothing about the site: --strict leaves them warnings.
   const cacheProblems = cache.diagnostics();
   if (hasErrors(result.diagnostics)) {
