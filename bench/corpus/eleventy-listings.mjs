@@ -3,6 +3,15 @@ import { SITE } from "./site.mjs";
 
 const ABS = SITE.url.slice(0, -1);
 
+/** One RSS item for `post`, the same in the site's feed and each tag's. */
+export const RSS_ITEM = `<item>
+<title>{{ post.data.title | escape }}</title>
+<link>${ABS}{{ post.url }}</link>
+<guid>${ABS}{{ post.url }}</guid>
+<pubDate>{{ post.date | date: '%a, %d %b %Y %H:%M:%S +0000' }}</pubDate>
+<description>{{ post.templateContent | escape }}</description>
+</item>`;
+
 export const ARCHIVE = `---
 layout: base.liquid
 permalink: archive/index.html
@@ -60,13 +69,7 @@ eleventyExcludeFromCollections: true
 <link>${ABS}/tags/{{ tf.tag }}/</link>
 <description>Posts tagged {{ tf.tag }}</description>
 {%- for post in tf.posts %}
-<item>
-<title>{{ post.data.title | escape }}</title>
-<link>${ABS}{{ post.url }}</link>
-<guid>${ABS}{{ post.url }}</guid>
-<pubDate>{{ post.date | date: '%a, %d %b %Y %H:%M:%S +0000' }}</pubDate>
-<description>{{ post.templateContent | escape }}</description>
-</item>
+${RSS_ITEM}
 {%- endfor %}
 </channel>
 </rss>

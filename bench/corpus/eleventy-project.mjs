@@ -1,6 +1,6 @@
 /** The fixed files of the Eleventy copy: config, Liquid layouts, paginated index, feeds, listings, 404. */
 import { SITE, STYLE_CSS } from "./site.mjs";
-import { ARCHIVE, CONFIG, SITEMAP, TAG_FEED, TAG_PAGE, TAGS_INDEX } from "./eleventy-listings.mjs";
+import { ARCHIVE, CONFIG, RSS_ITEM, SITEMAP, TAG_FEED, TAG_PAGE, TAGS_INDEX } from "./eleventy-listings.mjs";
 
 const BASE = `<!doctype html>
 <html lang="en">
@@ -79,13 +79,7 @@ eleventyExcludeFromCollections: true
 <description>${SITE.description}</description>
 {%- assign newest = collections.posts | reverse %}
 {%- for post in newest limit: 20 %}
-<item>
-<title>{{ post.data.title | escape }}</title>
-<link>${SITE.url.slice(0, -1)}{{ post.url }}</link>
-<guid>${SITE.url.slice(0, -1)}{{ post.url }}</guid>
-<pubDate>{{ post.date | date: '%a, %d %b %Y %H:%M:%S +0000' }}</pubDate>
-<description>{{ post.templateContent | escape }}</description>
-</item>
+${RSS_ITEM}
 {%- endfor %}
 </channel>
 </rss>
