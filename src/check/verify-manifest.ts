@@ -5,7 +5,7 @@ import { createLineIndex } from "./line-index.js";
 
 /** `hash-mismatch` when `bytes` are not what the manifest recorded for `path`. */
 export function verifyManifestEntry(path: string, entry: ManifestFile, contents: Uint8Array | string): Diagnostic | undefined {
-  const digest = hashBytes(typeof contents === "string" ? Buffer.from(contents, "utf8") : contents);
+  const digest = hashBytes(contents);
   if (digest.hash === entry.hash && digest.size === entry.size) return undefined;
   return error("hash-mismatch",
     `${path} does not match the manifest: it has hash ${digest.hash} and ${digest.size} bytes, ` +
