@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EntryStore } from "../cache/entry-store.js";
+import { createKeptEntries } from "../cache/kept-entries.js";
 import type { SiteConfig } from "../config/site-config.js";
 import type { Theme } from "./read-theme.js";
 import type { TemplateRenderer } from "./template-renderer.js";
@@ -32,7 +33,6 @@ function dataKey(data: object): string {
   );
 }
 
-const storeNamespace = "page";
 const isHtml = (value: unknown): value is string => typeof value === "string";
 
 /**
@@ -40,8 +40,7 @@ const isHtml = (value: unknown): value is string => typeof value === "string";
  * store's key adds the identity of daylight's code, whose filters the templates call).
  */
 export function createPageCache(store?: EntryStore): PageCache {
-  let entries = new Map<string, string>();
-  let used = new Map<string, string>();
+  const kept = createKeptEntries("page", isHtml, store);
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
@@ -50,27 +49,20 @@ export function createPageCache(store?: EntryStore): PageCache {
       return {
         render(name, data) {
           const key = createHash("sha256").update(salt).update(name).update("\0").update(dataKey(data)).digest("hex");
-          const cached = used.get(key) ?? entries.get(key) ?? store?.read(storeNamespace, key, isHtml);
+          const cached = kept.get(key);
           if (cached !== undefined) {
             stats.hits++;
-            used.set(key, cached);
             return { html: cached, diagnostics: [] };
           }
           stats.misses++;
           const result = renderer.render(name, data);
           // Only clean renders are kept: a template error must be reported on every build.
-          if (result.html !== undefined && result.diagnostics.length === 0) {
-            used.set(key, result.html);
-            store?.write(storeNamespace, key, result.html);
-          }
+          if (result.html !== undefined && result.diagnostics.length === 0) kept.keep(key, result.html);
           return result;
         },
       };
     },
-    prune() {
-      entries = used;
-      used = new Map();
-    },
+    prune: () => kept.prune(),
   };
 }
 

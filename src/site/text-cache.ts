@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EntryStore } from "../cache/entry-store.js";
+import { createKeptEntries } from "../cache/kept-entries.js";
 
 /**
  * Generated texts (feeds) kept across builds by a key that states everything they are made
@@ -13,28 +14,19 @@ export interface TextCache {
   prune(): void;
 }
 
-const storeNamespace = "text";
-const isTexts = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === "string");
+const isTexts = (value: unknown): value is readonly string[] => Array.isArray(value) && value.every((v) => typeof v === "string");
 
 export function createTextCache(store?: EntryStore): TextCache {
-  let entries = new Map<string, readonly string[]>();
-  let used = new Map<string, readonly string[]>();
+  const kept = createKeptEntries("text", isTexts, store);
   return {
     texts(kind, key, make) {
       const digest = createHash("sha256").update(kind).update("\0").update(key).digest("hex");
-      const found = used.get(digest) ?? entries.get(digest) ?? store?.read(storeNamespace, digest, isTexts);
-      if (found !== undefined) {
-        used.set(digest, found);
-        return found;
-      }
+      const found = kept.get(digest);
+      if (found !== undefined) return found;
       const made = make();
-      used.set(digest, made);
-      store?.write(storeNamespace, digest, made);
+      kept.keep(digest, made);
       return made;
     },
-    prune() {
-      entries = used;
-      used = new Map();
-    },
+    prune: () => kept.prune(),
   };
 }
