@@ -4,6 +4,7 @@ import type { SiteConfig } from "../config/site-config.js";
 import type { Theme, ThemeTemplate } from "./read-theme.js";
 import { createThemeFs, themeRoot } from "./theme-fs.js";
 import { toTemplateDiagnostic } from "./template-error.js";
+import { registerDateFilter } from "./date-filter.js";
 
 /** The outcome of rendering one template: the HTML, or the diagnostics that stopped it. */
 export interface RenderResult {
@@ -77,6 +78,7 @@ function createLiquid(theme: Theme, config: SiteConfig): Liquid {
   });
   liquid.registerFilter("absolute_url", (value: unknown) => absoluteUrl(value, config.url));
   liquid.registerFilter("date_iso", dateIso);
+  registerDateFilter(liquid, config);
   return liquid;
 }
 
