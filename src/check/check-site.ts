@@ -30,6 +30,7 @@ export function checkSite(site: SiteFiles, options: CheckOptions): Diagnostic[] 
   const base: SiteBase = siteBaseOf(manifest?.baseUrl ?? options.baseUrl ?? "") ?? { host: "", path: "/" };
   const verifyHashes = options.verifyHashes ?? true;
   const scanned = new Map<string, ScannedFile>();
+  const strings = new Map<string, string>();
   for (const path of paths) {
     const kind = scanKindOf(path);
     const entry = verifyHashes ? manifest?.files[path] : undefined;
@@ -40,11 +41,33 @@ export function checkSite(site: SiteFiles, options: CheckOptions): Diagnostic[] 
       const mismatch = verifyManifestEntry(path, entry, bytes);
       if (mismatch) diagnostics.push(mismatch);
     }
-    if (kind) scanned.set(path, scanFile(kind, bytes));
+    if (kind) scanned.set(path, detached(scanFile(kind, bytes, () => site.read(path) ?? ""), strings));
   }
   if (manifest && manifestText) diagnostics.push(...findMissingFiles(manifest.files, present, manifestText));
   diagnostics.push(...checkReferences(scanned, present, base));
   return sortDiagnostics(options.strict ? promoteWarnings(diagnostics) : diagnostics);
+}
+
+/**
+ * The scan with its strings copied out of the file's text and shared between files. A URL or
+ * id sliced from a page keeps the whole page's text alive, so that until the references were
+ * resolved every page of the site stayed in memory; most URLs (navigation, assets, tags)
+ * are the same on every page.
+ */
+function detached(scan: ScannedFile, strings: Map<string, string>): ScannedFile {
+  const own = (text: string): string => {
+    let copy = strings.get(text);
+    if (copy === undefined) {
+      copy = ` ${text}`.slice(1); // slicing the joined string copies it: the copy no longer points into the page
+      strings.set(copy, copy);
+    }
+    return copy;
+  };
+  return {
+    text: scan.text,
+    refs: scan.refs.map((ref) => ({ ...ref, url: own(ref.url) })),
+    ids: scan.ids && new Set(Array.from(scan.ids, own)),
+  };
 }
 
 interface LoadedManifest {

@@ -32,11 +32,14 @@ export function scanKindOf(path: string): ScanKind | undefined {
 /** UTF-8 → string; Buffer's decoder is several times faster than TextDecoder on large pages. */
 const decode = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 
-/** Decodes (when it is bytes) and scans one file. */
-export function scanFile(kind: ScanKind, contents: Uint8Array | string): ScannedFile {
-  const text = () => (typeof contents === "string" ? contents : decode(contents));
-  const scanned = scanText(kind, text());
-  return { text, ...scanned };
+/**
+ * Decodes (when it is bytes) and scans one file. `again` gives its contents back when a
+ * diagnostic needs positions, so that a caller that can read them again (from disk) need not
+ * keep them: a large site's pages would otherwise all stay in memory for the whole check.
+ */
+export function scanFile(kind: ScanKind, contents: Uint8Array | string, again: () => Uint8Array | string = () => contents): ScannedFile {
+  const asText = (c: Uint8Array | string) => (typeof c === "string" ? c : decode(c));
+  return { text: () => asText(again()), ...scanText(kind, asText(contents)) };
 }
 
 function scanText(kind: ScanKind, text: string): Pick<ScannedFile, "refs" | "ids"> {
