@@ -16,6 +16,7 @@ import type { EntryStore } from "./cache/entry-store.js";
 import { createRenderCache, type RenderCache } from "./render-cache.js";
 import { createPageCache, type PageCache } from "./site/page-cache.js";
 import { assembleSite } from "./site/assemble-site.js";
+import type { PageSpool } from "./output/page-spool.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./prepare-renders.js";
 import { timed } from "./stage-timings.js";
@@ -57,15 +58,17 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, only, pagesAsBytes }: {
-    cache?: BuildCache; plugins?: SitePlugins; threads?: number; only?: string; pagesAsBytes?: boolean;
+  { cache, plugins, threads, only, spool }: {
+    cache?: BuildCache; plugins?: SitePlugins; threads?: number; only?: string;
+    /** Where rendered HTML and pages wait until they are written (a build to disk); without one, in memory. */
+    spool?: PageSpool;
   } = {},
 ): Promise<BuildResult> {
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options));
   const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options));
   const links = timed("link index", () => buildLinkIndex(posts.published));
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath) };
-  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache, threads });
+  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache, threads, park: spool?.park });
   const renderedPosts = timed("render posts", () => posts.published.map(render));
   const renderedPages = timed("render posts", () => pages.published.map(render));
   const rendered = [...renderedPosts, ...renderedPages];
@@ -77,7 +80,7 @@ export async function buildSite(
     theme: sources.theme,
     renderer: cache ? cache.pages.wrap(templates, sources.theme, config) : templates,
     texts: cache?.texts,
-    pagesAsBytes,
+    keepPage: spool?.keep,
     now: options.now,
     only,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),

@@ -130,9 +130,25 @@ export interface RenderedPost {
   readonly wordCount: number;
   /** A digest of the rendered parts above (html, description, excerpt, resources, headings). */
   readonly digest: string;
+  /** Every id in the HTML's start tags (headings, footnotes, raw anchors): what a `#fragment` may name. */
+  readonly anchorIds: readonly string[];
 }
 
-/** A file of the built site. `path` is POSIX, relative to the output folder: `posts/a/index.html`. */
+/**
+ * A file of the built site. `path` is POSIX, relative to the output folder: `posts/a/index.html`.
+ * Its bytes are held (`contents`), parked on disk by the build (`spooled`: a large site's
+ * pages), or copied from a file of the site (`sourcePath`: public/, post assets).
+ */
 export type OutputFile =
   | { readonly path: string; readonly contents: string | Uint8Array }
+  | { readonly path: string; readonly spooled: SpooledBytes }
   | { readonly path: string; readonly sourcePath: string };
+
+/** Bytes the build parked on disk until they are written (see output/page-spool.ts). */
+export interface SpooledBytes {
+  /** The manifest digest (SHA-256, first 16 hex characters) and size, worked out when they were parked. */
+  readonly hash: string;
+  readonly size: number;
+  /** The bytes, read back from disk: a new buffer each time, so none is kept. */
+  read(): Buffer;
+}

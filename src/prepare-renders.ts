@@ -2,6 +2,7 @@ import type { BuildCache } from "./build.js";
 import { builtinRendererKey, type LazyRenderer } from "./cache/lazy-renderer.js";
 import type { RenderContext } from "./markdown/render-context.js";
 import type { Post, RenderedPost } from "./model.js";
+import { parkHtml } from "./parked-html.js";
 import { renderInWorkers, renderThreadCount } from "./workers/render-pool.js";
 import { timed, timedAsync } from "./stage-timings.js";
 
@@ -14,9 +15,16 @@ export async function prepareRenders(
   all: readonly Post[],
   context: RenderContext,
   lazy: LazyRenderer,
-  { cache, threads: wanted }: { cache: BuildCache | undefined; threads: number | undefined },
+  { cache, threads: wanted, park }: {
+    cache: BuildCache | undefined;
+    threads: number | undefined;
+    /** Where renderings' HTML waits for its pages (see parked-html.ts); undefined: in memory. */
+    park?: ((text: string) => () => string) | undefined;
+  },
 ) {
   const { renderer } = lazy;
+  // Cached renderings stay as the cache holds them; new ones are parked when there is a place.
+  const parked = (rendered: RenderedPost) => (park ? parkHtml(rendered, park) : rendered);
   const hits = new Map<Post, RenderedPost>();
   timed("cache lookups", () => {
     for (const post of cache ? all : []) {
@@ -32,7 +40,9 @@ export async function prepareRenders(
     const outcomes = await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads));
     timed("cache lookups", () => misses.forEach((post, i) => {
       const outcome = outcomes[i];
-      if (outcome) hits.set(post, cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body });
+      if (!outcome) return;
+      const rendered = cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body };
+      hits.set(post, parked(rendered));
     }));
   }
   // What no thread rendered (none was started, or one failed) renders here, on demand.
@@ -42,6 +52,6 @@ export async function prepareRenders(
     await (await import("./markdown/create-post-renderer.js")).prepareHighlighting(left);
   }
   return (post: Post): RenderedPost =>
-    hits.get(post) ?? (cache ? cache.posts.render(post, context, renderer) : renderer.render(post, context));
+    hits.get(post) ?? parked(cache ? cache.posts.render(post, context, renderer) : renderer.render(post, context));
 }
 

@@ -71,6 +71,7 @@ const isRendered = record({
   assets: arrayOf(isString),
   wordCount: isNumber,
   digest: isString,
+  anchorIds: arrayOf(isString),
   diagnostics: arrayOf(record({
     severity: (v) => v === "error" || v === "warning",
     rule: isString,

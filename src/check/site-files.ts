@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { OutputFile } from "../model.js";
+import { outputContents } from "../output/output-contents.js";
 
 /**
  * A read-only view of a built site: its output-relative paths (POSIX) and their contents,
@@ -59,7 +60,7 @@ export function outputSiteFiles(files: readonly OutputFile[]): SiteFiles {
       const file = byPath.get(path);
       if (file === undefined) return undefined;
       // Pages stay text: encoding them only for the scanner to decode them again cost more than the scan.
-      return "sourcePath" in file ? readFileSync(file.sourcePath) : file.contents;
+      return outputContents(file);
     },
   };
 }

@@ -29,8 +29,11 @@ export async function hashFile(path: string): Promise<FileDigest> {
 }
 
 /** The digest of an output file, whether it holds its bytes or names a file on disk. */
-export const hashOutputFile = (file: OutputFile): Promise<FileDigest> =>
-  "sourcePath" in file ? hashFile(file.sourcePath) : Promise.resolve(hashBytes(file.contents));
+export const hashOutputFile = (file: OutputFile): Promise<FileDigest> => {
+  if ("sourcePath" in file) return hashFile(file.sourcePath);
+  if ("spooled" in file) return Promise.resolve({ hash: file.spooled.hash, size: file.spooled.size });
+  return Promise.resolve(hashBytes(file.contents));
+};
 
 /** path → digest for every file, hashed a few at a time. */
 export async function hashOutputFiles(files: readonly OutputFile[], concurrency = 16): Promise<Map<string, FileDigest>> {

@@ -3,10 +3,6 @@ import type { LinkIndex, RenderedPost } from "../model.js";
 import { memoizeByIdentity } from "../identity-memo.js";
 import { closestMatch } from "../text/closest-match.js";
 
-// Ids in start tags of the rendered HTML: headings, footnotes (`user-content-fn-1`) and
-// anchors the author wrote as raw HTML (`<a id="x">`) are all valid targets.
-const ID_ATTRIBUTE = /<[a-zA-Z][^<>]*?\sid="([^"]*)"/g;
-
 /**
  * Checks the `#fragment` of every post link against the ids of the post it targets:
  * `unknown-fragment` warnings at the link. Targets not rendered in this build are skipped.
@@ -41,8 +37,7 @@ export function checkFragments(rendered: readonly RenderedPost[], links: LinkInd
  * Read once per rendered post (the dev server keeps unchanged ones), not once per link.
  */
 const targetIds = memoizeByIdentity((post: RenderedPost): Set<string> => {
-  const ids = new Set(post.headings.map((h) => h.id));
-  for (const match of post.html.matchAll(ID_ATTRIBUTE)) ids.add(unescapeHtml(match[1] ?? ""));
+  const ids = new Set([...post.headings.map((h) => h.id), ...post.anchorIds]);
   if (post.resources.length > 0) ids.add("resources");
   for (const resource of post.resources) ids.add(`resource-${resource.n}`);
   return ids;
@@ -56,12 +51,4 @@ function isKnownFragment(fragment: string, ids: ReadonlySet<string>): boolean {
   } catch {
     return false;
   }
-}
-
-function unescapeHtml(value: string): string {
-  return value.replace(/&#x([0-9a-f]+);|&#(\d+);|&amp;|&quot;|&lt;|&gt;/gi, (entity, hex?: string, dec?: string) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(Number(dec));
-    return { "&amp;": "&", "&quot;": '"', "&lt;": "<", "&gt;": ">" }[entity.toLowerCase()] ?? entity;
-  });
 }

@@ -13,6 +13,12 @@ export interface RenderingFacts {
    * page or feed key does not hash the post's whole HTML again on every build.
    */
   readonly digest: string;
+  /**
+   * Every id in a start tag of the HTML: headings, footnotes (`user-content-fn-1`) and
+   * anchors the author wrote as raw HTML (`<a id="x">`), all valid link fragments. Kept, so
+   * that the fragment check does not read every post's HTML again.
+   */
+  readonly anchorIds: readonly string[];
 }
 
 export function renderingFacts(parts: RenderedParts): RenderingFacts {
@@ -22,7 +28,22 @@ export function renderingFacts(parts: RenderedParts): RenderingFacts {
       .update(JSON.stringify([parts.html, parts.description, parts.excerptHtml ?? null, parts.resources,
         parts.resourcesHeading ?? null, parts.headings]))
       .digest("hex"),
+    anchorIds: anchorIdsOf(parts.html),
   };
+}
+
+const ID_ATTRIBUTE = /<[a-zA-Z][^<>]*?\sid="([^"]*)"/g;
+
+function anchorIdsOf(html: string): string[] {
+  return [...new Set(Array.from(html.matchAll(ID_ATTRIBUTE), (match) => unescapeHtml(match[1] ?? "")))];
+}
+
+function unescapeHtml(value: string): string {
+  return value.replace(/&#x([0-9a-f]+);|&#(\d+);|&amp;|&quot;|&lt;|&gt;/gi, (entity, hex?: string, dec?: string) => {
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    if (dec) return String.fromCodePoint(Number(dec));
+    return { "&amp;": "&", "&quot;": '"', "&lt;": "<", "&gt;": ">" }[entity.toLowerCase()] ?? entity;
+  });
 }
 
 function countWords(html: string): number {

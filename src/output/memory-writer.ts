@@ -57,6 +57,7 @@ export function createMemoryWriter(): MemoryWriter {
 
 async function bytesOf(file: OutputFile): Promise<Uint8Array> {
   if ("sourcePath" in file) return new Uint8Array(await readFile(file.sourcePath));
+  if ("spooled" in file) return new Uint8Array(file.spooled.read());
   // Copy so that a caller mutating its buffer later cannot change the "written" output.
   return typeof file.contents === "string" ? new TextEncoder().encode(file.contents) : Uint8Array.from(file.contents);
 }

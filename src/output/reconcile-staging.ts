@@ -76,8 +76,11 @@ function stageOne(file: OutputFile, output: string, staging: string, inStaging: 
   const target = join(staging, file.path);
   const existing = join(output, file.path);
   const live = lstatOrUndefined(existing);
+  // A parked page is read back once, for the comparison and the write.
+  const source = "sourcePath" in file ? file.sourcePath : undefined;
+  const contents = "sourcePath" in file ? undefined : "spooled" in file ? file.spooled.read() : file.contents;
   const same = live?.isFile() === true &&
-    ("sourcePath" in file ? sameFileBytes(existing, live, file.sourcePath) : sameBytes(existing, live, file.contents));
+    (source !== undefined ? sameFileBytes(existing, live, source) : sameBytes(existing, live, contents ?? ""));
   if (same && live && inStaging && inStaging.ino === live.ino && inStaging.dev === live.dev) return "linked";
   if (inStaging) unlinkSync(target);
   if (same) {
@@ -89,8 +92,8 @@ function stageOne(file: OutputFile, output: string, staging: string, inStaging: 
     }
     return "linked";
   }
-  if ("sourcePath" in file) copyFileSync(file.sourcePath, target, constants.COPYFILE_EXCL);
-  else writeFileSync(target, file.contents, { flag: "wx" });
+  if (source !== undefined) copyFileSync(source, target, constants.COPYFILE_EXCL);
+  else writeFileSync(target, contents ?? "", { flag: "wx" });
   return "written";
 }
 

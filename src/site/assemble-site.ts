@@ -41,13 +41,17 @@ export interface AssembleInput {
   /** Output paths of the files copied from public/ (`robots.txt`): those the site does not generate. */
   readonly publicPaths: ReadonlySet<string>;
   /**
-   * Pages as UTF-8 bytes rather than text. A page with one character past Latin-1 (an en
-   * dash) is a UTF-16 string, twice its bytes: holding a large site's pages as bytes until
-   * they are written took a quarter off a 4,000-post build's peak memory. For a process
-   * that writes them to disk; the dev server keeps the cache's own strings.
+   * What becomes of a page once rendered. By default it is held as text (the dev server
+   * serves it from memory); a build that writes to disk parks it there (output/page-spool.ts),
+   * so that a large site's pages never sit in memory all at once.
    */
-  readonly pagesAsBytes?: boolean | undefined;
+  readonly keepPage?: PageKeeper | undefined;
 }
+
+/** Turns a rendered page into the output file that holds it. */
+export type PageKeeper = (path: string, html: string) => OutputFile;
+
+const holdAsText: PageKeeper = (path, html) => ({ path, contents: html });
 
 /** The site's files, or the diagnostics (template errors, reserved slugs…) about them. */
 export interface AssembledSite {
@@ -62,7 +66,7 @@ export interface AssembledSite {
  */
 export function assembleSite(input: AssembleInput): AssembledSite {
   const { posts, config, now } = input;
-  const sink = createPageSink(input.renderer, input.pagesAsBytes ?? false);
+  const sink = createPageSink(input.renderer, input.keepPage ?? holdAsText);
   const checked = checkPageSlugs(input.pages);
   const pages = orderPages(checked.pages, config).ordered;
   const tagIndex = buildTagIndex(posts, config.language);
@@ -98,7 +102,7 @@ export function assembleSite(input: AssembleInput): AssembledSite {
   return { files: sink.files, diagnostics: sink.diagnostics() };
 }
 
-function createPageSink(renderer: TemplateRenderer, asBytes: boolean): PageSink & { files: OutputFile[]; report(d: readonly Diagnostic[]): void; diagnostics(): Diagnostic[] } {
+function createPageSink(renderer: TemplateRenderer, keepPage: PageKeeper): PageSink & { files: OutputFile[]; report(d: readonly Diagnostic[]): void; diagnostics(): Diagnostic[] } {
   const files: OutputFile[] = [];
   const found = new Map<string, Diagnostic>();
   // The same template fault shows up on every page that uses it; report it once.
@@ -112,7 +116,7 @@ function createPageSink(renderer: TemplateRenderer, asBytes: boolean): PageSink 
     render(template, outputPath, data) {
       const result = timed("templates", () => renderer.render(template, data));
       report(result.diagnostics);
-      if (result.html !== undefined) files.push({ path: outputPath, contents: asBytes ? Buffer.from(result.html, "utf8") : result.html });
+      if (result.html !== undefined) files.push(keepPage(outputPath, result.html));
     },
   };
 }

@@ -84,7 +84,10 @@ export function postPageData(post: PostData, context: HeadContext): PageData {
     feeds: site.feeds,
     jsonLd: isPost && canonical !== null && site.url !== null
       ? blogPostingJsonLd(
-        { ...post, url: canonical, modified: post.updated, image, language: config.language },
+        {
+          title: post.title, description: post.description, url: canonical, published: post.published,
+          modified: post.updated, author: post.author, image, tags: post.tags, language: config.language,
+        },
         { name: config.title, url: site.url },
       )
       : null,

@@ -150,7 +150,10 @@ function buildPostData(rendered: RenderedPost, context: PostDataContext, older?:
     imageUrl: resolveImageUrl(meta.image, config),
     draft: meta.draft,
     extra: { ...meta.extra },
-    html: rendered.html,
+    // Read when a template asks: a large build parks each post's HTML on disk (parked-html.ts).
+    get html() {
+      return rendered.html;
+    },
     resources: rendered.resources.map((r) => ({ n: r.n, author: r.author ?? null, title: r.title, url: r.url ?? null })),
     resourcesHeading: rendered.resources.length > 0 ? (rendered.resourcesHeading ?? "Resources") : null,
     headings: rendered.headings.map((h) => ({ depth: h.depth, id: h.id, text: h.text })),

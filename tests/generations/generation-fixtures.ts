@@ -6,6 +6,7 @@ import { dirname, join, normalize } from "node:path";
 import { afterEach } from "vitest";
 import { defaultSiteConfig, type SiteConfig } from "../../src/config/site-config.js";
 import type { OutputFile } from "../../src/model.js";
+import { outputContents } from "../../src/output/output-contents.js";
 import { planGeneration, type GenerationInput } from "../../src/generations/plan-generation.js";
 import { readPreviousGeneration } from "../../src/generations/read-previous.js";
 
@@ -37,12 +38,13 @@ export const published = (slugs: string[], aliases: Record<string, string[]> = {
 export const textOf = (files: readonly OutputFile[], path: string): string => {
   const file = files.find((f) => f.path === path);
   if (!file) throw new Error(`no ${path}`);
-  return "sourcePath" in file ? readFileSync(file.sourcePath, "utf8") : Buffer.from(file.contents).toString("utf8");
+  const contents = outputContents(file);
+  return typeof contents === "string" ? contents : Buffer.from(contents).toString("utf8");
 };
 
 /** Replaces a folder with exactly these files, as the disk writer would (carried files may come from it). */
 export function writeTree(dir: string, files: readonly OutputFile[]): void {
-  const bytes = files.map((file) => ["sourcePath" in file ? readFileSync(file.sourcePath) : file.contents, file.path] as const);
+  const bytes = files.map((file) => [outputContents(file), file.path] as const);
   rmSync(dir, { recursive: true, force: true });
   for (const [contents, path] of bytes) {
     const target = join(dir, path);

@@ -1,0 +1,70 @@
+import { closeSync, mkdirSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import { hashBytes } from "../generations/hash-file.js";
+import type { OutputFile } from "../model.js";
+import { outputFolders } from "./repair-output.js";
+
+/**
+ * Where a build parks its pages between rendering them and writing them: one file, appended
+ * to, each page read back by offset when the check, the manifest or the writer needs it. A
+ * site's pages together are several times its posts (20,000 posts made 650 MB of pages):
+ * held in memory until written, they set the build's peak. Parked, they cost one
+ * sequential write.
+ */
+export interface PageSpool {
+  /** Parks `html` (as UTF-8) and returns the output file that reads it back. */
+  keep(path: string, html: string): OutputFile;
+  /** Parks `text` and returns what reads it back (a post's rendered HTML, until its pages are made). */
+  park(text: string): () => string;
+  /** Frees the file; pages kept before cannot be read after this. */
+  close(): void;
+}
+
+/** A spool file's name beside the output folder `outDir` (one per process). */
+export const spoolFileOf = (outDir: string): string => `${outputFolders(outDir).output}.spool-${process.pid}`;
+
+/**
+ * A spool in a file named `file`, unlinked as soon as it is open: only this process can
+ * reach it, and the system frees it when the process ends, however it ends. Put it beside
+ * the output, on the same disk, rather than in a temporary folder that may live in memory.
+ */
+export function openPageSpool(file: string): PageSpool {
+  mkdirSync(dirname(file), { recursive: true });
+  const fd = openSync(file, "w+");
+  unlinkSync(file);
+  let end = 0;
+  let open = true;
+  // Text is written as it is, with no buffer of its own: a buffer per page, made and freed
+  // by the thousand, left the allocator's heap hundreds of megabytes larger than it needed.
+  const append = (text: string) => {
+    const offset = end;
+    const size = writeSync(fd, text, offset, "utf8");
+    end += size;
+    return { offset, size };
+  };
+  const readBack = (offset: number, size: number, what: string) => {
+    if (!open) throw new Error(`the page spool is closed: ${what} cannot be read back`);
+    const back = Buffer.allocUnsafe(size);
+    for (let done = 0; done < size; ) {
+      const got = readSync(fd, back, done, size - done, offset + done);
+      if (got === 0) throw new Error(`the page spool ended early reading ${what}`);
+      done += got;
+    }
+    return back;
+  };
+  return {
+    keep(path, html) {
+      const { offset, size } = append(html);
+      const { hash } = hashBytes(html);
+      return { path, spooled: { hash, size, read: () => readBack(offset, size, path) } };
+    },
+    park(text) {
+      const { offset, size } = append(text);
+      return () => readBack(offset, size, "a parked text").toString("utf8");
+    },
+    close() {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
+}
