@@ -23,13 +23,13 @@ export async function prepareRenders(
   },
 ) {
   const { renderer } = lazy;
-  // Cached renderings stay as the cache holds them; new ones are parked when there is a place.
+  // A build to disk parks every rendering's HTML until its pages are made, cached ones too.
   const parked = (rendered: RenderedPost) => (park ? parkHtml(rendered, park) : rendered);
   const hits = new Map<Post, RenderedPost>();
   timed("cache lookups", () => {
     for (const post of cache ? all : []) {
       const hit = cache?.posts.lookup(post, context, renderer);
-      if (hit) hits.set(post, hit);
+      if (hit) hits.set(post, parked(hit));
     }
   });
   const misses = all.filter((post) => !hits.has(post));

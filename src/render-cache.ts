@@ -39,17 +39,20 @@ export function createRenderCache(store?: EntryStore): RenderCache {
   let used = new Map<string, RenderEntry>();
   const stats = { hits: 0, misses: 0 };
   const stored = (renderer: KeyedRenderer) => (renderer.key === builtinRendererKey ? store : undefined);
+  // With a store (the CLI), each entry is read once per process: kept in memory too, every
+  // post's HTML would stay there until the build ends.
+  const remember = store === undefined;
   const find = (key: string, post: Post, context: RenderContext, renderer: KeyedRenderer) => {
     const found = used.get(key) ?? entries.get(key) ?? readStored(stored(renderer), key, post);
     if (!found || !stillValid(found, context)) return undefined;
     stats.hits++;
-    used.set(key, found);
+    if (remember) used.set(key, found);
     return found.rendered;
   };
   const keep = (key: string, post: Post, renderer: KeyedRenderer, outcome: RenderOutcome) => {
     stats.misses++;
     const entry = { rendered: { post, ...outcome.body }, linkReads: outcome.linkReads, assetReads: outcome.assetReads };
-    used.set(key, entry);
+    if (remember || !stored(renderer)) used.set(key, entry);
     stored(renderer)?.write(storeNamespace, key, toStoredRender(entry));
     return entry.rendered;
   };

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { warning, type Diagnostic } from "../diagnostics.js";
@@ -24,20 +24,41 @@ export interface DiskStore extends EntryStore {
 }
 
 /**
- * Opens the cache folder `dir` for entries made by the code `identity`. Nothing is created
- * until flush: a build that is refused, or that finds nothing to store, leaves no folder.
+ * New entries wait in memory, encoded, until this many characters of them are pending;
+ * then they are written at once. A first build of a large site stores every post and page:
+ * held until the end, they were as large as the site (gigabytes at 20,000 posts).
  */
-export function createDiskStore(dir: string, identity: string): DiskStore {
+const defaultSpillChars = 32 * 2 ** 20;
+
+/**
+ * Opens the cache folder `dir` for entries made by the code `identity`. Nothing is created
+ * until entries are written: a build that is refused, or that finds nothing to store,
+ * leaves no folder.
+ */
+export function createDiskStore(dir: string, identity: string, { spillChars = defaultSpillChars } = {}): DiskStore {
   const used = new Set<string>();
-  const pending = new Map<string, unknown>();
+  const pending = new Map<string, string>();
+  let pendingChars = 0;
+  let spillProblem: string | undefined;
   const rejected = new Set<string>();
   const fileKey = (namespace: string, key: string) =>
     createHash("sha256").update(`${identity}\0${namespace}\0${key}`).digest("hex");
+  const spill = () => {
+    const entries = [...pending];
+    pending.clear();
+    pendingChars = 0;
+    try {
+      writeEntriesSync(dir, entries);
+    } catch (e) {
+      spillProblem ??= (e as Error).message; // those entries are lost: the next build renders them again
+    }
+  };
   return {
     dir,
     read(namespace, key, isValid) {
       const name = fileKey(namespace, key);
-      const value = pending.has(name) ? pending.get(name) : readEntry(entryPath(dir, name), name, identity);
+      const waiting = pending.get(name);
+      const value = waiting === undefined ? readEntry(entryPath(dir, name), name, identity) : decodeEntry(waiting)?.value;
       if (value === missing) return undefined;
       if (value === corrupt || !isValid(value)) {
         rejected.add(name);
@@ -49,14 +70,19 @@ export function createDiskStore(dir: string, identity: string): DiskStore {
     write(namespace, key, value) {
       const name = fileKey(namespace, key);
       used.add(name);
-      pending.set(name, value);
+      const encoded = encodeEntry(identity, name, value);
+      pendingChars += encoded.length - (pending.get(name)?.length ?? 0);
+      pending.set(name, encoded);
+      if (pendingChars > spillChars) spill();
     },
     diagnostics: () => (rejected.size === 0 ? [] : [rejectedWarning(dir, rejected.size)]),
     async flush({ prune }) {
       const entries = [...pending];
       pending.clear();
+      pendingChars = 0;
       try {
-        await writeEntries(dir, identity, entries);
+        if (spillProblem !== undefined) throw new Error(spillProblem);
+        await writeEntries(dir, entries);
         if (prune) await pruneEntries(dir, used);
         return [];
       } catch (e) {
@@ -92,31 +118,58 @@ function readEntry(file: string, name: string, identity: string): unknown {
   }
 }
 
-async function writeEntries(dir: string, identity: string, entries: readonly (readonly [string, unknown])[]) {
-  if (entries.length === 0) return;
+/** Creates the folder, its tag and the entries' shard folders. */
+async function prepareFolder(dir: string, entries: readonly (readonly [string, string])[]) {
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "CACHEDIR.TAG"), cacheDirTag);
   const shards = new Set(entries.map(([name]) => name.slice(0, 2)));
   await Promise.all([...shards].map((shard) => mkdir(path.join(dir, shard), { recursive: true })));
+}
+
+async function writeEntries(dir: string, entries: readonly (readonly [string, string])[]) {
+  if (entries.length === 0) return;
+  await prepareFolder(dir, entries);
   // A few dozen writes in flight keep the disk busy without opening thousands of files.
   const queue = [...entries];
   const worker = async () => {
-    for (let entry = queue.pop(); entry !== undefined; entry = queue.pop()) await writeEntry(dir, identity, ...entry);
+    for (let entry = queue.pop(); entry !== undefined; entry = queue.pop()) await writeEntry(dir, ...entry);
   };
   await Promise.all(Array.from({ length: 32 }, worker));
 }
 
 /** Temp file then rename: a reader (or a killed build) sees the old entry or the new one, never half of one. */
-async function writeEntry(dir: string, identity: string, name: string, value: unknown) {
-  const file = entryPath(dir, name);
-  const temp = path.join(path.dirname(file), `.${name}.${randomBytes(6).toString("hex")}.tmp`);
-  await writeFile(temp, encodeEntry(identity, name, value));
+async function writeEntry(dir: string, name: string, encoded: string) {
+  const { file, temp } = entryFiles(dir, name);
+  await writeFile(temp, encoded);
   try {
     await rename(temp, file);
   } catch (e) {
     await rm(temp, { force: true });
     throw e;
   }
+}
+
+/** `writeEntries` in the middle of a build, which has nothing to await while it makes pages. */
+function writeEntriesSync(dir: string, entries: readonly (readonly [string, string])[]) {
+  if (entries.length === 0) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "CACHEDIR.TAG"), cacheDirTag);
+  for (const shard of new Set(entries.map(([name]) => name.slice(0, 2)))) mkdirSync(path.join(dir, shard), { recursive: true });
+  for (const [name, encoded] of entries) {
+    const { file, temp } = entryFiles(dir, name);
+    writeFileSync(temp, encoded);
+    try {
+      renameSync(temp, file);
+    } catch (e) {
+      rmSync(temp, { force: true });
+      throw e;
+    }
+  }
+}
+
+function entryFiles(dir: string, name: string) {
+  const file = entryPath(dir, name);
+  return { file, temp: path.join(path.dirname(file), `.${name}.${randomBytes(6).toString("hex")}.tmp`) };
 }
 
 function rejectedWarning(dir: string, count: number): Diagnostic {

@@ -40,6 +40,24 @@ describe("the disk store", () => {
     expect(reader.diagnostics()).toEqual([]);
   });
 
+  it("writes entries before the flush once enough are waiting, and reads them all back", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const store = createDiskStore(dir, "id", { spillChars: 1500 });
+    const value = (i: number) => `<p>${String(i).repeat(400)}</p>`;
+    store.write("page", "k0", value(0));
+    store.write("page", "k1", value(1));
+    expect(files(dir)).toEqual([]); // two entries of some 560 characters wait
+    store.write("page", "k2", value(2));
+    expect(files(dir).filter((f) => f.endsWith(".json"))).toHaveLength(3); // past 1500: all three written
+    store.write("page", "k3", value(3));
+    expect(files(dir).filter((f) => f.endsWith(".json"))).toHaveLength(3);
+    expect([0, 1, 2, 3].map((i) => store.read("page", `k${i}`, isText))).toEqual([0, 1, 2, 3].map(value));
+    expect(await store.flush({ prune: true })).toEqual([]);
+    const reader = createDiskStore(dir, "id");
+    expect([0, 1, 2, 3].map((i) => reader.read("page", `k${i}`, isText))).toEqual([0, 1, 2, 3].map(value));
+    expect(files(dir).some((f) => f.endsWith(".tmp"))).toBe(false);
+  });
+
   it("never finds entries made by other code (another identity)", async () => {
     const dir = path.join(tempDir(), "cache");
     const old = createDiskStore(dir, "old");
