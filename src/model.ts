@@ -151,4 +151,10 @@ export interface SpooledBytes {
   readonly size: number;
   /** The bytes, read back from disk: a new buffer each time, so none is kept. */
   read(): Buffer;
+  /**
+   * The bytes read back as text, through one buffer the spool reuses: tens of thousands of
+   * page-sized buffers, each freed only when V8 collects it, left the allocator's heap half
+   * a gigabyte larger at the end of a 20,000-post build.
+   */
+  text(): string;
 }

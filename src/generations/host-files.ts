@@ -42,6 +42,6 @@ export async function withHostFiles(
 async function textOf(file: OutputFile | undefined): Promise<string | undefined> {
   if (!file) return undefined;
   if ("sourcePath" in file) return readFile(file.sourcePath, "utf8");
-  if ("spooled" in file) return file.spooled.read().toString("utf8");
+  if ("spooled" in file) return file.spooled.text();
   return typeof file.contents === "string" ? file.contents : Buffer.from(file.contents).toString("utf8");
 }

@@ -42,9 +42,9 @@ export function openPageSpool(file: string): PageSpool {
     end += size;
     return { offset, size };
   };
-  const readBack = (offset: number, size: number, what: string) => {
+  let scratch = Buffer.alloc(0);
+  const readInto = (back: Buffer, offset: number, size: number, what: string) => {
     if (!open) throw new Error(`the page spool is closed: ${what} cannot be read back`);
-    const back = Buffer.allocUnsafe(size);
     for (let done = 0; done < size; ) {
       const got = readSync(fd, back, done, size - done, offset + done);
       if (got === 0) throw new Error(`the page spool ended early reading ${what}`);
@@ -52,15 +52,20 @@ export function openPageSpool(file: string): PageSpool {
     }
     return back;
   };
+  const readBack = (offset: number, size: number, what: string) => readInto(Buffer.allocUnsafe(size), offset, size, what);
+  const readText = (offset: number, size: number, what: string) => {
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length, 1 << 16));
+    return readInto(scratch, offset, size, what).toString("utf8", 0, size);
+  };
   return {
     keep(path, html) {
       const { offset, size } = append(html);
       const { hash } = hashBytes(html);
-      return { path, spooled: { hash, size, read: () => readBack(offset, size, path) } };
+      return { path, spooled: { hash, size, read: () => readBack(offset, size, path), text: () => readText(offset, size, path) } };
     },
     park(text) {
       const { offset, size } = append(text);
-      return () => readBack(offset, size, "a parked text").toString("utf8");
+      return () => readText(offset, size, "a parked text");
     },
     close() {
       if (open) closeSync(fd);

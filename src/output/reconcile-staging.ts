@@ -1,6 +1,6 @@
 import {
-  closeSync, constants, copyFileSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync,
-  rmSync, statSync, unlinkSync, writeFileSync, type Stats,
+  closeSync, constants, copyFileSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readSync,
+  rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats,
 } from "node:fs";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../model.js";
@@ -78,7 +78,7 @@ function stageOne(file: OutputFile, output: string, staging: string, inStaging: 
   const live = lstatOrUndefined(existing);
   // A parked page is read back once, for the comparison and the write.
   const source = "sourcePath" in file ? file.sourcePath : undefined;
-  const contents = "sourcePath" in file ? undefined : "spooled" in file ? file.spooled.read() : file.contents;
+  const contents = "sourcePath" in file ? undefined : "spooled" in file ? file.spooled.text() : file.contents;
   const same = live?.isFile() === true &&
     (source !== undefined ? sameFileBytes(existing, live, source) : sameBytes(existing, live, contents ?? ""));
   if (same && live && inStaging && inStaging.ino === live.ino && inStaging.dev === live.dev) return "linked";
@@ -93,15 +93,52 @@ function stageOne(file: OutputFile, output: string, staging: string, inStaging: 
     return "linked";
   }
   if (source !== undefined) copyFileSync(source, target, constants.COPYFILE_EXCL);
+  else if (typeof contents === "string") writeTextSync(target, contents);
   else writeFileSync(target, contents ?? "", { flag: "wx" });
   return "written";
+}
+
+/**
+ * Writes text to a new file with no buffer of its own (writeFileSync makes one per file,
+ * freed only when V8 collects it; tens of thousands of them bloat the allocator's heap).
+ */
+function writeTextSync(target: string, text: string): void {
+  const fd = openSync(target, "wx");
+  try {
+    const size = Buffer.byteLength(text, "utf8");
+    let written = writeSync(fd, text, null, "utf8");
+    if (written < size) {
+      // A short write (rare, on a nearly full disk) goes on from the bytes, which can be split anywhere.
+      const bytes = Buffer.from(text, "utf8");
+      while (written < size) written += writeSync(fd, bytes, written, size - written);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function sameBytes(existing: string, info: Stats, contents: string | Uint8Array): boolean {
   const size = typeof contents === "string" ? Buffer.byteLength(contents, "utf8") : contents.byteLength;
   if (info.size !== size) return false;
-  const bytes = readFileSync(existing);
+  const bytes = readIntoScratch(existing, size);
   return typeof contents === "string" ? bytes.toString("utf8") === contents : bytes.equals(contents);
+}
+
+// The live file's bytes are read into one buffer, reused file after file, for the same reason
+// writeTextSync makes none.
+let scratch = Buffer.alloc(0);
+
+/** The first `size` bytes of `path` (a view of the scratch buffer, valid until the next call). */
+function readIntoScratch(path: string, size: number): Buffer {
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length, 1 << 16));
+  const fd = openSync(path, "r");
+  try {
+    let done = 0;
+    for (let got = -1; done < size && got !== 0; done += got) got = readSync(fd, scratch, done, size - done, done);
+    return scratch.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Equal sizes first; the same inode is the same bytes; else compared chunk by chunk (assets may be large). */

@@ -22,6 +22,13 @@ describe("page spool", () => {
       expect(file.spooled.read().equals(bytes)).toBe(true);
       expect({ hash: file.spooled.hash, size: file.spooled.size }).toEqual(hashBytes(bytes));
     });
+    // As text, through one reused buffer: large, small and large again, each exactly itself.
+    for (const i of [3, 0, 1, 3, 2, 1]) {
+      const file = files[i];
+      expect(file && "spooled" in file && file.spooled.text()).toBe(pages[i]);
+    }
+    const parked = pages.map((text) => spool.park(text));
+    expect([...parked].reverse().map((read) => read())).toEqual([...pages].reverse());
     spool.close();
     const [first] = files;
     expect(() => first && "spooled" in first && first.spooled.read()).toThrow(/closed/);
