@@ -1,5 +1,5 @@
 import { error, type Diagnostic } from "../diagnostics.js";
-import { blankRange, bomLength, type ParsedHeader, type RawField } from "./raw-fields.js";
+import { bomLength, type ParsedHeader, type RawField } from "./raw-fields.js";
 
 interface Line {
   /** The line without its line break. */
@@ -36,7 +36,7 @@ export function parseBangHeader(text: string, file: string): ParsedHeader {
     lineNumber++;
   }
   const end = separatorEnd(text, offset);
-  return { fields, body: blankRange(text, 0, end), diagnostics };
+  return { fields, bodyStart: end, diagnostics };
 }
 
 /** Where the separators after the header end: past one `---` line that follows blank lines. */

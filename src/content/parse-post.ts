@@ -4,7 +4,7 @@ import type { SiteConfig } from "../config/site-config.js";
 import { parseBangHeader } from "./parse-bang-header.js";
 import { parseYamlHeader } from "./parse-yaml-header.js";
 import { toPostMeta } from "./post-fields.js";
-import { bomLength, type ParsedHeader } from "./raw-fields.js";
+import { blankRange, bomLength, type ParsedHeader } from "./raw-fields.js";
 
 const minimalHeader = "start the file with a header, e.g.\n      !! title: My post\n      !! published: 2025-03-14";
 
@@ -41,7 +41,10 @@ export function parsePost(
   const all = [...header.diagnostics, ...fieldDiagnostics];
   if (hasErrors(all)) return { post: undefined, diagnostics: all };
   const url = kind === "page" ? `${config.basePath}${meta.slug}/` : `${config.basePath}posts/${meta.slug}/`;
-  return { post: { kind, source, format, meta, body: header.body, url }, diagnostics: all };
+  const { bodyStart } = header;
+  // Made when asked (to render, by a worker, once): kept, it was a second copy of every post in memory.
+  const post: Post = { kind, source, format, meta, url, get body() { return blankRange(source.text, 0, bodyStart); } };
+  return { post, diagnostics: all };
 }
 
 const fail = (d: Diagnostic) => ({ post: undefined, diagnostics: [d] });

@@ -1,6 +1,6 @@
 import matter from "gray-matter";
 import { error, type Diagnostic } from "../diagnostics.js";
-import { blankRange, bomLength, lineStarts, type ParsedHeader, type RawField } from "./raw-fields.js";
+import { bomLength, lineStarts, type ParsedHeader, type RawField } from "./raw-fields.js";
 import { findYamlKey } from "./yaml-key-position.js";
 
 const delimiter = /^---[ \t]*\r?$/;
@@ -23,14 +23,14 @@ export function parseYamlHeader(text: string, file: string): ParsedHeader {
   if (!block) {
     const d = error("yaml-syntax", "the front matter starting on line 1 is never closed", file,
       { line: 1, column: 1 }, "end the front matter with a line `---`");
-    return { fields: new Map(), body: text, diagnostics: [d] };
+    return { fields: new Map(), bodyStart: 0, diagnostics: [d] };
   }
-  const body = blankRange(text, 0, block.end);
+  const bodyStart = block.end;
   const loaded = loadYaml(text.slice(bomLength(text), block.closeStart) + "---", file);
-  if ("diagnostic" in loaded) return { fields: new Map(), body, diagnostics: [loaded.diagnostic] };
+  if ("diagnostic" in loaded) return { fields: new Map(), bodyStart, diagnostics: [loaded.diagnostic] };
   const diagnostics: Diagnostic[] = [];
   const fields = toFields(loaded.data, block, file, diagnostics);
-  return { fields, body, diagnostics };
+  return { fields, bodyStart, diagnostics };
 }
 
 function findBlock(text: string): Block | undefined {

@@ -19,8 +19,8 @@ export type RawFields = ReadonlyMap<string, RawField>;
 /** What a header parser hands to field validation. */
 export interface ParsedHeader {
   readonly fields: RawFields;
-  /** The whole text with the header blanked out (newlines kept). */
-  readonly body: string;
+  /** Where the body starts: the post's markdown is the text with everything before blanked out (see blankRange). */
+  readonly bodyStart: number;
   readonly diagnostics: Diagnostic[];
 }
 

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { positionAt } from "../../src/diagnostics.js";
 import { parseBangHeader } from "../../src/content/parse-bang-header.js";
+import { blankRange } from "../../src/content/raw-fields.js";
 
 const rules = (ds: readonly { rule: string; line?: number; column?: number }[]) =>
   ds.map((d) => [d.rule, d.line, d.column]);
+
+/** The header with the body it leaves: the text blanked up to where the body starts. */
+const withBody = (text: string, file: string) => {
+  const header = parseBangHeader(text, file);
+  return { ...header, body: blankRange(text, 0, header.bodyStart) };
+};
 
 describe("parseBangHeader", () => {
   it("reads keys case-insensitively, trims values and keeps colons in them", () => {
@@ -15,7 +22,7 @@ describe("parseBangHeader", () => {
 
   it("accepts a BOM and CRLF, and counts columns without the BOM", () => {
     const text = "\uFEFF!! title: Hello\r\n!! slug: hi\r\n\r\n---\r\n\r\nBody text\r\n";
-    const { fields, body, diagnostics } = parseBangHeader(text, "a.md");
+    const { fields, body, diagnostics } = withBody(text, "a.md");
     expect(diagnostics).toEqual([]);
     expect(fields.get("title")).toMatchObject({ value: "Hello", line: 1, column: 11 });
     expect(fields.get("slug")).toMatchObject({ value: "hi" });
@@ -29,7 +36,7 @@ describe("parseBangHeader", () => {
 
   it("blanks the header and the separator, keeping every body position true", () => {
     const text = ["!! title: T", "!! published: 2025-03-14", "", "", "---", "", "  word here", "---", "after"].join("\n");
-    const { body } = parseBangHeader(text, "a.md");
+    const { body } = withBody(text, "a.md");
     const offset = body.indexOf("word");
     expect(positionAt(body, offset)).toEqual({ line: 7, column: 3 });
     expect(positionAt(text, text.indexOf("word"))).toEqual({ line: 7, column: 3 });
@@ -39,12 +46,12 @@ describe("parseBangHeader", () => {
   });
 
   it("treats a `---` that does not follow the header (after text) as body", () => {
-    const { body } = parseBangHeader("!! title: T\nText\n---\n", "a.md");
+    const { body } = withBody("!! title: T\nText\n---\n", "a.md");
     expect(body).toBe("           \nText\n---\n");
   });
 
   it("ends the header at the first line not starting with !!", () => {
-    const { fields, body } = parseBangHeader("!! title: T\nplain\n!! slug: late\n", "a.md");
+    const { fields, body } = withBody("!! title: T\nplain\n!! slug: late\n", "a.md");
     expect([...fields.keys()]).toEqual(["title"]);
     expect(body).toContain("!! slug: late");
   });
@@ -77,7 +84,7 @@ describe("parseBangHeader", () => {
   });
 
   it("handles a header-only file and a huge line without trouble", () => {
-    expect(parseBangHeader("!! title: T", "a.md").body).toBe("           ");
+    expect(withBody("!! title: T", "a.md").body).toBe("           ");
     const huge = "!! title: " + "x".repeat(1_000_000);
     const started = Date.now();
     expect(parseBangHeader(huge, "a.md").fields.get("title")?.value).toHaveLength(1_000_000);

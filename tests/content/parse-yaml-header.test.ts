@@ -1,14 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { positionAt } from "../../src/diagnostics.js";
 import { parseYamlHeader } from "../../src/content/parse-yaml-header.js";
+import { blankRange } from "../../src/content/raw-fields.js";
 
 const rules = (ds: readonly { rule: string; line?: number; column?: number }[]) =>
   ds.map((d) => [d.rule, d.line, d.column]);
 
+/** The header with the body it leaves: the text blanked up to where the body starts. */
+const withBody = (text: string, file: string) => {
+  const header = parseYamlHeader(text, file);
+  return { ...header, body: blankRange(text, 0, header.bodyStart) };
+};
+
 describe("parseYamlHeader", () => {
   it("reads fields with their positions and blanks the block", () => {
     const text = "---\ntitle: 'Hello: world'\ntags:\n  - a\n  - b\n---\n\n  word\n";
-    const { fields, body, diagnostics } = parseYamlHeader(text, "a.md");
+    const { fields, body, diagnostics } = withBody(text, "a.md");
     expect(diagnostics).toEqual([]);
     expect(fields.get("title")).toMatchObject({ value: "Hello: world", line: 2, column: 8 });
     // Unquoted, `: ` inside a value is a YAML error, reported where it is.
@@ -53,7 +60,7 @@ describe("parseYamlHeader", () => {
 
   it("works with a BOM and CRLF", () => {
     const text = "\uFEFF---\r\ntitle: T\r\ndate: 2024-03-05\r\n---\r\nBody\r\n";
-    const { fields, body, diagnostics } = parseYamlHeader(text, "a.md");
+    const { fields, body, diagnostics } = withBody(text, "a.md");
     expect(diagnostics).toEqual([]);
     expect(fields.get("title")?.value).toBe("T");
     expect(fields.get("published")?.value).toBe("2024-03-05");
