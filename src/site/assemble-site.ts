@@ -41,7 +41,7 @@ export interface AssembleInput {
   /** Output paths of the files copied from public/ (`robots.txt`): those the site does not generate. */
   readonly publicPaths: ReadonlySet<string>;
   /**
-   * What becomes of a page once rendered. By default it is held as text (the dev server
+   * What becomes of a page (or a feed, the sitemap) once made. By default it is held as text (the dev server
    * serves it from memory); a build that writes to disk parks it there (output/page-spool.ts),
    * so that a large site's pages never sit in memory all at once.
    */
@@ -95,8 +95,8 @@ export function assembleSite(input: AssembleInput): AssembledSite {
   sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData.map(toArchiveEntry), config.timezone), context));
   sink.render("404", "404.html", toNotFoundPageData(context));
   if (config.url !== undefined) {
-    sink.files.push(...feedOutputFiles(posts, config, now, siteFeedSpec(config), input.texts));
-    sink.files.push(...timed("sitemap", () => sitemapAndRobots(sitemapPages(posts, pages, tagIndex.tags, config), config, input.publicPaths, input.texts)));
+    sink.add(feedOutputFiles(posts, config, now, siteFeedSpec(config), input.texts));
+    sink.add(timed("sitemap", () => sitemapAndRobots(sitemapPages(posts, pages, tagIndex.tags, config), config, input.publicPaths, input.texts)));
   }
   for (const asset of input.theme.assets.values()) sink.files.push(asset.file);
   return { files: sink.files, diagnostics: sink.diagnostics() };
@@ -117,6 +117,9 @@ function createPageSink(renderer: TemplateRenderer, keepPage: PageKeeper): PageS
       const result = timed("templates", () => renderer.render(template, data));
       report(result.diagnostics);
       if (result.html !== undefined) files.push(keepPage(outputPath, result.html));
+    },
+    add(generated) {
+      for (const file of generated) files.push("contents" in file && typeof file.contents === "string" ? keepPage(file.path, file.contents) : file);
     },
   };
 }

@@ -11,6 +11,8 @@ import type { TextCache } from "./text-cache.js";
 /** Where rendered pages go: a template, an output path, its data. */
 export interface PageSink {
   render(template: string, outputPath: string, data: object): void;
+  /** Generated files that are not templated pages (feeds, the sitemap), kept as pages are. */
+  add(files: readonly OutputFile[]): void;
   readonly files: OutputFile[];
 }
 
@@ -42,6 +44,6 @@ export function renderTagPages(
       pageUrl: new URL(tagData.url, config.url).href,
       folder: `tags/${tag.slug}/`,
     };
-    sink.files.push(...feedOutputFiles(tag.posts, config, context.now, spec, context.texts));
+    sink.add(feedOutputFiles(tag.posts, config, context.now, spec, context.texts));
   });
 }
