@@ -36,11 +36,13 @@ const decode = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.by
  * Decodes (when it is bytes) and scans one file. `again` gives its contents back when a
  * diagnostic needs positions, so that a caller that can read them again (from disk) need not
  * keep them: a large site's pages would otherwise all stay in memory for the whole check.
+ * (No closure here may name `contents`: V8 would keep it in the context `text` shares.)
  */
-export function scanFile(kind: ScanKind, contents: Uint8Array | string, again: () => Uint8Array | string = () => contents): ScannedFile {
-  const asText = (c: Uint8Array | string) => (typeof c === "string" ? c : decode(c));
+export function scanFile(kind: ScanKind, contents: Uint8Array | string, again: () => Uint8Array | string): ScannedFile {
   return { text: () => asText(again()), ...scanText(kind, asText(contents)) };
 }
+
+const asText = (contents: Uint8Array | string): string => (typeof contents === "string" ? contents : decode(contents));
 
 function scanText(kind: ScanKind, text: string): Pick<ScannedFile, "refs" | "ids"> {
   switch (kind) {
