@@ -4,6 +4,7 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { error, positionAt, warning, type Diagnostic, type Position } from "../diagnostics.js";
 import type { SourceFile } from "../model.js";
+import { releasableSource } from "./releasable-source.js";
 
 /** What `readPostSources` found under the posts folder. */
 export interface PostSources {
@@ -125,7 +126,7 @@ function readSource(file: string, walk: Walk, sources: SourceFile[]): void {
       "save it as UTF-8 text (a binary file, or UTF-16, cannot be a post); or rename it to start with `_` to skip it"));
     return;
   }
-  sources.push({ path: shown, text });
+  sources.push(releasableSource(shown, file, text));
 }
 
 /** Where the first NUL byte is (a binary file); 1:1 when the problem is invalid UTF-8 instead. */

@@ -38,7 +38,13 @@ export function openPageSpool(file: string): PageSpool {
   // by the thousand, left the allocator's heap hundreds of megabytes larger than it needed.
   const append = (text: string) => {
     const offset = end;
-    const size = writeSync(fd, text, offset, "utf8");
+    const size = Buffer.byteLength(text, "utf8");
+    let written = writeSync(fd, text, offset, "utf8");
+    if (written < size) {
+      // A short write (rare, on a nearly full disk) goes on from the bytes, which can be split anywhere.
+      const bytes = Buffer.from(text, "utf8");
+      while (written < size) written += writeSync(fd, bytes, written, size - written, offset + written);
+    }
     end += size;
     return { offset, size };
   };
