@@ -3,7 +3,8 @@ import { manifestPath, type Manifest } from "../generations/manifest.js";
 import { checkReferences } from "./check-references.js";
 import { parseManifest } from "./parse-manifest.js";
 import { siteBaseOf, type SiteBase } from "./resolve-reference.js";
-import { scanFile, scanKindOf, type ScannedFile } from "./scan-file.js";
+import { scanKindOf } from "./scan-file.js";
+import { createSiteScans, type SiteScans } from "./site-scans.js";
 import type { SiteFiles } from "./site-files.js";
 import { findMissingFiles, verifyManifestEntry } from "./verify-manifest.js";
 
@@ -21,53 +22,30 @@ export interface CheckOptions {
  * Verifies a built site: every internal reference (HTML `href`/`src`/`srcset`, CSS `url()`,
  * feeds, sitemap, robots.txt) names a file of the site, every `#fragment` an id on its
  * page, and every manifest entry a file with those bytes. Sorted diagnostics; never throws
- * for bad content.
+ * for bad content. Files already in `scans` (a build's pages) are not read again to be scanned.
  */
-export function checkSite(site: SiteFiles, options: CheckOptions): Diagnostic[] {
+export function checkSite(site: SiteFiles, options: CheckOptions, scans: SiteScans = createSiteScans()): Diagnostic[] {
   const paths = site.paths();
   const present = new Set(paths);
   const { manifest, manifestText, diagnostics } = loadManifest(site, options.baseUrl);
   const base: SiteBase = siteBaseOf(manifest?.baseUrl ?? options.baseUrl ?? "") ?? { host: "", path: "/" };
   const verifyHashes = options.verifyHashes ?? true;
-  const scanned = new Map<string, ScannedFile>();
-  const strings = new Map<string, string>();
   for (const path of paths) {
-    const kind = scanKindOf(path);
+    const toScan = scanKindOf(path) !== undefined && scans.get(path) === undefined;
     const entry = verifyHashes ? manifest?.files[path] : undefined;
-    if (!kind && !entry) continue;
+    if (!toScan && !entry) continue;
     const bytes = site.read(path);
     if (!bytes) continue;
     if (entry) {
       const mismatch = verifyManifestEntry(path, entry, bytes);
       if (mismatch) diagnostics.push(mismatch);
     }
-    if (kind) scanned.set(path, detached(scanFile(kind, bytes, () => site.read(path) ?? ""), strings));
+    if (toScan) scans.scan(path, bytes, () => site.read(path) ?? "");
   }
   if (manifest && manifestText) diagnostics.push(...findMissingFiles(manifest.files, present, manifestText));
+  const scanned = new Map([...scans.all].filter(([path]) => present.has(path)));
   diagnostics.push(...checkReferences(scanned, present, base));
   return sortDiagnostics(options.strict ? promoteWarnings(diagnostics) : diagnostics);
-}
-
-/**
- * The scan with its strings copied out of the file's text and shared between files. A URL or
- * id sliced from a page keeps the whole page's text alive, so that until the references were
- * resolved every page of the site stayed in memory; most URLs (navigation, assets, tags)
- * are the same on every page.
- */
-function detached(scan: ScannedFile, strings: Map<string, string>): ScannedFile {
-  const own = (text: string): string => {
-    let copy = strings.get(text);
-    if (copy === undefined) {
-      copy = ` ${text}`.slice(1); // slicing the joined string copies it: the copy no longer points into the page
-      strings.set(copy, copy);
-    }
-    return copy;
-  };
-  return {
-    text: scan.text,
-    refs: scan.refs.map((ref) => ({ ...ref, url: own(ref.url) })),
-    ids: scan.ids && new Set(Array.from(scan.ids, own)),
-  };
 }
 
 interface LoadedManifest {

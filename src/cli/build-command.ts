@@ -11,6 +11,7 @@ import { repairOutput } from "../output/repair-output.js";
 import { cacheDirOf, openBuildCache, refuseCacheDir } from "../cache/open-build-cache.js";
 import { checkSite } from "../check/check-site.js";
 import { outputSiteFiles } from "../check/site-files.js";
+import { createSiteScans, type SiteScans } from "../check/site-scans.js";
 import type { OutputFile } from "../model.js";
 import { openPageSpool, spoolFileOf, type PageSpool } from "../output/page-spool.js";
 import { readSite, siteLayout } from "../read-site.js";
@@ -63,7 +64,17 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
   const cache = openBuildCache(cacheDir);
-  const result = await buildSite(sources, config, options, { plugins, cache: cache.cache, spool });
+  // Pages are scanned for the output check as they are made, while their text is at hand.
+  const scans = createSiteScans();
+  const scanning: PageSpool = {
+    ...spool,
+    keep(path, html) {
+      const file = spool.keep(path, html);
+      scans.scan(path, html, () => file.spooled.text());
+      return file;
+    },
+  };
+  const result = await buildSite(sources, config, options, { plugins, cache: cache.cache, spool: scanning });
   // The cache's own warnings say nothing about the site: --strict leaves them warnings.
   const cacheProblems = cache.diagnostics();
   if (hasErrors(result.diagnostics)) {
@@ -75,7 +86,7 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
     ...result.diagnostics,
     ...cacheProblems,
     ...(command.strict ? promoteWarnings(generation.diagnostics) : generation.diagnostics),
-    ...timed("check output", () => verifyOutput(generation.files, config)),
+    ...timed("check output", () => verifyOutput(generation.files, config, scans)),
   ]);
   if (hasErrors(diagnostics)) return fail(console, [...diagnostics, ...(await cache.save(false))]);
 
@@ -134,8 +145,8 @@ async function planOutput(
  * reference the stages did not catch stops the build. Its warnings repeat the stages' own
  * (a broken post link is reported where it is written), so only errors are kept.
  */
-function verifyOutput(files: readonly OutputFile[], config: SiteConfig): Diagnostic[] {
-  const found = checkSite(outputSiteFiles(files), { strict: false, baseUrl: config.url, verifyHashes: false });
+function verifyOutput(files: readonly OutputFile[], config: SiteConfig, scans: SiteScans): Diagnostic[] {
+  const found = checkSite(outputSiteFiles(files), { strict: false, baseUrl: config.url, verifyHashes: false }, scans);
   return found.filter((d) => d.severity === "error");
 }
 

@@ -1,7 +1,13 @@
 import { closeSync, mkdirSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { hashBytes } from "../generations/hash-file.js";
-import type { OutputFile } from "../model.js";
+import type { SpooledBytes } from "../model.js";
+
+/** An output file parked in a spool. */
+export interface SpooledFile {
+  readonly path: string;
+  readonly spooled: SpooledBytes;
+}
 import { outputFolders } from "./repair-output.js";
 
 /**
@@ -13,7 +19,7 @@ import { outputFolders } from "./repair-output.js";
  */
 export interface PageSpool {
   /** Parks `html` (as UTF-8) and returns the output file that reads it back. */
-  keep(path: string, html: string): OutputFile;
+  keep(path: string, html: string): SpooledFile;
   /** Parks `text` and returns what reads it back (a post's rendered HTML, until its pages are made). */
   park(text: string): () => string;
   /** Frees the file; pages kept before cannot be read after this. */
