@@ -64,13 +64,14 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
   const cache = openBuildCache(cacheDir);
-  // Pages are scanned for the output check as they are made, while their text is at hand.
-  const scans = createSiteScans();
+  // Pages are scanned for the output check as they are made, while their text is at hand;
+  // the scans are let go once checked (a large site's are 100 MB and more).
+  let scans: SiteScans | undefined = createSiteScans();
   const scanning: PageSpool = {
     ...spool,
     keep(path, html) {
       const file = spool.keep(path, html);
-      scans.scan(path, html, () => file.spooled.text());
+      scans?.scan(path, html, () => file.spooled.text());
       return file;
     },
   };
@@ -86,8 +87,9 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
     ...result.diagnostics,
     ...cacheProblems,
     ...(command.strict ? promoteWarnings(generation.diagnostics) : generation.diagnostics),
-    ...timed("check output", () => verifyOutput(generation.files, config, scans)),
+    ...timed("check output", () => verifyOutput(generation.files, config, scans ?? createSiteScans())),
   ]);
+  scans = undefined;
   if (hasErrors(diagnostics)) return fail(console, [...diagnostics, ...(await cache.save(false))]);
 
   reportDiagnostics(console, diagnostics);
