@@ -54,6 +54,9 @@ async function updatePostsFile(sources: SiteSources, layout: SiteLayout, change:
     const text = bytes === undefined ? undefined : decodeText(bytes);
     if (bytes !== undefined && text === undefined) return undefined;
     const collection = change.kind === "post" ? "posts" : "pages";
+    const at = sources[collection].findIndex((p) => p.path === key);
+    // An edit (the common case) keeps the file's place: no sorting thousands of paths again.
+    if (at !== -1 && text !== undefined) return { ...sources, [collection]: sources[collection].with(at, { path: key, text }) };
     const files = sources[collection].filter((p) => p.path !== key);
     if (text !== undefined) files.push({ path: key, text });
     return { ...sources, [collection]: files.sort(byPath) };
@@ -68,7 +71,7 @@ async function relistPublic(assets: readonly AssetSource[], layout: SiteLayout):
 }
 
 /** The key readSite gives a file under the root (posts outside the root take the full path). */
-function sourceKey(layout: SiteLayout, file: string): string | undefined {
+export function sourceKey(layout: SiteLayout, file: string): string | undefined {
   const rel = path.relative(path.resolve(layout.root), file);
   if (rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join("/");
