@@ -87,6 +87,8 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
     let postCount = 0;
     try {
       if (changes.length > 0) sources = await updateSources(sources, layout, changes);
+      // Saves that changed no source since the last good build (a touch, a save undone) need no build.
+      if (sources === built?.sources && last.ok) return { ...last, changedUrls: [], editedUrl: undefined, milliseconds: performance.now() - started };
       const resolved = resolveDevConfig(sources.configSource, origin);
       config = resolved.config;
       const noted = noteRenders(cache.posts);

@@ -55,6 +55,8 @@ async function updatePostsFile(sources: SiteSources, layout: SiteLayout, change:
     if (bytes !== undefined && text === undefined) return undefined;
     const collection = change.kind === "post" ? "posts" : "pages";
     const at = sources[collection].findIndex((p) => p.path === key);
+    // A save that changed nothing (a touch, a second look at a file) leaves the sources as they were.
+    if (at !== -1 && text !== undefined && sources[collection][at]?.text === text) return sources;
     // An edit (the common case) keeps the file's place: no sorting thousands of paths again.
     if (at !== -1 && text !== undefined) return { ...sources, [collection]: sources[collection].with(at, { path: key, text }) };
     const files = sources[collection].filter((p) => p.path !== key);

@@ -115,4 +115,18 @@ describe("the quick answer equals the whole build's page", () => {
     expect(await devSite.answerEdit({ kind: "post", event: "change", file: alphaFile })).toBeUndefined();
     expect((await devSite.rebuild([{ kind: "post", event: "change", file: alphaFile }])).ok).toBe(false);
   });
+
+  it("a save that changed nothing builds nothing", async () => {
+    const root = dev.site(site);
+    const devSite = await createDevSite(siteLayout(root), "http://127.0.0.1:4000/", new Date("2025-01-01T00:00:00Z"));
+    const file = path.join(root, "posts/alpha.md");
+    writeFileSync(file, alpha({}));
+    await devSite.rebuild([{ kind: "post", event: "change", file }]);
+    const files = devSite.files;
+    writeFileSync(file, alpha({}));
+    const again = await devSite.rebuild([{ kind: "post", event: "change", file }]);
+    expect(again.ok).toBe(true);
+    expect(again.changedUrls).toEqual([]);
+    expect(devSite.files).toBe(files);
+  });
 });
