@@ -11,6 +11,7 @@ import type { SiteChange } from "./classify-change.js";
 import { nextBuiltSite, noteRenders, type BuiltSite } from "./built-site.js";
 import { createEditedPageRenderer, type EditedPage } from "./edited-page.js";
 import { changedPaths, urlOfOutputPath } from "./output-diff.js";
+import { createServedFiles } from "./served-files.js";
 import { sourceKey, updateSources } from "./update-sources.js";
 
 /** What one (re)build did, as the terminal and the browser are told. */
@@ -66,9 +67,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
   let basePath = "/";
   let last: BuildOutcome;
   let built: BuiltSite | undefined;
-  // The output served: the writer's, or a copy of it with the pages of quick answers.
-  let served: ReadonlyMap<string, Uint8Array> = writer.files;
-  let patched: Map<string, Uint8Array> | undefined;
+  const served = createServedFiles(writer.files);
   // Builds and quick answers take turns: each reads and replaces `sources`.
   let turn: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
@@ -97,8 +96,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
       postCount = result.postCount;
       if (!hasErrors(diagnostics)) {
         await writer.write(result.files);
-        served = writer.files;
-        patched = undefined;
+        served.reset(writer.files);
         built = nextBuiltSite(built, { sources, config, plugins: resolved.plugins, renders: noted.renders });
       }
     } catch (e) {
@@ -130,11 +128,8 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
         if (page === undefined || previous === undefined) return undefined;
         // A new URL whose output path is taken (a file in public/, say) is a collision the whole build reports.
         const moved = page.url !== previous.url;
-        if (moved && served.has(page.outputPath)) return undefined;
-        const bytes = new TextEncoder().encode(page.html);
-        const old = served.get(page.outputPath);
-        const changed = old === undefined || !Buffer.from(old.buffer, old.byteOffset, old.byteLength).equals(bytes);
-        if (changed) patch(page.outputPath, bytes);
+        if (moved && served.files.has(page.outputPath)) return undefined;
+        const changed = served.patch(page.outputPath, new TextEncoder().encode(page.html));
         return {
           ok: true,
           diagnostics: [],
@@ -150,22 +145,13 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
     });
   };
 
-  const patch = (outputPath: string, bytes: Uint8Array) => {
-    patched ??= new Map(served);
-    const added = !patched.has(outputPath);
-    patched.set(outputPath, bytes);
-    // The writer's files are in path order; a page at a new path goes to its place.
-    if (added) patched = new Map([...patched].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    served = patched;
-  };
-
   last = await build([]);
   // The first build may have rendered in worker threads: load this thread's renderer now,
   // in the background, rather than on the first edit.
   void warmUpRenderer(sources, resolveDevConfig(sources.configSource, origin).config).catch(() => undefined);
   return {
     get files() {
-      return served;
+      return served.files;
     },
     get basePath() {
       return basePath;
