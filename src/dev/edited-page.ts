@@ -52,7 +52,7 @@ export function createEditedPageRenderer(cache: BuildCache, now: Date): EditedPa
     if (index === undefined) return undefined;
 
     const renderer = await kept.renderer(built.plugins);
-    await (await import("../markdown/create-post-renderer.js")).prepareHighlighting([post]);
+    await (await kept.highlighting()).prepareHighlighting([post]);
     const context = { config, links: index.links, assets: kept.assets(sources.assets, config.basePath) };
     const rendered = cache.posts.render(post, context, renderer);
     if (hasErrors(rendered.diagnostics)) return undefined;
@@ -97,7 +97,10 @@ function createKept(cache: BuildCache) {
   let templates: { theme: Theme; config: SiteConfig; renderer: TemplateRenderer } | undefined;
   let assets: { assets: SiteSources["assets"]; basePath: string; index: AssetIndex } | undefined;
   let renderer: { plugins: SitePlugins | undefined; lazy: Promise<LazyRenderer> } | undefined;
+  let highlighting: Promise<typeof import("../markdown/create-post-renderer.js")> | undefined;
   return {
+    // Loaded on the first edit, not when the dev server starts; then no import() on later ones.
+    highlighting: () => (highlighting ??= import("../markdown/create-post-renderer.js")),
     templates(theme: Theme, config: SiteConfig): TemplateRenderer {
       if (templates?.theme !== theme || templates.config !== config) {
         templates = { theme, config, renderer: cache.pages.wrap(createTemplateRenderer(theme, config), theme, config) };

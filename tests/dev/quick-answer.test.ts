@@ -130,3 +130,24 @@ describe("the quick answer equals the whole build's page", () => {
     expect(devSite.files).toBe(files);
   });
 });
+
+describe("readEditedPostNow", () => {
+  it("reads an edited post at once, keeps the sources for an unchanged one, and leaves anything else to the whole build", async () => {
+    const { readSite } = await import("../../src/read-site.js");
+    const { readEditedPostNow } = await import("../../src/dev/update-sources.js");
+    const root = dev.site();
+    const layout = siteLayout(root);
+    const sources = await readSite(layout);
+    const change = (name: string) => ({ kind: "post" as const, event: "change" as const, file: path.join(root, name) });
+    expect(readEditedPostNow(sources, layout, change("posts/alpha.md"))).toBe(sources);
+    writeFileSync(path.join(root, "posts/alpha.md"), postText("Alpha", "alpha", "Now."));
+    const read = readEditedPostNow(sources, layout, change("posts/alpha.md"));
+    expect(read?.posts.map((p) => p.path)).toEqual(sources.posts.map((p) => p.path));
+    expect(read?.posts.find((p) => p.path === "posts/alpha.md")?.text).toContain("Now.");
+    expect(read?.posts.find((p) => p.path === "posts/beta.md")).toBe(sources.posts.find((p) => p.path === "posts/beta.md"));
+    writeFileSync(path.join(root, "posts/new.md"), postText("New", "new", "New."));
+    expect(readEditedPostNow(sources, layout, change("posts/new.md"))).toBeUndefined();
+    writeFileSync(path.join(root, "posts/alpha.md"), Buffer.from([0xff, 0xfe, 0x00]));
+    expect(readEditedPostNow(sources, layout, change("posts/alpha.md"))).toBeUndefined();
+  });
+});
