@@ -4,7 +4,8 @@ import { createRequire } from "node:module";
 import type { Diagnostic } from "../diagnostics.js";
 import type { SiteLayout } from "../read-site.js";
 import { clientScript } from "./client/client-script.js";
-import { createDevSite, type BuildOutcome, type DevSite } from "./dev-site.js";
+import { createDevSite, type BuildOutcome, type DevSite, type QuickAnswer } from "./dev-site.js";
+import { injectClient } from "./inject-client.js";
 import { createEventStream, type EventStream, type StreamEvent } from "./event-stream.js";
 import { allowedHosts, isAllowedHost } from "./host-check.js";
 import { listenOnFreePort } from "./listen.js";
@@ -94,21 +95,35 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   site = await createDevSite(options.layout, origin, options.now);
   ready();
   options.onBuild?.(site.last);
+  // Quick answers given at the first sign of an edit; the whole build waits for them.
+  let answered: Promise<void> = Promise.resolve();
+  const answerAtOnce = (change: SiteChange) => {
+    const answer = site!.answerEdit(change).then((quick) => {
+      if (quick === undefined || quick.changedUrls.length === 0) return;
+      const event = quickEventOf(quick, options.navigate ?? false);
+      stream.send(event);
+      // A page too large to push is fetched: the whole build, which holds the event loop, waits for that.
+      if (!isPushed(event) && stream.size > 0) return untilRequested(quick.changedUrls, quickAnswerGraceMs);
+    });
+    answered = Promise.all([answered, answer]).then(() => undefined, () => undefined);
+  };
   const scheduler = createRebuildScheduler<SiteChange>({
     // Editors' saves (write, or temp file + rename) reach the watcher within a few ms of each
-    // other; a longer wait would only delay the page.
+    // other; a longer wait would only delay the lists and feeds (the open post's page is
+    // answered at once).
     delayMs: options.debounceMs ?? 12,
     run: async (changes) => {
-      // The quick answer to a post edit goes to the browser only; the terminal hears of the whole build.
-      const outcome = await site!.rebuild(changes, (quick) => {
-        stream.send(eventOf(quick, options.navigate ?? false));
-        return stream.size > 0 ? untilRequested(quick.changedUrls, quickAnswerGraceMs) : undefined;
-      });
+      await answered;
+      const outcome = await site!.rebuild(changes);
       options.onBuild?.(outcome);
       stream.send(eventOf(outcome, options.navigate ?? false));
     },
   });
-  const watcher = watchSite(options.layout, (change) => scheduler.add(change));
+  const watcher = watchSite(options.layout, (change) => {
+    scheduler.add(change);
+    // The edited post's page need not wait for the debounce: its quick answer is the same whatever follows.
+    if (change.kind === "post" && change.event === "change") answerAtOnce(change);
+  });
   await watcher.ready;
   return {
     url: new URL(site.basePath, origin).href,
@@ -144,6 +159,23 @@ function eventOf(outcome: BuildOutcome, navigate: boolean): StreamEvent {
     data: { changed: outcome.changedUrls, navigate: navigate ? outcome.editedUrl : undefined },
   };
 }
+
+/**
+ * Pages up to this many characters travel inside the event, so the browser morphs without fetching
+ * them: a round trip less on every save. A larger one is fetched as before.
+ */
+export const pushLimitChars = 512 * 1024;
+
+/** The event for a quick answer: the edited page's HTML (as it would be served) goes with it when small enough. */
+export function quickEventOf(quick: QuickAnswer, navigate: boolean): StreamEvent {
+  const event = eventOf(quick, navigate);
+  const html = injectClient(quick.page.html);
+  if (html.length > pushLimitChars) return event;
+  const url = quick.changedUrls[0];
+  return { name: event.name, data: { ...(event.data as object), page: { url, html } } };
+}
+
+const isPushed = (event: StreamEvent): boolean => typeof event.data === "object" && event.data !== null && "page" in event.data;
 
 const errorsEvent = (diagnostics: readonly Diagnostic[]): StreamEvent => ({ name: "errors", data: { diagnostics } });
 

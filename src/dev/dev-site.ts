@@ -8,8 +8,11 @@ import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnosti
 import { createMemoryWriter } from "../output/memory-writer.js";
 import { readSite, type SiteLayout, type SiteSources } from "../read-site.js";
 import type { SiteChange } from "./classify-change.js";
+import { nextBuiltSite, noteRenders, type BuiltSite } from "./built-site.js";
+import { createEditedPageRenderer, type EditedPage } from "./edited-page.js";
 import { changedPaths, urlOfOutputPath } from "./output-diff.js";
-import { updateSources } from "./update-sources.js";
+import { createServedFiles } from "./served-files.js";
+import { readEditedPostNow, sourceKey, updateSources } from "./update-sources.js";
 
 /** What one (re)build did, as the terminal and the browser are told. */
 export interface BuildOutcome {
@@ -24,20 +27,32 @@ export interface BuildOutcome {
   readonly milliseconds: number;
 }
 
+/** The quick answer to an edit: the outcome as the browser is told, and the edited post's new page. */
+export interface QuickAnswer extends BuildOutcome {
+  readonly page: EditedPage;
+}
+
 /** The site as the dev server holds it: sources, render cache and the last good output, all in memory. */
 export interface DevSite {
-  /** The last good output, `posts/a/index.html` → bytes. */
+  /** The last good output, `posts/a/index.html` → bytes (with the pages of quick answers given since). */
   readonly files: ReadonlyMap<string, Uint8Array>;
   /** The base path of the current config (`/` or `/blog/`). */
   readonly basePath: string;
-  /** The last build's outcome (the initial build's until a change arrives). */
+  /** The last whole build's outcome (the initial one's until a change arrives). */
   readonly last: BuildOutcome;
   /**
-   * Rebuilds after `changes`. When they are one edit of one post, `early` first gets the
-   * outcome of rebuilding just that post's page, so the open page updates before the lists,
-   * feeds and tag pages are assembled; the whole build waits for what `early` returns.
+   * The page of a post just edited, rendered and put in `files` at once from what the last
+   * build left, so the open page updates before the lists, feeds and tag pages are
+   * assembled. Undefined when the change is not one post's edit or the page might differ
+   * from the whole build's (which must follow: `rebuild` with the same change).
    */
-  rebuild(changes: readonly SiteChange[], early?: (outcome: BuildOutcome) => void | Promise<void>): Promise<BuildOutcome>;
+  answerEdit(change: SiteChange): Promise<QuickAnswer | undefined>;
+  /**
+   * Rebuilds after `changes`; its outcome lists every output that changed since the last
+   * whole build, quick answers included. With `early`, a single post edit is answered
+   * quickly first, and the whole build waits for what `early` returns.
+   */
+  rebuild(changes: readonly SiteChange[], early?: (outcome: QuickAnswer) => void | Promise<void>): Promise<BuildOutcome>;
 }
 
 /**
@@ -47,26 +62,43 @@ export interface DevSite {
 export async function createDevSite(layout: SiteLayout, origin: string, now: Date): Promise<DevSite> {
   const cache = createBuildCache();
   const writer = createMemoryWriter();
+  const renderEditedPage = createEditedPageRenderer(cache, now);
   let sources: SiteSources = await readSite(layout);
   let basePath = "/";
   let last: BuildOutcome;
+  let built: BuiltSite | undefined;
+  const served = createServedFiles(writer.files);
+  // Builds and quick answers take turns: each reads and replaces `sources`.
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = turn.then(work);
+    turn = result.catch(() => undefined);
+    return result;
+  };
 
   const options = { drafts: true, future: true, strict: false, now };
-  // `before`: the output this build is compared with (for a rebuild that gave a quick answer
-  // first, the output from before that answer, so the outcome tells every change once more).
-  const build = async (changes: readonly SiteChange[], read = true, before = writer.files): Promise<BuildOutcome> => {
+  const build = async (changes: readonly SiteChange[]): Promise<BuildOutcome> => {
     const started = performance.now();
+    // Compared with the output of the last whole build, so that the pages of quick answers given since are told once more.
+    const before = writer.files;
     let diagnostics: Diagnostic[];
     let config: SiteConfig | undefined;
     let postCount = 0;
     try {
-      if (read && changes.length > 0) sources = await updateSources(sources, layout, changes);
+      if (changes.length > 0) sources = await updateSources(sources, layout, changes);
+      // Saves that changed no source since the last good build (a touch, a save undone) need no build.
+      if (sources === built?.sources && last.ok) return { ...last, changedUrls: [], editedUrl: undefined, milliseconds: performance.now() - started };
       const resolved = resolveDevConfig(sources.configSource, origin);
       config = resolved.config;
-      const result = await buildSite(sources, config, options, { cache, plugins: resolved.plugins });
+      const noted = noteRenders(cache.posts);
+      const result = await buildSite(sources, config, options, { cache: { ...cache, posts: noted.cache }, plugins: resolved.plugins });
       diagnostics = sortDiagnostics([...resolved.diagnostics, ...result.diagnostics]);
       postCount = result.postCount;
-      if (!hasErrors(diagnostics)) await writer.write(result.files);
+      if (!hasErrors(diagnostics)) {
+        await writer.write(result.files);
+        served.reset(writer.files);
+        built = nextBuiltSite(built, { sources, config, plugins: resolved.plugins, renders: noted.renders });
+      }
     } catch (e) {
       // Nothing the user types may stop the server: an unexpected failure is shown like any error.
       diagnostics = [internalError(e)];
@@ -83,27 +115,36 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
     };
   };
 
-  /** Just the edited post's page, from caches for everything else; undefined when that will not do. */
-  const quickAnswer = async (changes: readonly SiteChange[]): Promise<BuildOutcome | undefined> => {
-    const files = new Set(changes.map((c) => c.file));
-    if (files.size !== 1 || changes.some((c) => c.kind !== "post" || c.event !== "change")) return undefined;
-    const started = performance.now();
-    try {
-      sources = await updateSources(sources, layout, changes);
-      const resolved = resolveDevConfig(sources.configSource, origin);
-      const url = editedPostUrl(sources, layout, changes, resolved.config);
-      if (url === undefined || hasErrors(resolved.diagnostics)) return undefined;
-      const result = await buildSite(sources, resolved.config, options, { cache, plugins: resolved.plugins, only: url });
-      const [page] = result.files;
-      if (hasErrors(result.diagnostics) || result.files.length !== 1 || !page || !("contents" in page)) return undefined;
-      if (typeof page.contents !== "string") return undefined;
-      const before = writer.files;
-      writer.patch([{ path: page.path, contents: page.contents }]);
-      const changedUrls = changedPaths(before, writer.files).map((p) => urlOfOutputPath(p, basePath));
-      return { ok: true, diagnostics: [], changedUrls, editedUrl: url, postCount: last.postCount, milliseconds: performance.now() - started };
-    } catch {
-      return undefined; // the whole build that follows reports whatever went wrong
-    }
+  const answerEdit = (change: SiteChange): Promise<QuickAnswer | undefined> => {
+    if (change.kind !== "post" || change.event !== "change") return Promise.resolve(undefined);
+    return inTurn(async () => {
+      const key = sourceKey(layout, change.file);
+      if (!last.ok || built === undefined || key === undefined) return undefined;
+      const started = performance.now();
+      try {
+        const read = readEditedPostNow(sources, layout, change);
+        if (read === undefined) return undefined;
+        sources = read;
+        const page = await renderEditedPage(built, sources, key);
+        const previous = built.index.byPath.get(key);
+        if (page === undefined || previous === undefined) return undefined;
+        // A new URL whose output path is taken (a file in public/, say) is a collision the whole build reports.
+        const moved = page.url !== previous.url;
+        if (moved && served.files.has(page.outputPath)) return undefined;
+        const changed = served.patch(page.outputPath, new TextEncoder().encode(page.html));
+        return {
+          ok: true,
+          diagnostics: [],
+          changedUrls: changed ? [urlOfOutputPath(page.outputPath, basePath)] : [],
+          editedUrl: page.url,
+          postCount: last.postCount,
+          milliseconds: performance.now() - started,
+          page,
+        };
+      } catch {
+        return undefined; // the whole build that follows reports whatever went wrong
+      }
+    });
   };
 
   last = await build([]);
@@ -112,7 +153,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
   void warmUpRenderer(sources, resolveDevConfig(sources.configSource, origin).config).catch(() => undefined);
   return {
     get files() {
-      return writer.files;
+      return served.files;
     },
     get basePath() {
       return basePath;
@@ -120,12 +161,12 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
     get last() {
       return last;
     },
+    answerEdit,
     async rebuild(changes, early) {
-      const before = writer.files;
-      const quick = early && last.ok ? await quickAnswer(changes) : undefined;
-      // The whole build holds the event loop: let the browser fetch the quick page first.
+      const [change, ...others] = changes;
+      const quick = early && change && others.every((c) => c.file === change.file) ? await answerEdit(change) : undefined;
       if (quick) await early?.(quick);
-      last = await build(changes, quick === undefined, before);
+      last = await inTurn(() => build(changes));
       return last;
     },
   };

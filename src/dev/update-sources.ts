@@ -1,3 +1,4 @@
+import { lstatSync, readFileSync } from "node:fs";
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
 import { isPublicAsset, postAssetSource, type AssetSource } from "../assets/asset-index.js";
@@ -53,14 +54,42 @@ async function updatePostsFile(sources: SiteSources, layout: SiteLayout, change:
   if (change.kind === "post" || change.kind === "page") {
     const text = bytes === undefined ? undefined : decodeText(bytes);
     if (bytes !== undefined && text === undefined) return undefined;
-    const collection = change.kind === "post" ? "posts" : "pages";
-    const files = sources[collection].filter((p) => p.path !== key);
-    if (text !== undefined) files.push({ path: key, text });
-    return { ...sources, [collection]: files.sort(byPath) };
+    return withText(sources, change.kind === "post" ? "posts" : "pages", key, text);
   }
   const assets = sources.assets.filter((a) => a.key !== key);
   if (bytes !== undefined) assets.push(postAssetSource(key, change.file, bytes));
   return { ...sources, assets: sortAssets(assets) };
+}
+
+/**
+ * updateSources for the edit of one post, read at once and synchronously: the dev server's
+ * quick answer then runs without giving the event loop up, so the watcher's rescan of the
+ * post's folder (a stat of every file in it on each save) does not cut in. Undefined when
+ * the file is not a readable, text post that the sources already hold (the whole build then
+ * reads it its own way).
+ */
+export function readEditedPostNow(sources: SiteSources, layout: SiteLayout, change: SiteChange): SiteSources | undefined {
+  const key = sourceKey(layout, change.file);
+  if (change.kind !== "post" || key === undefined || !sources.posts.some((p) => p.path === key)) return undefined;
+  try {
+    if (!lstatSync(change.file).isFile()) return undefined;
+    const text = decodeText(readFileSync(change.file));
+    return text === undefined ? undefined : withText(sources, "posts", key, text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sources with the file at `key` holding `text` (or gone, for undefined), in readSite's order. */
+function withText(sources: SiteSources, collection: "posts" | "pages", key: string, text: string | undefined): SiteSources {
+  const at = sources[collection].findIndex((p) => p.path === key);
+  // A save that changed nothing (a touch, a second look at a file) leaves the sources as they were.
+  if (at !== -1 && text !== undefined && sources[collection][at]?.text === text) return sources;
+  // An edit (the common case) keeps the file's place: no sorting thousands of paths again.
+  if (at !== -1 && text !== undefined) return { ...sources, [collection]: sources[collection].with(at, { path: key, text }) };
+  const files = sources[collection].filter((p) => p.path !== key);
+  if (text !== undefined) files.push({ path: key, text });
+  return { ...sources, [collection]: files.sort(byPath) };
 }
 
 async function relistPublic(assets: readonly AssetSource[], layout: SiteLayout): Promise<AssetSource[]> {
@@ -68,7 +97,7 @@ async function relistPublic(assets: readonly AssetSource[], layout: SiteLayout):
 }
 
 /** The key readSite gives a file under the root (posts outside the root take the full path). */
-function sourceKey(layout: SiteLayout, file: string): string | undefined {
+export function sourceKey(layout: SiteLayout, file: string): string | undefined {
   const rel = path.relative(path.resolve(layout.root), file);
   if (rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join("/");

@@ -77,6 +77,30 @@ export function highlightCode(code: string, lang: string): Highlighted {
   if (id === undefined) throw new Error(`prepareHighlighter() was not called for the language "${lang}"`);
   if (id === null) return { kind: "unknown-language" };
   if (!ready || !blockColors) throw new Error("the highlighter is not ready although a language was resolved");
-  const lines = ready.codeToTokensBase(code, { lang: id as Parameters<Highlighter["codeToTokensBase"]>[1]["lang"], theme: PAIRED_THEME_NAME as Parameters<Highlighter["codeToTokensBase"]>[1]["theme"] });
-  return { kind: "html", pre: codeTokensToPre(lines, blockColors) };
+  return { kind: "html", pre: codeTokensToPre(tokensOf(ready, code, id), blockColors) };
+}
+
+type TokenLines = ReturnType<Highlighter["codeToTokensBase"]>;
+
+// The dev server renders an edited post again and again, its code blocks mostly as they
+// were: their tokens (a quarter of such a render) are kept for the blocks seen last. Small
+// and bounded, so that a cold build's thousands of blocks only pass through.
+const recentTokens = new Map<string, TokenLines>();
+const recentTokensLimit = 256;
+const recentCodeLimit = 16_384;
+
+function tokensOf(shiki: Highlighter, code: string, id: string): TokenLines {
+  const key = `${id}\0${code}`;
+  const kept = recentTokens.get(key);
+  if (kept !== undefined) {
+    recentTokens.delete(key);
+    recentTokens.set(key, kept);
+    return kept;
+  }
+  const lines = shiki.codeToTokensBase(code, { lang: id as Parameters<Highlighter["codeToTokensBase"]>[1]["lang"], theme: PAIRED_THEME_NAME as Parameters<Highlighter["codeToTokensBase"]>[1]["theme"] });
+  if (code.length <= recentCodeLimit) {
+    recentTokens.set(key, lines);
+    if (recentTokens.size > recentTokensLimit) recentTokens.delete(recentTokens.keys().next().value as string);
+  }
+  return lines;
 }

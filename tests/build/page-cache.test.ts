@@ -27,6 +27,27 @@ function countingRenderer() {
 }
 
 describe("the page cache", () => {
+  it("encodes a data object for its key once per template and theme (page data is never changed)", () => {
+    const cache = createPageCache();
+    const { renderer, counter } = countingRenderer();
+    const wrapped = cache.wrap(renderer, theme("a"), defaultSiteConfig);
+    let reads = 0;
+    const data = {
+      get title() {
+        reads++;
+        return "x";
+      },
+    };
+    const first = wrapped.render("post", data);
+    const readsOnce = reads;
+    expect(wrapped.render("post", data)).toEqual(first);
+    expect(reads).toBe(readsOnce);
+    wrapped.render("index", data);
+    expect(reads).toBeGreaterThan(readsOnce);
+    expect(wrapped.render("post", { title: "y" }).html).toBe('post:{"title":"y"}');
+    expect(counter.renders).toBe(3);
+  });
+
   it("renders a page once for the same theme, config, template and data", () => {
     const cache = createPageCache();
     const { renderer, counter } = countingRenderer();

@@ -50,6 +50,22 @@ describe.skipIf(!tool.available)("the page in a real browser", () => {
     await t.page.close();
   });
 
+  it("morphs from the page pushed with the quick answer, fetching nothing", async () => {
+    const root = dev.site();
+    writeFiles(root, { "posts/alpha.md": postText("Alpha", "alpha", `Top text.\n\n${longBody}`) });
+    // The whole build (whose event makes the page fetch itself) comes long after the checks below.
+    const server = await dev.start(root, { debounceMs: 3_000 });
+    const page: Page = await browser.newPage();
+    await page.goto(new URL("/posts/alpha/", server.url).href);
+    await page.waitForFunction(streamOpen);
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(request.url()));
+    writeFileSync(path.join(root, "posts/alpha.md"), postText("Alpha", "alpha", `Pushed text.\n\n${longBody}`));
+    await page.waitForFunction(bodyHas("Pushed text."), undefined, { timeout: 2_500 });
+    expect(fetched).toEqual([]);
+    await page.close();
+  });
+
   it("swaps a changed stylesheet without a reload", async () => {
     const t = await open("/posts/alpha/", { "templates/assets/style.css": "body { background: rgb(255, 255, 255); }\n" });
     writeFileSync(t.file("templates/assets/style.css"), "body { background: rgb(10, 20, 30); }\n");

@@ -41,3 +41,113 @@ describe("the quick answer to a post edit", () => {
     expect(outcome.ok).toBe(false);
   });
 });
+
+describe("the quick answer equals the whole build's page", () => {
+  const site = {
+    "site.config.json": JSON.stringify({ title: "Quick", url: "https://example.com/", timezone: "UTC" }),
+    "posts/alpha.md": postText("Alpha", "alpha", "The first post."),
+    "posts/beta.md": postText("Beta", "beta", "Beta links [to alpha](./posts/alpha).", "2024-04-01"),
+    "posts/gamma.md": postText("Gamma", "gamma", "Gamma also [links alpha](./posts/alpha#top) and [beta](./posts/beta).", "2024-05-01"),
+    "posts/delta.md": postText("Delta", "delta", "Delta.", "2024-02-01"),
+    "pages/about.md": "!! title: About\n\nAbout [alpha](./posts/alpha).\n",
+  };
+  const header = (fields: Record<string, string>, body: string) =>
+    `${Object.entries(fields).map(([k, v]) => `!! ${k}: ${v}`).join("\n")}\n\n---\n\n${body}\n`;
+  const alpha = (fields: Record<string, string>, body = "The first post, edited.") =>
+    header({ title: "Alpha", slug: "alpha", published: "2024-03-05", ...fields }, body);
+
+  it.each([
+    ["a new body", alpha({}, "A new body with `code` and a [link](https://example.com/).")],
+    ["a new title", alpha({ title: "Alpha, renamed" })],
+    ["a date that makes it the newest post", alpha({ published: "2024-12-01" })],
+    ["a date that makes it the oldest post", alpha({ published: "2023-01-01" })],
+    ["the site's first tags (the nav gains Tags)", alpha({ tags: "notes, ideas" })],
+    ["a new slug (a new URL)", alpha({ slug: "alpha-moved" })],
+    ["links to itself, to others and to no post", alpha({}, "[me](./posts/alpha), [beta](./posts/beta#x), [none](./posts/nothing).")],
+    ["a draft without a date", header({ title: "Alpha", slug: "alpha", draft: "true" }, "Draft.")],
+  ])("after %s", async (_what, content) => {
+    const root = dev.site(site);
+    const devSite = await createDevSite(siteLayout(root), "http://127.0.0.1:4000/", new Date("2025-01-01T00:00:00Z"));
+    const file = path.join(root, "posts/alpha.md");
+    writeFileSync(file, content);
+    const quick = await devSite.answerEdit({ kind: "post", event: "change", file });
+    expect(quick).toBeDefined();
+    expect(text(devSite.files, quick!.page.outputPath)).toBe(quick!.page.html);
+    const full = await devSite.rebuild([{ kind: "post", event: "change", file }]);
+    expect(full.ok).toBe(true);
+    expect(full.changedUrls).toContain(quick!.changedUrls[0]);
+    expect(text(devSite.files, quick!.page.outputPath)).toBe(quick!.page.html);
+  });
+
+  it("equals it edit after edit, the later ones answered from what the earlier builds left", async () => {
+    const root = dev.site(site);
+    const devSite = await createDevSite(siteLayout(root), "http://127.0.0.1:4000/", new Date("2025-01-01T00:00:00Z"));
+    const edits: Array<[string, string]> = [
+      ["posts/alpha.md", alpha({ tags: "one" })],
+      ["posts/beta.md", postText("Beta, retitled", "beta", "Beta now links [gamma](./posts/gamma).", "2024-04-01")],
+      ["posts/gamma.md", postText("Gamma", "gamma-2", "Gamma [links alpha](./posts/alpha).", "2024-01-01")],
+      ["posts/alpha.md", alpha({ published: "2024-06-01" }, "Back to [gamma-2](./posts/gamma-2).")],
+      ["posts/delta.md", postText("Delta", "delta", "Delta [links alpha](./posts/alpha) now.", "2024-02-01")],
+      ["posts/alpha.md", alpha({})],
+    ];
+    for (const [name, content] of edits) {
+      const file = path.join(root, name);
+      writeFileSync(file, content);
+      const quick = await devSite.answerEdit({ kind: "post", event: "change", file });
+      expect(quick, name).toBeDefined();
+      await devSite.rebuild([{ kind: "post", event: "change", file }]);
+      expect(text(devSite.files, quick!.page.outputPath), name).toBe(quick!.page.html);
+    }
+  });
+
+  it("gives none while another post's change is not built yet, or when the new slug is taken", async () => {
+    const root = dev.site(site);
+    const devSite = await createDevSite(siteLayout(root), "http://127.0.0.1:4000/", new Date("2025-01-01T00:00:00Z"));
+    const beta = path.join(root, "posts/beta.md");
+    writeFileSync(beta, postText("Beta", "beta", "Changed.", "2024-04-01"));
+    expect(await devSite.answerEdit({ kind: "post", event: "change", file: beta })).toBeDefined();
+    const alphaFile = path.join(root, "posts/alpha.md");
+    writeFileSync(alphaFile, alpha({}));
+    // Beta's page is answered, not built: alpha's page would show beta as it was.
+    expect(await devSite.answerEdit({ kind: "post", event: "change", file: alphaFile })).toBeUndefined();
+    await devSite.rebuild([{ kind: "post", event: "change", file: beta }, { kind: "post", event: "change", file: alphaFile }]);
+    writeFileSync(alphaFile, alpha({ slug: "beta" }));
+    expect(await devSite.answerEdit({ kind: "post", event: "change", file: alphaFile })).toBeUndefined();
+    expect((await devSite.rebuild([{ kind: "post", event: "change", file: alphaFile }])).ok).toBe(false);
+  });
+
+  it("a save that changed nothing builds nothing", async () => {
+    const root = dev.site(site);
+    const devSite = await createDevSite(siteLayout(root), "http://127.0.0.1:4000/", new Date("2025-01-01T00:00:00Z"));
+    const file = path.join(root, "posts/alpha.md");
+    writeFileSync(file, alpha({}));
+    await devSite.rebuild([{ kind: "post", event: "change", file }]);
+    const files = devSite.files;
+    writeFileSync(file, alpha({}));
+    const again = await devSite.rebuild([{ kind: "post", event: "change", file }]);
+    expect(again.ok).toBe(true);
+    expect(again.changedUrls).toEqual([]);
+    expect(devSite.files).toBe(files);
+  });
+});
+
+describe("readEditedPostNow", () => {
+  it("reads an edited post at once, keeps the sources for an unchanged one, and leaves anything else to the whole build", async () => {
+    const { readSite } = await import("../../src/read-site.js");
+    const { readEditedPostNow } = await import("../../src/dev/update-sources.js");
+    const root = dev.site();
+    const layout = siteLayout(root);
+    const sources = await readSite(layout);
+    const change = (name: string) => ({ kind: "post" as const, event: "change" as const, file: path.join(root, name) });
+    expect(readEditedPostNow(sources, layout, change("posts/alpha.md"))).toBe(sources);
+    writeFileSync(path.join(root, "posts/alpha.md"), postText("Alpha", "alpha", "Now."));
+    const read = readEditedPostNow(sources, layout, change("posts/alpha.md"));
+    expect(read?.posts.map((p) => p.path)).toEqual(sources.posts.map((p) => p.path));
+    expect(read?.posts.find((p) => p.path === "posts/alpha.md")?.text).toContain("Now.");
+    expect(read?.posts.find((p) => p.path === "posts/beta.md")).toBe(sources.posts.find((p) => p.path === "posts/beta.md"));
+    writeFileSync(path.join(root, "posts/new.md"), postText("New", "new", "New."));
+    expect(readEditedPostNow(sources, layout, change("posts/new.md"))).toBeUndefined();
+    writeFileSync(path.join(root, "posts/alpha.md"), Buffer.from([0xff, 0xfe, 0x00]));
+    expect(readEditedPostNow(sources, layout, change("posts/alpha.md"))).toBeUndefined();
+  });
+});

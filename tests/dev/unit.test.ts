@@ -192,3 +192,23 @@ describe("createRebuildScheduler", () => {
     expect(run).not.toHaveBeenCalled();
   });
 });
+
+describe("createServedFiles", () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it("patches a copy in path order, tells a patch that changes nothing, and never changes the build's map", async () => {
+    const { createServedFiles } = await import("../../src/dev/served-files.js");
+    const built = new Map([["a/index.html", bytes("a")], ["c/index.html", bytes("c")]]);
+    const served = createServedFiles(built);
+    expect(served.patch("a/index.html", bytes("a"))).toBe(false);
+    expect(served.files).toBe(built);
+    expect(served.patch("a/index.html", bytes("a2"))).toBe(true);
+    expect(served.patch("b/index.html", bytes("b"))).toBe(true);
+    expect([...served.files.keys()]).toEqual(["a/index.html", "b/index.html", "c/index.html"]);
+    expect(new TextDecoder().decode(served.files.get("a/index.html"))).toBe("a2");
+    expect(new TextDecoder().decode(built.get("a/index.html"))).toBe("a");
+    expect(built.has("b/index.html")).toBe(false);
+    const next = new Map([["d/index.html", bytes("d")]]);
+    served.reset(next);
+    expect(served.files).toBe(next);
+  });
+});

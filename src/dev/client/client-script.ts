@@ -2,7 +2,8 @@
  * The browser side of live reload, served at /__daylight/client.js as an ES module. It is
  * kept as text (not compiled) because it runs in the page, not in Node. It listens to the
  * server's event stream and, after a rebuild: morphs the open page's <body> with Idiomorph
- * when that page changed (no navigation, scroll kept), swaps changed stylesheets with a
+ * when that page changed (no navigation, scroll kept; from the HTML in the event when the
+ * server pushed it, else fetched), swaps changed stylesheets with a
  * cache-buster, follows to the edited post with --navigate, and shows build errors in an
  * overlay built with textContent only (diagnostic text is never parsed as HTML).
  */
@@ -10,7 +11,7 @@ export const clientScript = String.raw`
 import { Idiomorph } from "/__daylight/idiomorph.js";
 
 const overlayId = "__daylight-overlay";
-const state = { busy: Promise.resolve(), navigatingTo: undefined };
+const state = { busy: Promise.resolve(), navigatingTo: undefined, shown: undefined };
 
 function pagePath(pathname) {
   return pathname.endsWith("/index.html") ? pathname.slice(0, -"index.html".length) : pathname;
@@ -18,7 +19,13 @@ function pagePath(pathname) {
 
 async function morphPage() {
   const response = await fetch(location.href, { cache: "no-store" });
-  const html = await response.text();
+  morphWith(await response.text());
+}
+
+/** Morphs the page into the given HTML; the same HTML as last time (a whole build after a quick answer) changes nothing. */
+function morphWith(html) {
+  if (html === state.shown) return;
+  state.shown = html;
   const doc = new DOMParser().parseFromString(html, "text/html");
   document.title = doc.title;
   Idiomorph.morph(document.body, doc.body, { morphStyle: "outerHTML" });
@@ -136,9 +143,11 @@ function onRebuilt(event) {
     return;
   }
   reloadStylesheets(data.changed);
-  if (data.changed.includes(here)) {
-    state.busy = state.busy.then(morphPage).catch(() => location.reload());
-  }
+  if (!data.changed.includes(here)) return;
+  // A quick answer brings the edited page along: no round trip for it.
+  const pushed = data.page && data.page.url === here ? data.page.html : undefined;
+  const morph = pushed === undefined ? morphPage : () => morphWith(pushed);
+  state.busy = state.busy.then(morph).catch(() => location.reload());
 }
 
 function onErrors(event) {
