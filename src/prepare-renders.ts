@@ -37,12 +37,10 @@ export async function prepareRenders(
   // functions, which cannot cross threads, so a site with plugins renders here.
   const threads = renderer.key === builtinRendererKey ? (wanted ?? renderThreadCount(misses.length)) : 0;
   if (threads > 0) {
-    const outcomes = await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads));
-    timed("cache lookups", () => misses.forEach((post, i) => {
-      const outcome = outcomes[i];
-      if (!outcome) return;
-      const rendered = cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body };
-      hits.set(post, parked(rendered));
+    // Each outcome is kept (and its HTML parked) as it arrives, not once all are in.
+    await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads, (i, outcome) => {
+      const post = misses[i] as Post;
+      hits.set(post, parked(cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body }));
     }));
   }
   // What no thread rendered (none was started, or one failed) renders here, on demand.

@@ -31,29 +31,29 @@ export function renderThreadCount(posts: number): number {
 
 /**
  * Renders posts across `threads` worker threads, in small batches handed to whichever
- * thread is free, and returns the outcomes in the order of `posts`. Each render is the same
- * pure function as on the main thread, so the result does not depend on the split.
+ * thread is free, and hands each outcome to `rendered` with the post's index in `posts` as
+ * it arrives (so that the caller need not hold them all). Each render is the same pure
+ * function as on the main thread, so the result does not depend on the split.
  *
  * A thread that fails (its heap exhausted by a huge post, a render that throws) stops taking
- * batches, and the posts it did not render come back undefined: the caller renders them on
- * its own thread, where a real error is reported as such rather than as a dead worker.
+ * batches, and the posts it did not render are never handed over: the caller renders them
+ * on its own thread, where a real error is reported as such rather than as a dead worker.
  */
 export async function renderInWorkers(
   posts: readonly Post[],
   context: RenderContext,
   threads: number,
+  rendered: (index: number, outcome: RenderOutcome) => void,
   script = workerScript,
-): Promise<Array<RenderOutcome | undefined>> {
-  const outcomes: Array<RenderOutcome | undefined> = new Array(posts.length).fill(undefined);
+): Promise<void> {
   const batches: number[] = [];
   for (let start = 0; start < posts.length; start += batchSize) batches.push(start);
   const workers = Array.from({ length: threads }, () => new Worker(script, { resourceLimits: workerHeap }));
   try {
-    await Promise.all(workers.map((worker) => drain(worker, batches, posts, context, outcomes)));
+    await Promise.all(workers.map((worker) => drain(worker, batches, posts, context, rendered)));
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return outcomes;
 }
 
 /** Feeds one worker batches until none is left, or until it fails (its batch is then left undone). */
@@ -62,7 +62,7 @@ function drain(
   batches: number[],
   posts: readonly Post[],
   context: RenderContext,
-  outcomes: Array<RenderOutcome | undefined>,
+  rendered: (index: number, outcome: RenderOutcome) => void,
 ): Promise<void> {
   return new Promise((resolve) => {
     const next = () => {
@@ -73,7 +73,7 @@ function drain(
     };
     worker.on("message", (response: RenderResponse) => {
       if (response.kind === "failed") return resolve();
-      response.outcomes.forEach((outcome, i) => (outcomes[response.batch + i] = outcome));
+      response.outcomes.forEach((outcome, i) => rendered(response.batch + i, outcome));
       next();
     });
     worker.on("error", () => resolve());
