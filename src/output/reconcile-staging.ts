@@ -1,9 +1,10 @@
 import {
   closeSync, constants, copyFileSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readSync,
-  rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats,
+  rmSync, statSync, unlinkSync, writeFileSync, type Stats,
 } from "node:fs";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../model.js";
+import { writeTextSync } from "./write-text-sync.js";
 
 /** How the staging folder came to hold one file. */
 export type StageResult = "written" | "linked";
@@ -96,25 +97,6 @@ function stageOne(file: OutputFile, output: string, staging: string, inStaging: 
   else if (typeof contents === "string") writeTextSync(target, contents);
   else writeFileSync(target, contents ?? "", { flag: "wx" });
   return "written";
-}
-
-/**
- * Writes text to a new file with no buffer of its own (writeFileSync makes one per file,
- * freed only when V8 collects it; tens of thousands of them bloat the allocator's heap).
- */
-function writeTextSync(target: string, text: string): void {
-  const fd = openSync(target, "wx");
-  try {
-    const size = Buffer.byteLength(text, "utf8");
-    let written = writeSync(fd, text, null, "utf8");
-    if (written < size) {
-      // A short write (rare, on a nearly full disk) goes on from the bytes, which can be split anywhere.
-      const bytes = Buffer.from(text, "utf8");
-      while (written < size) written += writeSync(fd, bytes, written, size - written);
-    }
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function sameBytes(existing: string, info: Stats, contents: string | Uint8Array): boolean {
