@@ -16,11 +16,24 @@ export interface StreamEvent {
   readonly data: unknown;
 }
 
-/** A set of SSE responses; a client that goes away is dropped. */
-export function createEventStream(): EventStream {
+/**
+ * How much a client may leave unread before it is dropped. Events carry whole pages; a
+ * client that stops reading (a stalled tab, a malicious socket) would otherwise make the
+ * server hold every page sent since. A browser that was only slow reconnects (`retry`) and
+ * is greeted afresh.
+ */
+const maxUnreadBytes = 4 * 2 ** 20;
+
+/** A set of SSE responses; a client that goes away, or stops reading, is dropped. */
+export function createEventStream({ maxUnread = maxUnreadBytes } = {}): EventStream {
   const clients = new Set<ServerResponse>();
-  const write = (response: ServerResponse, event: StreamEvent) =>
+  const write = (response: ServerResponse, event: StreamEvent) => {
     response.write(`event: ${event.name}\ndata: ${JSON.stringify(event.data)}\n\n`);
+    if (response.writableLength > maxUnread) {
+      clients.delete(response);
+      response.destroy();
+    }
+  };
   return {
     open(response, greeting) {
       response.writeHead(200, {
