@@ -27,6 +27,7 @@ export function checkReferences(
   scanned: ReadonlyMap<string, ScannedFile>,
   present: ReadonlySet<string>,
   base: SiteBase,
+  locate: LocateReference = () => undefined,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // Pages share most of their references (navigation, style sheet, feeds): judge each once.
@@ -41,11 +42,16 @@ export function checkReferences(
         problem = referenceProblem(ref, from, scanned, present, base);
         judged.set(key, problem);
       }
-      if (problem) diagnostics.push(problem(from, positionOf(ref.offset)));
+      if (!problem) continue;
+      const source = locate(from, ref.url);
+      diagnostics.push(source ? problem(source.file, source.at) : problem(from, positionOf(ref.offset)));
     }
   }
   return diagnostics;
 }
+
+/** Where the reference `url` of the file `from` is written in a source file, when it is known. */
+export type LocateReference = (from: string, url: string) => { file: string; at: { line: number; column: number } } | undefined;
 
 /** What a URL's meaning depends on: nothing (root-relative, absolute), the page (`#x`, `?q`), or its folder. */
 function contextOf(url: string, from: string, folder: string): string {

@@ -1,6 +1,6 @@
 import { error, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { manifestPath, type Manifest } from "../generations/manifest.js";
-import { checkReferences } from "./check-references.js";
+import { checkReferences, type LocateReference } from "./check-references.js";
 import { parseManifest } from "./parse-manifest.js";
 import { siteBaseOf, type SiteBase } from "./resolve-reference.js";
 import { scanKindOf } from "./scan-file.js";
@@ -16,6 +16,12 @@ export interface CheckOptions {
   readonly baseUrl?: string | undefined;
   /** Hash every file the manifest lists (default true); a build that just hashed them may skip it. */
   readonly verifyHashes?: boolean | undefined;
+  /**
+   * Where a reference of a generated page is written in the site's sources (a build checking
+   * pages it has not written yet: a post's broken link is reported in the post); undefined
+   * keeps the page's own position.
+   */
+  readonly locate?: LocateReference | undefined;
 }
 
 /**
@@ -44,7 +50,7 @@ export function checkSite(site: SiteFiles, options: CheckOptions, scans: SiteSca
   }
   if (manifest && manifestText) diagnostics.push(...findMissingFiles(manifest.files, present, manifestText));
   const scanned = new Map([...scans.all].filter(([path]) => present.has(path)));
-  diagnostics.push(...checkReferences(scanned, present, base));
+  diagnostics.push(...checkReferences(scanned, present, base, options.locate));
   return sortDiagnostics(options.strict ? promoteWarnings(diagnostics) : diagnostics);
 }
 

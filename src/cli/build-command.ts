@@ -12,9 +12,10 @@ import { cacheDirOf, openBuildCache, refuseCacheDir } from "../cache/open-build-
 import { checkSite } from "../check/check-site.js";
 import { outputSiteFiles } from "../check/site-files.js";
 import { createSiteScans, type SiteScans } from "../check/site-scans.js";
-import type { OutputFile } from "../model.js";
+import type { OutputFile, SourceFile } from "../model.js";
+import { locateInSources } from "../check/locate-in-sources.js";
 import { openPageSpool, spoolFileOf, type PageSpool } from "../output/page-spool.js";
-import { readSite, siteLayout } from "../read-site.js";
+import { readSite, siteLayout, type SiteSources } from "../read-site.js";
 import type { Command } from "./parse-args.js";
 import { UsageError } from "./parse-args.js";
 import { countDiagnostics, plural, reportDiagnostics, type Console } from "./report.js";
@@ -87,7 +88,7 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
     ...result.diagnostics,
     ...cacheProblems,
     ...(command.strict ? promoteWarnings(generation.diagnostics) : generation.diagnostics),
-    ...timed("check output", () => verifyOutput(generation.files, config, scans ?? createSiteScans())),
+    ...timed("check output", () => verifyOutput(generation.files, config, scans ?? createSiteScans(), pageSources(result, sources, config))),
   ]);
   scans = undefined;
   if (hasErrors(diagnostics)) return fail(console, [...diagnostics, ...(await cache.save(false))]);
@@ -147,9 +148,20 @@ async function planOutput(
  * reference the stages did not catch stops the build. Its warnings repeat the stages' own
  * (a broken post link is reported where it is written), so only errors are kept.
  */
-function verifyOutput(files: readonly OutputFile[], config: SiteConfig, scans: SiteScans): Diagnostic[] {
-  const found = checkSite(outputSiteFiles(files), { strict: false, baseUrl: config.url, verifyHashes: false }, scans);
-  return found.filter((d) => d.severity === "error");
+function verifyOutput(files: readonly OutputFile[], config: SiteConfig, scans: SiteScans, sources: ReadonlyMap<string, SourceFile>): Diagnostic[] {
+  const options = { strict: false, baseUrl: config.url, verifyHashes: false, locate: locateInSources(sources) };
+  return checkSite(outputSiteFiles(files), options, scans).filter((d) => d.severity === "error");
+}
+
+/** Each post and page's output page (`posts/a/index.html`) → its source, for the check to report in. */
+function pageSources(result: BuildResult, sources: SiteSources, config: SiteConfig): Map<string, SourceFile> {
+  const byPath = new Map([...sources.posts, ...sources.pages].map((source) => [source.path, source]));
+  const pages = new Map<string, SourceFile>();
+  for (const { url, file } of result.published) {
+    const source = byPath.get(file);
+    if (source && url.startsWith(config.basePath)) pages.set(`${url.slice(config.basePath.length)}index.html`, source);
+  }
+  return pages;
 }
 
 /** Relative to where the user stands when the folder is below it; else absolute. */
