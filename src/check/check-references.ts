@@ -43,14 +43,17 @@ export function checkReferences(
         judged.set(key, problem);
       }
       if (!problem) continue;
-      const source = locate(from, ref.url);
-      diagnostics.push(source ? problem(source.file, source.at) : problem(from, positionOf(ref.offset)));
+      const found = problem(from, positionOf(ref.offset));
+      // Only errors are worth the search for where a source writes the URL (a large post may
+      // hold thousands of references the check only warns about).
+      const source = found.severity === "error" ? locate(from, ref.url) : undefined;
+      diagnostics.push(source ? problem(source.file, source.at) : found);
     }
   }
   return diagnostics;
 }
 
-/** Where the reference `url` of the file `from` is written in a source file, when it is known. */
+/** Where the reference `url` of the file `from` is written in a source file, when it is known (asked for errors only). */
 export type LocateReference = (from: string, url: string) => { file: string; at: { line: number; column: number } } | undefined;
 
 /** What a URL's meaning depends on: nothing (root-relative, absolute), the page (`#x`, `?q`), or its folder. */

@@ -10,10 +10,13 @@ import type { LocateReference } from "./check-references.js";
  * not, and keeps the page's position.
  */
 export function locateInSources(pageSources: ReadonlyMap<string, SourceFile>): LocateReference {
+  // A released source reads its file again for its text: once per page is enough.
+  const texts = new Map<string, string>();
   return (from, url) => {
     const source = pageSources.get(from);
     if (source === undefined || url === "") return undefined;
-    const text = source.text;
+    const text = texts.get(from) ?? source.text;
+    texts.set(from, text);
     for (let at = text.indexOf(url); at !== -1; at = text.indexOf(url, at + 1)) {
       const before = text.charAt(at - 1);
       const after = text.charAt(at + url.length);
