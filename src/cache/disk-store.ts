@@ -4,7 +4,7 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { EntryStore } from "./entry-store.js";
-import { decodeEntry, encodeEntry } from "./entry-codec.js";
+import { decodeEntry, encodeEntryParts } from "./entry-codec.js";
 import { pruneEntries } from "./prune-entries.js";
 import { writeTextSync } from "../output/write-text-sync.js";
 
@@ -41,7 +41,8 @@ const defaultSpillChars = 2 * 2 ** 20;
  */
 export function createDiskStore(dir: string, identity: string, { spillChars = defaultSpillChars } = {}): DiskStore {
   const used = new Set<string>();
-  const pending = new Map<string, string>();
+  // Entries in parts (header, then long strings as they are): no copy of a page is made to store it.
+  const pending = new Map<string, readonly string[]>();
   let pendingChars = 0;
   let spillProblem: string | undefined;
   const rejected = new Set<string>();
@@ -63,7 +64,7 @@ export function createDiskStore(dir: string, identity: string, { spillChars = de
     read(namespace, key, isValid) {
       const name = fileKey(namespace, key);
       const waiting = pending.get(name);
-      const value = waiting === undefined ? readEntry(entryPath(dir, name), name, identity) : decodeEntry(waiting)?.value;
+      const value = waiting === undefined ? readEntry(entryPath(dir, name), name, identity) : decodeEntry(waiting.join(""))?.value;
       if (value === missing) return undefined;
       if (value === corrupt || !isValid(value)) {
         rejected.add(name);
@@ -75,8 +76,8 @@ export function createDiskStore(dir: string, identity: string, { spillChars = de
     write(namespace, key, value) {
       const name = fileKey(namespace, key);
       used.add(name);
-      const encoded = encodeEntry(identity, name, value);
-      pendingChars += encoded.length - (pending.get(name)?.length ?? 0);
+      const encoded = encodeEntryParts(identity, name, value);
+      pendingChars += charsOf(encoded) - charsOf(pending.get(name) ?? []);
       pending.set(name, encoded);
       if (pendingChars > spillChars) spill();
     },
@@ -97,6 +98,8 @@ export function createDiskStore(dir: string, identity: string, { spillChars = de
     },
   };
 }
+
+const charsOf = (parts: readonly string[]): number => parts.reduce((sum, part) => sum + part.length, 0);
 
 const missing = Symbol("missing");
 const corrupt = Symbol("corrupt");
@@ -124,14 +127,14 @@ function readEntry(file: string, name: string, identity: string): unknown {
 }
 
 /** Creates the folder, its tag and the entries' shard folders. */
-async function prepareFolder(dir: string, entries: readonly (readonly [string, string])[]) {
+async function prepareFolder(dir: string, entries: readonly (readonly [string, readonly string[]])[]) {
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "CACHEDIR.TAG"), cacheDirTag);
   const shards = new Set(entries.map(([name]) => name.slice(0, 2)));
   await Promise.all([...shards].map((shard) => mkdir(path.join(dir, shard), { recursive: true })));
 }
 
-async function writeEntries(dir: string, entries: readonly (readonly [string, string])[]) {
+async function writeEntries(dir: string, entries: readonly (readonly [string, readonly string[]])[]) {
   if (entries.length === 0) return;
   await prepareFolder(dir, entries);
   // A few dozen writes in flight keep the disk busy without opening thousands of files.
@@ -143,9 +146,9 @@ async function writeEntries(dir: string, entries: readonly (readonly [string, st
 }
 
 /** Temp file then rename: a reader (or a killed build) sees the old entry or the new one, never half of one. */
-async function writeEntry(dir: string, name: string, encoded: string) {
+async function writeEntry(dir: string, name: string, encoded: readonly string[]) {
   const { file, temp } = entryFiles(dir, name);
-  await writeFile(temp, encoded);
+  await writeFile(temp, encoded.join(""));
   try {
     await rename(temp, file);
   } catch (e) {
@@ -155,7 +158,7 @@ async function writeEntry(dir: string, name: string, encoded: string) {
 }
 
 /** `writeEntries` in the middle of a build, which has nothing to await while it makes pages. */
-function writeEntriesSync(dir: string, entries: readonly (readonly [string, string])[], made: Set<string>) {
+function writeEntriesSync(dir: string, entries: readonly (readonly [string, readonly string[]])[], made: Set<string>) {
   if (entries.length === 0) return;
   if (made.size === 0) {
     mkdirSync(dir, { recursive: true });

@@ -27,6 +27,14 @@ interface Header {
 
 /** The file text for `value` stored under `key` by the code `identity`. */
 export function encodeEntry(identity: string, key: string, value: unknown): string {
+  return encodeEntryParts(identity, key, value).join("");
+}
+
+/**
+ * `encodeEntry`'s text in parts, one after another: the header, then the long strings as
+ * they are. A store that writes the parts one by one makes no copy of a page's HTML.
+ */
+export function encodeEntryParts(identity: string, key: string, value: unknown): string[] {
   const raw: Array<[Path, number]> = [];
   const strings: string[] = [];
   const lifted = lift(value, [], (path, text) => {
@@ -34,7 +42,7 @@ export function encodeEntry(identity: string, key: string, value: unknown): stri
     strings.push(text);
   });
   const header: Header = { identity, key, value: lifted, raw };
-  return `${entryFormat}\n${JSON.stringify(header)}\n${strings.join("")}`;
+  return [`${entryFormat}\n${JSON.stringify(header)}\n`, ...strings];
 }
 
 /** The identity, key and value in a file's text; undefined when it is not a whole entry of this format. */
