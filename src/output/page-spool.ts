@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, existsSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { hashBytes } from "../generations/hash-file.js";
 import type { SpooledBytes } from "../model.js";
 
@@ -26,16 +26,24 @@ export interface PageSpool {
   close(): void;
 }
 
-/** A spool file's name beside the output folder `outDir` (one per process). */
-export const spoolFileOf = (outDir: string): string => `${outputFolders(outDir).output}.spool-${process.pid}`;
+/**
+ * A spool file's name beside the output folder `outDir` (one per process), or in the
+ * nearest folder above it that exists: a build that fails must not leave a new folder.
+ */
+export function spoolFileOf(outDir: string): string {
+  const { output } = outputFolders(outDir);
+  let dir = dirname(output);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, `.${basename(output)}.spool-${process.pid}`);
+}
 
 /**
- * A spool in a file named `file`, unlinked as soon as it is open: only this process can
- * reach it, and the system frees it when the process ends, however it ends. Put it beside
- * the output, on the same disk, rather than in a temporary folder that may live in memory.
+ * A spool in a file named `file` (its folder must exist), unlinked as soon as it is open:
+ * only this process can reach it, and the system frees it when the process ends, however it
+ * ends. Put it beside the output, on the same disk, rather than in a temporary folder that
+ * may live in memory.
  */
 export function openPageSpool(file: string): PageSpool {
-  mkdirSync(dirname(file), { recursive: true });
   const fd = openSync(file, "w+");
   unlinkSync(file);
   let end = 0;

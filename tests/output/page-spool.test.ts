@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { hashBytes } from "../../src/generations/hash-file.js";
 import { createDiskWriter } from "../../src/output/disk-writer.js";
-import { openPageSpool } from "../../src/output/page-spool.js";
+import { openPageSpool, spoolFileOf } from "../../src/output/page-spool.js";
 import { snapshot, useTempDirs } from "./temp-dirs.js";
 
 const tempDir = useTempDirs();
@@ -32,6 +32,14 @@ describe("page spool", () => {
     spool.close();
     const [first] = files;
     expect(() => first && "spooled" in first && first.spooled.read()).toThrow(/closed/);
+  });
+
+  it("lives beside the output, or in the nearest folder above it that exists", () => {
+    const dir = tempDir();
+    expect(spoolFileOf(join(dir, "dist"))).toBe(join(dir, `.dist.spool-${process.pid}`));
+    expect(spoolFileOf(join(dir, "not", "yet", "dist"))).toBe(join(dir, `.dist.spool-${process.pid}`));
+    openPageSpool(spoolFileOf(join(dir, "not", "yet", "dist"))).close();
+    expect(readdirSync(dir)).toEqual([]); // no folder made for a build that may fail
   });
 
   it("hands the disk writer pages it writes byte for byte", async () => {
