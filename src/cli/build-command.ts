@@ -52,7 +52,6 @@ interface BuildRun {
 }
 
 async function buildInto(outDir: string, { command, console, now, userCwd, cacheDir, spool, started }: BuildRun): Promise<number> {
-
   const sources = await timedAsync("read sources", () => readSite(siteLayout(command.root, command.postsDir)));
   const { config, plugins, diagnostics: configDiagnostics } = timed("config", () => resolveSiteConfig(sources.configSource, command.baseUrl));
   const options: BuildOptions = { drafts: command.drafts, future: command.future, strict: command.strict, now };
