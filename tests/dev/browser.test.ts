@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/launch-chromium.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useChromium } from "../support/launch-chromium.js";
 import { chromium } from "../support/system-tools.js";
 import { postText, useDevServer, writeFiles } from "./dev-fixtures.js";
 
@@ -14,18 +14,14 @@ const bodyHas = (text: string) => `document.body.textContent.includes(${JSON.str
 const longBody = Array.from({ length: 80 }, (_, i) => `Paragraph ${i} of a long post.`).join("\n\n");
 
 describe.skipIf(!tool.available)("the page in a real browser", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 20_000);
-  afterAll(async () => browser?.close());
+  const browser = useChromium();
 
   /** A server over a fresh site and a page open at `target`, its live-reload stream connected. */
   async function open(target: string, files: Record<string, string> = {}) {
     const root = dev.site();
     writeFiles(root, { "posts/alpha.md": postText("Alpha", "alpha", `Top text.\n\n${longBody}`), ...files });
     const server = await dev.start(root);
-    const page: Page = await browser.newPage();
+    const page: Page = await browser().newPage();
     const navigations: string[] = [];
     page.on("framenavigated", (frame) => {
       if (frame === page.mainFrame()) navigations.push(frame.url());
@@ -55,7 +51,7 @@ describe.skipIf(!tool.available)("the page in a real browser", () => {
     writeFiles(root, { "posts/alpha.md": postText("Alpha", "alpha", `Top text.\n\n${longBody}`) });
     // The whole build (whose event makes the page fetch itself) comes long after the checks below.
     const server = await dev.start(root, { debounceMs: 3_000 });
-    const page: Page = await browser.newPage();
+    const page: Page = await browser().newPage();
     await page.goto(new URL("/posts/alpha/", server.url).href);
     await page.waitForFunction(streamOpen);
     const fetched: string[] = [];
@@ -87,7 +83,7 @@ describe.skipIf(!tool.available)("the page in a real browser", () => {
     // The last good build is still what the page shows.
     expect(await t.page.locator("main").innerText()).toContain("Top text.");
     // A page loaded now shows the overlay at once.
-    const second = await browser.newPage();
+    const second = await browser().newPage();
     await second.goto(t.page.url());
     await second.locator("#__daylight-overlay").waitFor();
     await second.close();
@@ -126,7 +122,7 @@ describe.skipIf(!tool.available)("the page in a real browser", () => {
   it("follows to the edited post with navigate", async () => {
     const root = dev.site();
     const server = await dev.start(root, { navigate: true });
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(server.url);
     await page.waitForFunction(streamOpen);
     writeFileSync(path.join(root, "posts/beta.md"), postText("Beta", "beta", "Edited beta."));

@@ -6,12 +6,11 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { startDevServer, type DevServer } from "../../src/dev/dev-server.js";
 import type { BuildOutcome } from "../../src/dev/dev-site.js";
 import { siteLayout } from "../../src/read-site.js";
-import { launchChromium } from "../support/launch-chromium.js";
+import { useChromium } from "../support/launch-chromium.js";
 import { chromium } from "../support/system-tools.js";
 import { postText, rawGet, useDevServer, waitFor } from "./dev-fixtures.js";
 import {
@@ -46,11 +45,7 @@ afterEach(async () => {
 });
 
 describe.skipIf(!tool.available)("a burst of saves with a browser connected", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 20_000);
-  afterAll(async () => browser?.close());
+  const browser = useChromium();
 
   const postCount = 100;
   const burstSize = 1000;
@@ -101,7 +96,7 @@ describe.skipIf(!tool.available)("a burst of saves with a browser connected", ()
     await waitFor(allFinal, 20_000, "the warm-up saves");
     await server.idle();
 
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(new URL(stressPostUrl(watched), server.url).href);

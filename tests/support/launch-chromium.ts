@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { chromium as playwright, type Browser } from "playwright-core";
 import { chromiumPath } from "./system-tools.js";
 
@@ -8,4 +9,17 @@ export function launchChromium(): Promise<Browser> {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** A browser for the tests of the enclosing `describe`: launched before them, closed after them. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 20_000);
+  afterAll(async () => browser?.close());
+  return () => {
+    if (browser === undefined) throw new Error("Chromium was not launched");
+    return browser;
+  };
 }
