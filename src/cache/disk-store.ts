@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { EntryStore } from "./entry-store.js";
@@ -88,7 +88,7 @@ export function createDiskStore(dir: string, identity: string, { spillChars = de
       pendingChars = 0;
       try {
         if (spillProblem !== undefined) throw new Error(spillProblem);
-        await writeEntries(dir, entries);
+        await writeEntries(dir, entries, shards);
         if (prune) await pruneEntries(dir, used);
         return [];
       } catch (e) {
@@ -126,17 +126,24 @@ function readEntry(file: string, name: string, identity: string): unknown {
   }
 }
 
-/** Creates the folder, its tag and the entries' shard folders. */
-async function prepareFolder(dir: string, entries: readonly (readonly [string, readonly string[]])[]) {
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, "CACHEDIR.TAG"), cacheDirTag);
-  const shards = new Set(entries.map(([name]) => name.slice(0, 2)));
-  await Promise.all([...shards].map((shard) => mkdir(path.join(dir, shard), { recursive: true })));
+type Entries = readonly (readonly [string, readonly string[]])[];
+
+/** Creates the folder, its tag and the entries' shard folders, each once per build (`made`: the shards made so far). */
+function prepareFolders(dir: string, entries: Entries, made: Set<string>): void {
+  if (made.size === 0) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "CACHEDIR.TAG"), cacheDirTag);
+  }
+  for (const [name] of entries) {
+    const shard = name.slice(0, 2);
+    if (!made.has(shard)) mkdirSync(path.join(dir, shard), { recursive: true });
+    made.add(shard);
+  }
 }
 
-async function writeEntries(dir: string, entries: readonly (readonly [string, readonly string[]])[]) {
+async function writeEntries(dir: string, entries: Entries, made: Set<string>) {
   if (entries.length === 0) return;
-  await prepareFolder(dir, entries);
+  prepareFolders(dir, entries, made);
   // A few dozen writes in flight keep the disk busy without opening thousands of files.
   const queue = [...entries];
   const worker = async () => {
@@ -158,17 +165,9 @@ async function writeEntry(dir: string, name: string, encoded: readonly string[])
 }
 
 /** `writeEntries` in the middle of a build, which has nothing to await while it makes pages. */
-function writeEntriesSync(dir: string, entries: readonly (readonly [string, readonly string[]])[], made: Set<string>) {
+function writeEntriesSync(dir: string, entries: Entries, made: Set<string>) {
   if (entries.length === 0) return;
-  if (made.size === 0) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "CACHEDIR.TAG"), cacheDirTag);
-  }
-  for (const [name] of entries) {
-    const shard = name.slice(0, 2);
-    if (!made.has(shard)) mkdirSync(path.join(dir, shard), { recursive: true });
-    made.add(shard);
-  }
+  prepareFolders(dir, entries, made);
   for (const [name, encoded] of entries) {
     const { file, temp } = entryFiles(dir, name);
     writeTextSync(temp, encoded);
