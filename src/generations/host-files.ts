@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../model.js";
+import { outputContents } from "../output/output-contents.js";
 import type { Redirect } from "./collect-redirects.js";
 import { manifestPath } from "./manifest.js";
 import { renderHeadersFile } from "./render-headers-file.js";
@@ -22,8 +22,8 @@ export async function withHostFiles(
   routes: { readonly redirects: readonly Redirect[]; readonly gone: readonly string[] },
   basePath: string,
 ): Promise<HostFiles> {
-  const userHeaders = await textOf(files.find((file) => file.path === "_headers"));
-  const userRedirects = await textOf(files.find((file) => file.path === "_redirects"));
+  const userHeaders = textOf(files.find((file) => file.path === "_headers"));
+  const userRedirects = textOf(files.find((file) => file.path === "_redirects"));
   const rest = files.filter((file) => file.path !== "_headers" && file.path !== "_redirects");
   const redirects = renderRedirectsFile(routes.redirects, routes.gone, basePath);
   const paths = [...rest.map((file) => file.path), "_redirects", manifestPath];
@@ -39,9 +39,8 @@ export async function withHostFiles(
   };
 }
 
-async function textOf(file: OutputFile | undefined): Promise<string | undefined> {
+function textOf(file: OutputFile | undefined): string | undefined {
   if (!file) return undefined;
-  if ("sourcePath" in file) return readFile(file.sourcePath, "utf8");
-  if ("spooled" in file) return file.spooled.text();
-  return typeof file.contents === "string" ? file.contents : Buffer.from(file.contents).toString("utf8");
+  const contents = outputContents(file);
+  return typeof contents === "string" ? contents : Buffer.from(contents).toString("utf8");
 }
