@@ -87,5 +87,5 @@ describe("redirect stubs", () => {
     const result = spawnSync("java", ["-jar", jar, "--errors-only", join(dir, "stub.html")], { encoding: "utf8" });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-  }, 60_000);
+  });
 });
