@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli, tempDir } from "../support/run-cli.js";
@@ -84,5 +84,25 @@ describe("a hostile post built with a sanitiser in rehypePlugins", () => {
       const text = readFileSync(path.join(out, feed), "utf8");
       expect(text).not.toMatch(/alert\(5\)|msgbox\(6\)/);
     }
+  });
+});
+
+describe("a public file whose name holds a newline", () => {
+  it("cannot inject a _headers rule: the build stops with one positioned error and writes nothing", async () => {
+    const root = path.join(tempDir(), "site");
+    mkdirSync(path.join(root, "posts"), { recursive: true });
+    mkdirSync(path.join(root, "public"));
+    writeFileSync(path.join(root, "site.config.json"), JSON.stringify({ title: "T", url: "https://example.com/" }));
+    writeFileSync(path.join(root, "posts/a.md"), "!! title: A\n!! published: 2026-01-02\n\nText.\n");
+    // A folder "a\n" holding a file "*\n  Access-Control-Allow-Origin: *": its path is the payload.
+    mkdirSync(path.join(root, "public", "a\n"));
+    writeFileSync(path.join(root, "public", "a\n/*\n  Access-Control-Allow-Origin: *"), "x");
+    const out = path.join(root, "dist");
+    const run = await runCli(["build", "--root", root, "--out", out, "--no-cache"]);
+    expect(run.code).toBe(1);
+    const errors = run.err.filter((line) => line.includes("[unsafe-file-name]"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^public\/a\\n\/\*\\n {2}Access-Control-Allow-Origin: \*:1:1 {2}error {2}/);
+    expect(existsSync(out)).toBe(false);
   });
 });
