@@ -19,7 +19,8 @@ export function describeIoFailure(e: unknown, context: IoFailureContext = {}): s
   if (typeof err?.code !== "string" || typeof err.syscall !== "string") return undefined;
   const target = err.path ?? context.fallbackPath;
   const action = `cannot ${verbOf(err.syscall)}${target === undefined ? "" : ` ${target}`}${copyTarget(err)}`;
-  const { what, todo } = adviceFor(err.code, target);
+  // A copy, link or move fails on the side it writes (a full or read-only disk): advise about that one.
+  const { what, todo } = adviceFor(err.code, err.dest ?? target);
   const line = `${action}: ${what} — ${todo}${context.outcome ? `; ${context.outcome}` : ""}`;
   return line.replace(/[\r\n]+/g, " ");
 }
@@ -29,7 +30,7 @@ function copyTarget(err: NodeJS.ErrnoException & { dest?: string }): string {
 }
 
 const verbs: Record<string, string> = {
-  open: "write", write: "write", close: "write", fsync: "write", ftruncate: "write",
+  open: "open", write: "write", close: "write", fsync: "write", ftruncate: "write",
   mkdir: "create the folder", mkdtemp: "create a folder in", rename: "move", link: "link",
   symlink: "create the link", copyfile: "copy", unlink: "delete", rmdir: "delete the folder",
   rm: "delete", read: "read", scandir: "list", opendir: "list", stat: "inspect", lstat: "inspect",

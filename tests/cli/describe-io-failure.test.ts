@@ -31,8 +31,10 @@ describe("describeIoFailure", () => {
     });
   }
 
-  it("names both ends of a copy or a move", () => {
+  it("names both ends of a copy or a move, and advises about the side it writes", () => {
     expect(describeIoFailure(failure("EXDEV", "rename", { path: "/a/x", dest: "/b/x" }))).toMatch(/^cannot move \/a\/x to \/b\/x: /);
+    expect(describeIoFailure(failure("EACCES", "copyfile", { path: "/src/x.png", dest: "/out/dist/x.png" })))
+      .toBe("cannot copy /src/x.png to /out/dist/x.png: permission denied — give your user write access to /out/dist, or choose another folder (--out, --cache-dir)");
   });
 
   it("falls back on the given path when the error has none, and on the code when it is unknown", () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fixedNow, repoRoot, snapshot, tempDir } from "../support/run-cli.js";
@@ -29,8 +29,12 @@ function editPosts(root: string): void {
   for (const name of readdirSync(path.join(root, "posts"))) appendFileSync(path.join(root, "posts", name), "\nEdited.\n");
 }
 
-function build(root: string, out: string, extra: string[], env: NodeJS.ProcessEnv = {}, preload: string[] = []) {
+/** Who runs a build: this process's user, or another (`uid`, `gid`) when root must be refused something. */
+type RunAs = { uid?: number; gid?: number };
+
+function build(root: string, out: string, extra: string[], env: NodeJS.ProcessEnv = {}, preload: string[] = [], as: RunAs = {}) {
   const run = spawnSync(process.execPath, [...preload, cli, "build", "--root", root, "--out", out, ...extra], {
+    ...as,
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, SOURCE_DATE_EPOCH: fixedNow, INIT_CWD: root, NO_COLOR: "1", ...env },
@@ -75,7 +79,7 @@ function afterGoodBuild(dir: string, options: { posts?: number; cache?: boolean 
   return {
     root,
     out,
-    failingBuild: (env: NodeJS.ProcessEnv, preload: string[] = []) => build(root, out, cacheArgs, env, preload),
+    failingBuild: (env: NodeJS.ProcessEnv, preload: string[] = [], as: RunAs = {}) => build(root, out, cacheArgs, env, preload, as),
     expectUnchanged: () => {
       expect(snapshot(out)).toEqual(before.output);
       expect(besideOutput(out)).toEqual(before.beside);
@@ -173,5 +177,25 @@ describe.runIf(realFailures)("a real I/O failure", () => {
     const run = site.failingBuild({});
     expectOneLine(run, path.join(dir, "out"), /read-only — remount /);
     site.expectUnchanged();
+  });
+});
+
+describe("a real permission failure", () => {
+  // chmod does not bind root: as root, the refused build runs as "nobody" (uid 65534).
+  const asOther: RunAs = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+  it("a folder the user may not write is one line naming it, with the old output intact", () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755); // the other user reads the site and the output
+    const site = afterGoodBuild(dir);
+    const holder = path.join(dir, "out");
+    chmodSync(holder, 0o555);
+    try {
+      const run = site.failingBuild({}, [], asOther);
+      expectOneLine(run, holder, /permission denied — give your user write access to /);
+      site.expectUnchanged();
+    } finally {
+      chmodSync(holder, 0o755);
+    }
   });
 });
