@@ -20,7 +20,9 @@ export function describeIoFailure(e: unknown, context: IoFailureContext = {}): s
   const target = err.path ?? context.fallbackPath;
   const action = `cannot ${verbOf(err.syscall)}${target === undefined ? "" : ` ${target}`}${copyTarget(err)}`;
   // A copy, link or move fails on the side it writes (a full or read-only disk): advise about that one.
-  const { what, todo } = adviceFor(err.code, err.dest ?? target);
+  // A folder that cannot be listed is the one to open up; for a file, the folder holding it.
+  const folder = err.syscall === "scandir" || err.syscall === "opendir" ? target : target && path.dirname(err.dest ?? target);
+  const { what, todo } = adviceFor(err.code, { target: err.dest ?? target, folder }, accessOf(err.syscall));
   const line = `${action}: ${what} — ${todo}${context.outcome ? `; ${context.outcome}` : ""}`;
   return line.replace(/[\r\n]+/g, " ");
 }
@@ -39,9 +41,14 @@ const verbs: Record<string, string> = {
 
 const verbOf = (syscall: string): string => verbs[syscall] ?? syscall;
 
+const reads = new Set(["read", "scandir", "opendir", "stat", "lstat", "readlink", "access"]);
+
+/** The access a refused call needed: an open may read or write. */
+const accessOf = (syscall: string): string => (reads.has(syscall) ? "read access" : syscall === "open" ? "access" : "write access");
+
 /** What happened, in words, and what to do about it, for the codes a machine (not a bug) causes. */
-function adviceFor(code: string, target: string | undefined): { what: string; todo: string } {
-  const dir = target === undefined ? "the folder" : path.dirname(target);
+function adviceFor(code: string, { target, folder }: { target?: string | undefined; folder?: string | undefined }, access: string): { what: string; todo: string } {
+  const dir = folder ?? "the folder";
   const mount = target === undefined ? "that disk" : mountPointOf(target);
   switch (code) {
     case "ENOSPC":
@@ -52,7 +59,7 @@ function adviceFor(code: string, target: string | undefined): { what: string; to
       return { what: "the file system is read-only", todo: `remount ${mount} read-write, or choose a folder on another disk (--out, --cache-dir)` };
     case "EACCES":
     case "EPERM":
-      return { what: "permission denied", todo: `give your user write access to ${dir}, or choose another folder (--out, --cache-dir)` };
+      return { what: "permission denied", todo: `give your user ${access} to ${dir}, or choose another folder (--out, --cache-dir)` };
     case "EBUSY":
       return { what: "it is busy (open in another program, or a mount point)", todo: "close what uses it or choose another folder, then build again" };
     case "EMFILE":

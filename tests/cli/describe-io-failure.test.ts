@@ -37,6 +37,11 @@ describe("describeIoFailure", () => {
       .toBe("cannot copy /src/x.png to /out/dist/x.png: permission denied — give your user write access to /out/dist, or choose another folder (--out, --cache-dir)");
   });
 
+  it("asks for the access the refused call needed", () => {
+    expect(describeIoFailure(failure("EACCES", "scandir", { path: "/site/posts" }))).toMatch(/give your user read access to \/site\/posts,/);
+    expect(describeIoFailure(failure("EACCES", "open", { path: "/site/posts/a.md" }))).toMatch(/^cannot open .*give your user access to \/site\/posts,/);
+  });
+
   it("falls back on the given path when the error has none, and on the code when it is unknown", () => {
     expect(describeIoFailure(failure("ESTRANGE", "write"), { fallbackPath: "/srv/out" })).toMatch(/^cannot write \/srv\/out: the system refused it \(ESTRANGE\)/);
   });

@@ -93,7 +93,7 @@ describe("an injected I/O failure", () => {
     { call: "write", code: "ENOSPC", at: "index.html", what: /the disk is full — free space on \// },
     { call: "write", code: "EDQUOT", at: ".spool-", what: /quota/ },
     { call: "write", code: "EIO", at: "index.html", what: /input\/output error/ },
-    { call: "open", code: "EACCES", at: "index.html", what: /permission denied — give your user write access/ },
+    { call: "open", code: "EACCES", at: "index.html", what: /permission denied — give your user access/ },
     { call: "open", code: "EMFILE", at: "index.html", what: /too many files are open/ },
     { call: "open", code: "ENOENT", at: "index.html", what: /does not exist/ },
     { call: "open", code: "EROFS", at: ".spool-", what: /read-only/ },
@@ -192,7 +192,7 @@ describe("a real permission failure", () => {
     chmodSync(holder, 0o555);
     try {
       const run = site.failingBuild({}, [], asOther);
-      expectOneLine(run, holder, /permission denied — give your user write access to /);
+      expectOneLine(run, holder, /permission denied — give your user access to /);
       site.expectUnchanged();
     } finally {
       chmodSync(holder, 0o755);
