@@ -1,11 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createDiskStore, entryPath } from "../../src/cache/disk-store.js";
+import { createDiskStore } from "../../src/cache/disk-store.js";
 import { tempDir } from "../support/run-cli.js";
 import { encodeEntry } from "../../src/cache/entry-codec.js";
 
 const isText = (v: unknown): v is string => typeof v === "string";
+
+/** The entry files below the cache folder, relative. */
+const entryFiles = (dir: string): string[] => files(dir).filter((f) => f.endsWith(".json"));
 
 /** Every file below the cache folder, relative. */
 function files(dir: string): string[] {
@@ -121,21 +124,30 @@ describe("the disk store", () => {
     expect(files(dir).filter((f) => !/^[0-9a-f]{2}\//.test(f))).toEqual(["CACHEDIR.TAG", "ab.json", "notes/mine.txt"]);
   });
 
-  it("removes a killed build's temporary files once they are old, never a fresh one", async () => {
+  it("removes a killed build's temporary files and foreign files in shards once, and says so in one line", async () => {
     const dir = path.join(tempDir(), "cache");
     const store = createDiskStore(dir, "id");
     store.write("page", "k", "v");
     await store.flush({ prune: true });
-    const shard = path.dirname(entryPath(dir, files(dir).find((f) => f.endsWith(".json"))!.slice(3, -5)));
-    const temp = (n: string) => path.join(shard, `.${n.repeat(64)}.0a1b.tmp`);
-    writeFileSync(temp("a"), "half");
-    writeFileSync(temp("b"), "half");
-    const hourAgo = (Date.now() - 2 * 3600_000) / 1000;
-    utimesSync(temp("a"), hourAgo, hourAgo);
+    const shard = path.dirname(path.join(dir, entryFiles(dir)[0]!));
+    const strays = [path.join(shard, `.${"a".repeat(64)}.0a1b.tmp`), path.join(shard, "notes.txt"), path.join(shard, `${"b".repeat(64)}.json.bak`)];
+    for (const stray of strays) writeFileSync(stray, "half");
+    mkdirSync(path.join(shard, "folder"));
+    // At the top of the cache folder, only shard names are daylight's: the lock and the writer's folder stay.
+    writeFileSync(path.join(dir, "lock"), "123");
+    mkdirSync(path.join(dir, "spare-outputs"));
     const next = createDiskStore(dir, "id");
-    next.read("page", "k", isText);
-    await next.flush({ prune: true });
-    expect([existsSync(temp("a")), existsSync(temp("b"))]).toEqual([false, true]);
+    expect(next.read("page", "k", isText)).toBe("v");
+    const said = await next.flush({ prune: true });
+    expect(said.map((d) => [d.rule, d.severity, d.hint])).toEqual([["cache-repair", "warning", undefined]]);
+    expect(said[0]!.message).toMatch(/4 leftover temporary or foreign files/);
+    expect(said[0]!.message).not.toMatch(/\n/);
+    expect(strays.filter((f) => existsSync(f))).toEqual([]);
+    expect(existsSync(path.join(shard, "folder"))).toBe(false);
+    expect([existsSync(path.join(dir, "lock")), existsSync(path.join(dir, "spare-outputs"))]).toEqual([true, true]);
+    const third = createDiskStore(dir, "id");
+    expect(third.read("page", "k", isText)).toBe("v");
+    expect(await third.flush({ prune: true })).toEqual([]);
   });
 
   it("reports a folder it cannot write as a warning, never an exception", async () => {
