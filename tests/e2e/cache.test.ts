@@ -13,6 +13,14 @@ async function build(root: string, ...flags: string[]) {
   return { out, run, files: snapshot(out) };
 }
 
+/** `build` with other environment variables (a later SOURCE_DATE_EPOCH). */
+async function buildAt(root: string, env: NodeJS.ProcessEnv, ...flags: string[]) {
+  const out = path.join(tempDir(), "dist");
+  const run = await runCli(["build", "--root", root, "--out", out, ...baseUrl, ...flags], env);
+  expect(run.code, run.err.join("\n")).toBe(0);
+  return { out, run, files: snapshot(out) };
+}
+
 /** Every cache entry file: name → inode (a rewritten entry is a new file, renamed into place). */
 function entries(cacheDir: string): Map<string, number> {
   const found = new Map<string, number>();
@@ -235,6 +243,27 @@ describe("the build cache", () => {
         expect(next.files).toEqual(cold.files);
       });
     }
+  });
+
+  it("gives a warm build the cold build's site when only the time or the theme changed", async () => {
+    const root = crossLinkedSite();
+    // Scheduled after the tests' fixed "now" (2027-01-15), before the later one (2030).
+    writeFileSync(path.join(root, "posts", "d.md"), "!! title: Post d\n!! slug: d\n!! published: 2027-06-01\n\n---\n\nComing soon.\n");
+    const later = { SOURCE_DATE_EPOCH: "1900000000" };
+    const now = await build(root);
+    expect(Object.keys(now.files).some((file) => file.startsWith("posts/d/"))).toBe(false);
+    const warmLater = await buildAt(root, later);
+    const coldLater = await buildAt(root, later, "--no-cache");
+    expect(Object.keys(warmLater.files).some((file) => file.startsWith("posts/d/"))).toBe(true);
+    expect(warmLater.files).toEqual(coldLater.files);
+
+    cpSync(path.join(repoRoot, "templates"), path.join(root, "templates"), { recursive: true });
+    const post = path.join(root, "templates", "post.liquid");
+    writeFileSync(post, readFileSync(post, "utf8").replace("</article>", "<p>theme edited</p></article>"));
+    const warmTheme = await buildAt(root, later);
+    const coldTheme = await buildAt(root, later, "--no-cache");
+    expect(Object.values(warmTheme.files).some((base64) => Buffer.from(base64, "base64").toString("utf8").includes("theme edited"))).toBe(true);
+    expect(warmTheme.files).toEqual(coldTheme.files);
   });
 
   it("creates no cache folder with --no-cache", async () => {
