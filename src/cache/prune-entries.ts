@@ -5,6 +5,8 @@ import type { CacheRepairs } from "./cache-repairs.js";
 
 const shardName = /^[0-9a-f]{2}$/;
 const entryName = /^([0-9a-f]{64})\.json$/;
+/** The tag's temporary file (see cache-folders.ts), left at the top by a build killed while writing it. */
+const tagTempName = /^\.CACHEDIR\.TAG\.[0-9a-f]+\.tmp$/;
 
 /**
  * Deletes every entry of the cache folder that is not in `keep` (the entries the build just
@@ -12,11 +14,15 @@ const entryName = /^([0-9a-f]{64})\.json$/;
  * mends what it finds on the way. Shard folders (`ab/`) are daylight's alone: anything in one
  * that is not an entry file — a killed write's temporary file, a foreign file, a folder, a
  * symlink — is removed (as itself: a symlink is never followed), and a shard name that is not
- * a folder is removed too. At the top of the folder, only shard names are touched: the tag,
- * the lock and whatever else sits there stay.
+ * a folder is removed too. At the top of the folder, only shard names and the tag's own
+ * temporary files are touched: the tag, the lock and whatever else sits there stay.
  */
 export async function pruneEntries(dir: string, keep: ReadonlySet<string>, repairs: CacheRepairs): Promise<void> {
   const listing = await listFolder(dir);
+  for (const stray of listing.filter((entry) => tagTempName.test(entry.name) && entry.isFile())) {
+    await rm(path.join(dir, stray.name), { force: true });
+    repairs.note("stray", stray.name);
+  }
   await Promise.all(
     listing.filter((entry) => shardName.test(entry.name)).map(async (shard) => {
       const folder = path.join(dir, shard.name);

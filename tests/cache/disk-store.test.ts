@@ -139,12 +139,14 @@ describe("the disk store", () => {
     mkdirSync(path.join(shard, "folder"));
     // At the top of the cache folder, only shard names are daylight's: the lock and the writer's folder stay.
     writeFileSync(path.join(dir, "lock"), "123");
+    writeFileSync(path.join(dir, ".CACHEDIR.TAG.0a1b2c.tmp"), "Signature");
+    strays.push(path.join(dir, ".CACHEDIR.TAG.0a1b2c.tmp"));
     mkdirSync(path.join(dir, "spare-outputs"));
     const next = createDiskStore(dir, "id");
     expect(next.read("page", "k", isText)).toBe("v");
     const said = await next.flush({ prune: true });
     expect(said.map((d) => [d.rule, d.severity, d.hint])).toEqual([["cache-repair", "warning", undefined]]);
-    expect(said[0]!.message).toMatch(/4 leftover temporary or foreign files/);
+    expect(said[0]!.message).toMatch(/5 leftover temporary or foreign files/);
     expect(said[0]!.message).not.toMatch(/\n/);
     expect(strays.filter((f) => existsSync(f))).toEqual([]);
     expect(existsSync(path.join(shard, "folder"))).toBe(false);
