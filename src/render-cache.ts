@@ -52,6 +52,9 @@ export function createRenderCache(store?: EntryStore): RenderCache {
   const keep = (key: string, post: Post, renderer: KeyedRenderer, outcome: RenderOutcome) => {
     stats.misses++;
     const entry = { rendered: { post, ...outcome.body }, linkReads: outcome.linkReads, assetReads: outcome.assetReads };
+    // A rendering that failed (too deep for this thread's stack, out of its time budget) says
+    // more about the machine than the post: it is never kept, and the next build tries again.
+    if (failed(outcome)) return entry.rendered;
     if (remember || !stored(renderer)) used.set(key, entry);
     stored(renderer)?.write(storeNamespace, key, toStoredRender(entry));
     return entry.rendered;
@@ -70,6 +73,8 @@ export function createRenderCache(store?: EntryStore): RenderCache {
     },
   };
 }
+
+const failed = (outcome: RenderOutcome): boolean => outcome.body.diagnostics.some((d) => d.severity === "error");
 
 function readStored(store: EntryStore | undefined, key: string, post: Post): RenderEntry | undefined {
   const value = store?.read(storeNamespace, key, isStoredRender);

@@ -1,13 +1,16 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { EntryStore } from "./entry-store.js";
 import { decodeEntry, encodeEntryParts } from "./entry-codec.js";
+import { createCacheFolders, entryPath } from "./cache-folders.js";
+import { createCacheRepairs } from "./cache-repairs.js";
 import { pruneEntries } from "./prune-entries.js";
-import { writeTextSync } from "../output/write-text-sync.js";
-import { attachErrorPath } from "../output/attach-error-path.js";
+import { damaged, missing, readEntryFile } from "./read-entry-file.js";
+import { writeEntries, writeEntriesSync, type EntryTarget } from "./write-entries.js";
+
+export { entryPath } from "./cache-folders.js";
 
 /** The folder a site's cache lives in unless `--cache-dir` says otherwise. */
 export const defaultCacheDirName = ".daylight-cache";
@@ -15,12 +18,14 @@ export const defaultCacheDirName = ".daylight-cache";
 /** A persistent EntryStore: one file per entry (see entry-codec.ts), in a folder only it writes. */
 export interface DiskStore extends EntryStore {
   readonly dir: string;
-  /** The `cache-entry` warning when this build met unreadable entries (at most one). */
+  /** The `cache-entry` warning when this build met entries it could not trust (at most one). */
   diagnostics(): Diagnostic[];
   /**
-   * Writes the new entries (each to a temporary file, renamed into place) and, with
-   * `prune`, deletes every entry this build neither read nor wrote. Never throws: a
-   * cache that cannot be written only costs time, and is reported as a warning.
+   * Writes the new entries (each to a temporary file, renamed into place), removes the
+   * untrusted entries that were not rewritten and, with `prune`, deletes every entry this
+   * build neither read nor wrote and mends the shard folders. Never throws: a cache that
+   * cannot be written only costs time, and is reported as a warning. What was mended is one
+   * `cache-repair` warning.
    */
   flush(options: { prune: boolean }): Promise<Diagnostic[]>;
 }
@@ -47,27 +52,30 @@ export function createDiskStore(dir: string, identity: string, { spillChars = de
   let pendingChars = 0;
   let spillProblem: string | undefined;
   const rejected = new Set<string>();
+  const repairs = createCacheRepairs();
+  const target: EntryTarget = { dir, folders: createCacheFolders(dir, repairs), repairs };
   const fileKey = (namespace: string, key: string) =>
     createHash("sha256").update(`${identity}\0${namespace}\0${key}`).digest("hex");
-  const shards = new Set<string>();
   const spill = () => {
     const entries = [...pending];
     pending.clear();
     pendingChars = 0;
     try {
-      writeEntriesSync(dir, entries, shards);
+      writeEntriesSync(target, entries);
     } catch (e) {
       spillProblem ??= (e as Error).message; // those entries are lost: the next build renders them again
     }
   };
+  const readFile = (name: string): unknown =>
+    target.folders.readable(name) ? readEntryFile(entryPath(dir, name), name, identity) : missing;
   return {
     dir,
     read(namespace, key, isValid) {
       const name = fileKey(namespace, key);
       const waiting = pending.get(name);
-      const value = waiting === undefined ? readEntry(entryPath(dir, name), name, identity) : decodeEntry(waiting.join(""))?.value;
+      const value = waiting === undefined ? readFile(name) : decodeEntry(waiting.join(""))?.value;
       if (value === missing) return undefined;
-      if (value === corrupt || !isValid(value)) {
+      if (value === damaged || !isValid(value)) {
         rejected.add(name);
         return undefined;
       }
@@ -82,116 +90,39 @@ export function createDiskStore(dir: string, identity: string, { spillChars = de
       pending.set(name, encoded);
       if (pendingChars > spillChars) spill();
     },
-    diagnostics: () => (rejected.size === 0 ? [] : [rejectedWarning(dir, rejected.size)]),
+    diagnostics: () => (rejected.size === 0 ? [] : [rejectedWarning(dir, rejected)]),
     async flush({ prune }) {
       const entries = [...pending];
       pending.clear();
       pendingChars = 0;
       try {
         if (spillProblem !== undefined) throw new Error(spillProblem);
-        await writeEntries(dir, entries, shards);
-        if (prune) await pruneEntries(dir, used);
-        return [];
+        await writeEntries(target, entries);
+        dropUntrusted(target, [...rejected].filter((name) => !used.has(name)));
+        if (prune) await pruneEntries(dir, used, repairs);
+        return repairs.diagnostics(dir);
       } catch (e) {
-        return [warning("cache-write", `could not write the build cache in ${dir}: ${(e as Error).message}`, undefined,
+        return [...repairs.diagnostics(dir), warning("cache-write", `could not write the build cache in ${dir}: ${(e as Error).message}`, undefined,
           undefined, "the site was built all the same; the next build renders again what was not stored. Check the folder's permissions, or pass --no-cache")];
       }
     },
   };
 }
 
+/**
+ * Removes untrusted entries that this build did not store again (a page that now fails to
+ * render), so that they do not warn again on the next build.
+ */
+function dropUntrusted({ dir, folders }: EntryTarget, names: readonly string[]): void {
+  for (const name of names) if (folders.readable(name)) rmSync(entryPath(dir, name), { force: true, recursive: true });
+}
+
 const charsOf = (parts: readonly string[]): number => parts.reduce((sum, part) => sum + part.length, 0);
 
-const missing = Symbol("missing");
-const corrupt = Symbol("corrupt");
-
-/** `<dir>/ab/abcdef….json`: 256 folders keep each one small. */
-export function entryPath(dir: string, name: string): string {
-  return path.join(dir, name.slice(0, 2), `${name}.json`);
+/** The entries that could not be trusted: one line for all of them, naming one. */
+function rejectedWarning(dir: string, rejected: ReadonlySet<string>): Diagnostic {
+  const count = rejected.size === 1 ? "1 entry" : `${rejected.size} entries`;
+  const [example = ""] = rejected;
+  const file = path.relative(dir, entryPath(dir, example));
+  return warning("cache-entry", `ignored ${count} of the build cache in ${dir} that failed their check (damaged, truncated or foreign; e.g. ${file}): rendered again and rewritten`);
 }
-
-/** The value of an entry file, or why there is none: absent, or not one of ours for this key and code. */
-function readEntry(file: string, name: string, identity: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    // Absent (or removed by a concurrent build's pruning): a plain miss.
-    return (e as NodeJS.ErrnoException).code === "ENOENT" ? missing : corrupt;
-  }
-  try {
-    const entry = decodeEntry(text);
-    return entry && entry.identity === identity && entry.key === name ? entry.value : corrupt;
-  } catch {
-    return corrupt;
-  }
-}
-
-type Entries = readonly (readonly [string, readonly string[]])[];
-
-/** Creates the folder, its tag and the entries' shard folders, each once per build (`made`: the shards made so far). */
-function prepareFolders(dir: string, entries: Entries, made: Set<string>): void {
-  if (made.size === 0) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "CACHEDIR.TAG"), cacheDirTag);
-  }
-  for (const [name] of entries) {
-    const shard = name.slice(0, 2);
-    if (!made.has(shard)) mkdirSync(path.join(dir, shard), { recursive: true });
-    made.add(shard);
-  }
-}
-
-async function writeEntries(dir: string, entries: Entries, made: Set<string>) {
-  if (entries.length === 0) return;
-  prepareFolders(dir, entries, made);
-  // A few dozen writes in flight keep the disk busy without opening thousands of files.
-  const queue = [...entries];
-  const worker = async () => {
-    for (let entry = queue.pop(); entry !== undefined; entry = queue.pop()) await writeEntry(dir, ...entry);
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
-}
-
-/** Temp file then rename: a reader (or a killed build) sees the old entry or the new one, never half of one. */
-async function writeEntry(dir: string, name: string, encoded: readonly string[]) {
-  const { file, temp } = entryFiles(dir, name);
-  try {
-    await writeFile(temp, encoded.join(""));
-    await rename(temp, file);
-  } catch (e) {
-    // A full disk fails the write: no half entry is left, and the error names the file.
-    await rm(temp, { force: true });
-    throw attachErrorPath(e, temp);
-  }
-}
-
-/** `writeEntries` in the middle of a build, which has nothing to await while it makes pages. */
-function writeEntriesSync(dir: string, entries: Entries, made: Set<string>) {
-  if (entries.length === 0) return;
-  prepareFolders(dir, entries, made);
-  for (const [name, encoded] of entries) {
-    const { file, temp } = entryFiles(dir, name);
-    writeTextSync(temp, encoded);
-    try {
-      renameSync(temp, file);
-    } catch (e) {
-      rmSync(temp, { force: true });
-      throw e;
-    }
-  }
-}
-
-function entryFiles(dir: string, name: string) {
-  const file = entryPath(dir, name);
-  return { file, temp: path.join(path.dirname(file), `.${name}.${randomBytes(6).toString("hex")}.tmp`) };
-}
-
-function rejectedWarning(dir: string, count: number): Diagnostic {
-  const entries = count === 1 ? "1 entry" : `${count} entries`;
-  return warning("cache-entry", `ignored ${entries} of the build cache in ${dir} that could not be read (corrupted, truncated or foreign)`,
-    undefined, undefined, "nothing to do: what they held was rendered again and they are rewritten. Deleting the cache folder is always safe");
-}
-
-/** The Cache Directory Tagging convention: backup and sync tools skip the folder. */
-const cacheDirTag = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by daylight.\n# Its entries are rebuilt when missing: the folder is safe to delete at any time.\n";

@@ -1,17 +1,27 @@
+import { createHash } from "node:crypto";
+
 /**
  * How a cache entry is laid out in its file. Entries are mostly HTML (a rendered post, a
  * page, a feed), and JSON.parse of a large string full of escaped quotes was most of a
  * warm build's cost of reading the cache. So the long strings of a value are stored as
  * they are, after a JSON header that says where they go:
  *
- *   daylight-cache-entry/2\n
+ *   daylight-cache-entry/3 <sha256 of every byte after this line, hex>\n
  *   {"identity":…,"key":…,"value":<value with "" in place of each long string>,"raw":[[path, length], …]}\n
  *   <the long strings, one after another>
  *
+ * The checksum is verified on the file's bytes before anything is decoded: a flipped byte
+ * anywhere (same length, still valid JSON and UTF-8) is a damaged entry, never a page.
  * Lengths count UTF-16 code units of the decoded file. Only well-formed strings are stored
  * raw (a lone surrogate would not survive UTF-8); the rest stay in the JSON.
  */
-export const entryFormat = "daylight-cache-entry/2";
+export const entryFormat = "daylight-cache-entry/3";
+
+/** What every version of the format starts with: an older version's entry is a plain miss, not damage. */
+const entryFormatFamily = "daylight-cache-entry/";
+
+/** Where a file's first line ends, looked for in its first bytes only (the line is short). */
+const firstLineLimit = 128;
 
 /** Strings at least this long are stored raw. */
 const rawFrom = 256;
@@ -42,16 +52,50 @@ export function encodeEntryParts(identity: string, key: string, value: unknown):
     strings.push(text);
   });
   const header: Header = { identity, key, value: lifted, raw };
-  return [`${entryFormat}\n${JSON.stringify(header)}\n`, ...strings];
+  const body = [`${JSON.stringify(header)}\n`, ...strings];
+  // Hashed part by part as UTF-8, exactly the bytes the file will hold: no copy of a page is made.
+  const hash = createHash("sha256");
+  for (const part of body) hash.update(part, "utf8");
+  return [`${entryFormat} ${hash.digest("hex")}\n`, ...body];
 }
 
-/** The identity, key and value in a file's text; undefined when it is not a whole entry of this format. */
-export function decodeEntry(text: string): { identity: unknown; key: unknown; value: unknown } | undefined {
-  const formatEnd = text.indexOf("\n");
-  if (formatEnd === -1 || text.slice(0, formatEnd) !== entryFormat) return undefined;
-  const headerEnd = text.indexOf("\n", formatEnd + 1);
+/** A decoded entry: the code that made it, its key and its value. */
+export interface DecodedEntry {
+  readonly identity: unknown;
+  readonly key: unknown;
+  readonly value: unknown;
+}
+
+/**
+ * The identity, key and value in a file's bytes (or text); undefined when it is not a whole
+ * entry of this format whose checksum matches. Never throws.
+ */
+export function decodeEntry(data: Uint8Array | string): DecodedEntry | undefined {
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const lineEnd = bytes.subarray(0, firstLineLimit).indexOf(0x0a);
+  if (lineEnd === -1) return undefined;
+  const [format, checksum, ...rest] = bytes.toString("latin1", 0, lineEnd).split(" ");
+  if (format !== entryFormat || rest.length > 0 || checksum === undefined) return undefined;
+  const body = bytes.subarray(lineEnd + 1);
+  if (createHash("sha256").update(body).digest("hex") !== checksum) return undefined;
+  try {
+    return decodeBody(body.toString("utf8"));
+  } catch {
+    return undefined; // a checksum made by someone else over bytes that are not an entry
+  }
+}
+
+/** Whether a file's bytes start like an entry of another version of the format (an older daylight's). */
+export function isOtherFormatEntry(data: Uint8Array): boolean {
+  const start = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("latin1", 0, entryFormat.length + 1);
+  return start.startsWith(entryFormatFamily) && start !== `${entryFormat} `;
+}
+
+/** The header and raw strings after the first line. */
+function decodeBody(text: string): DecodedEntry | undefined {
+  const headerEnd = text.indexOf("\n");
   if (headerEnd === -1) return undefined;
-  const header = JSON.parse(text.slice(formatEnd + 1, headerEnd)) as Partial<Header> | null;
+  const header = JSON.parse(text.slice(0, headerEnd)) as Partial<Header> | null;
   if (typeof header !== "object" || header === null || !Array.isArray(header.raw) || !("value" in header)) return undefined;
   let at = headerEnd + 1;
   let value = header.value;

@@ -6,8 +6,9 @@
 export interface EntryStore {
   /**
    * The value stored under `key` in `namespace` when it is there and passes `isValid`;
-   * undefined otherwise. A present entry that is not valid is noted (one warning per build)
-   * and will be overwritten by the next write of that key.
+   * undefined otherwise. A present entry that is not valid (its checksum, key or shape) is
+   * noted (one warning per build) and is overwritten by this build's write of that key, or
+   * removed when there is none.
    */
   read<T>(namespace: string, key: string, isValid: (value: unknown) => value is T): T | undefined;
   /** Stores `value` (plain JSON data) under `key`; it reaches the disk when the store is flushed. */

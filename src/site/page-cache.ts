@@ -52,6 +52,8 @@ export function createPageCache(store?: EntryStore): PageCache {
   return {
     stats,
     wrap(renderer, theme, config) {
+      // A page that prints the time of the build is not a function of its key.
+      if (readsClock(theme)) return renderer;
       const salt = themeAndConfigDigest(theme, config);
       return {
         render(name, data) {
@@ -72,6 +74,17 @@ export function createPageCache(store?: EntryStore): PageCache {
     prune: () => kept.prune(),
   };
 }
+
+/**
+ * Whether a template names the time of rendering: Liquid's `date` filter turns the literal
+ * `"now"` or `"today"` into the clock's time, which no page key can hold.
+ */
+function readsClock(theme: Theme): boolean {
+  for (const template of theme.templates.values()) if (clockLiteral.test(template.text)) return true;
+  return false;
+}
+
+const clockLiteral = /(["'])(?:now|today)\1/;
 
 function themeAndConfigDigest(theme: Theme, config: SiteConfig): string {
   const hash = createHash("sha256").update(JSON.stringify(config));

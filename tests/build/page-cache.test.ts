@@ -79,6 +79,25 @@ describe("the page cache", () => {
     expect(counter.renders).toBe(2);
   });
 
+  it("keeps no page of a theme that prints the time of the build (Liquid's \"now\" and 'today')", async () => {
+    for (const text of ['<footer>{{ "now" | date: "%Y" }}</footer>', "{% assign d = 'today' | date: '%F' %}{{ d }}"]) {
+      const dir = tempDir();
+      const store = createDiskStore(dir, "id");
+      const cache = createPageCache(store);
+      const { renderer, counter } = countingRenderer();
+      cache.wrap(renderer, theme(text), defaultSiteConfig).render("post", { title: "x" });
+      cache.wrap(renderer, theme(text), defaultSiteConfig).render("post", { title: "x" });
+      await store.flush({ prune: true });
+      createPageCache(createDiskStore(dir, "id")).wrap(renderer, theme(text), defaultSiteConfig).render("post", { title: "x" });
+      expect(counter.renders, text).toBe(3);
+    }
+    // A word "now" in the text is no clock.
+    const { renderer, counter } = countingRenderer();
+    const cache = createPageCache();
+    for (let i = 0; i < 2; i++) cache.wrap(renderer, theme("<p>Read it now</p>"), defaultSiteConfig).render("post", { title: "x" });
+    expect(counter.renders).toBe(1);
+  });
+
   it("forgets pages that a build did not ask for", () => {
     const cache = createPageCache();
     const { renderer, counter } = countingRenderer();

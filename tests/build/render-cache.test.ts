@@ -150,4 +150,35 @@ describe("the render cache over a disk store", () => {
     const later = createRenderCache(createDiskStore(dir, "test-identity"));
     expect(later.lookup(c, context, { key: "site-plugins-x", render: renderPost })).toBeUndefined();
   });
+
+  it("never keeps a rendering that failed (in memory or on disk), so that the next build tries again", async () => {
+    const dir = tempDir();
+    const store = createDiskStore(dir, "test-identity");
+    const cache = createRenderCache(store);
+    const context = { config, links: buildLinkIndex([c]), assets: new Map() };
+    let renders = 0;
+    // What a render cut short looks like: an error instead of the post (a stack too small, a budget run out).
+    const failing = {
+      key: builtinRendererKey,
+      render: (p: Post, ctx: RenderContext) => {
+        renders++;
+        const made = renderPost(p, ctx);
+        return { ...made, html: "", diagnostics: [{ severity: "error" as const, rule: "too-deep", message: "cut short", file: p.source.path }] };
+      },
+    };
+    expect(cache.render(c, context, failing).diagnostics.map((d) => d.rule)).toEqual(["too-deep"]);
+    expect(cache.lookup(c, context, failing)).toBeUndefined();
+    cache.render(c, context, failing);
+    expect(renders).toBe(2);
+    await store.flush({ prune: true });
+    const later = createRenderCache(createDiskStore(dir, "test-identity"));
+    expect(later.lookup(c, context, failing)).toBeUndefined();
+    // A warning is the post's own (a broken link): kept like any rendering.
+    const warned = post("w", "See [x](./posts/nowhere).");
+    const warnedContext = { config, links: buildLinkIndex([warned]), assets: new Map() };
+    const again = createDiskStore(dir, "test-identity");
+    createRenderCache(again).render(warned, warnedContext, { key: builtinRendererKey, render: renderPost });
+    await again.flush({ prune: true });
+    expect(createRenderCache(createDiskStore(dir, "test-identity")).lookup(warned, warnedContext, { key: builtinRendererKey, render: renderPost })?.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
+  });
 });

@@ -1,11 +1,18 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createDiskStore, entryPath } from "../../src/cache/disk-store.js";
+import { createDiskStore } from "../../src/cache/disk-store.js";
 import { tempDir } from "../support/run-cli.js";
 import { encodeEntry } from "../../src/cache/entry-codec.js";
 
 const isText = (v: unknown): v is string => typeof v === "string";
+
+/** name → contents of every file below `dir`. */
+const snapshotDir = (dir: string): Record<string, string> =>
+  Object.fromEntries(files(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
+
+/** The entry files below the cache folder, relative. */
+const entryFiles = (dir: string): string[] => files(dir).filter((f) => f.endsWith(".json"));
 
 /** Every file below the cache folder, relative. */
 function files(dir: string): string[] {
@@ -121,21 +128,171 @@ describe("the disk store", () => {
     expect(files(dir).filter((f) => !/^[0-9a-f]{2}\//.test(f))).toEqual(["CACHEDIR.TAG", "ab.json", "notes/mine.txt"]);
   });
 
-  it("removes a killed build's temporary files once they are old, never a fresh one", async () => {
+  it("removes a killed build's temporary files and foreign files in shards once, and says so in one line", async () => {
     const dir = path.join(tempDir(), "cache");
     const store = createDiskStore(dir, "id");
     store.write("page", "k", "v");
     await store.flush({ prune: true });
-    const shard = path.dirname(entryPath(dir, files(dir).find((f) => f.endsWith(".json"))!.slice(3, -5)));
-    const temp = (n: string) => path.join(shard, `.${n.repeat(64)}.0a1b.tmp`);
-    writeFileSync(temp("a"), "half");
-    writeFileSync(temp("b"), "half");
-    const hourAgo = (Date.now() - 2 * 3600_000) / 1000;
-    utimesSync(temp("a"), hourAgo, hourAgo);
+    const shard = path.dirname(path.join(dir, entryFiles(dir)[0]!));
+    const strays = [path.join(shard, `.${"a".repeat(64)}.0a1b.tmp`), path.join(shard, "notes.txt"), path.join(shard, `${"b".repeat(64)}.json.bak`)];
+    for (const stray of strays) writeFileSync(stray, "half");
+    mkdirSync(path.join(shard, "folder"));
+    // At the top of the cache folder, only shard names are daylight's: the lock and the writer's folder stay.
+    writeFileSync(path.join(dir, "lock"), "123");
+    writeFileSync(path.join(dir, ".CACHEDIR.TAG.0a1b2c.tmp"), "Signature");
+    strays.push(path.join(dir, ".CACHEDIR.TAG.0a1b2c.tmp"));
+    mkdirSync(path.join(dir, "spare-outputs"));
     const next = createDiskStore(dir, "id");
-    next.read("page", "k", isText);
-    await next.flush({ prune: true });
-    expect([existsSync(temp("a")), existsSync(temp("b"))]).toEqual([false, true]);
+    expect(next.read("page", "k", isText)).toBe("v");
+    const said = await next.flush({ prune: true });
+    expect(said.map((d) => [d.rule, d.severity, d.hint])).toEqual([["cache-repair", "warning", undefined]]);
+    expect(said[0]!.message).toMatch(/5 leftover temporary or foreign files/);
+    expect(said[0]!.message).not.toMatch(/\n/);
+    expect(strays.filter((f) => existsSync(f))).toEqual([]);
+    expect(existsSync(path.join(shard, "folder"))).toBe(false);
+    expect([existsSync(path.join(dir, "lock")), existsSync(path.join(dir, "spare-outputs"))]).toEqual([true, true]);
+    const third = createDiskStore(dir, "id");
+    expect(third.read("page", "k", isText)).toBe("v");
+    expect(await third.flush({ prune: true })).toEqual([]);
+  });
+
+  it("distrusts an entry with four letters changed (same length) and names it in one line; it is rewritten", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const writer = createDiskStore(dir, "id");
+    writer.write("page", "k", `<p>${"daylight ".repeat(100)}</p>`);
+    await writer.flush({ prune: true });
+    const [file] = entryFiles(dir);
+    const text = readFileSync(path.join(dir, file!), "utf8");
+    const at = text.lastIndexOf("daylight");
+    writeFileSync(path.join(dir, file!), `${text.slice(0, at)}dark${text.slice(at + 4)}`);
+    const store = createDiskStore(dir, "id");
+    expect(store.read("page", "k", isText)).toBeUndefined();
+    const [warned, ...more] = store.diagnostics();
+    expect(more).toEqual([]);
+    expect([warned?.rule, warned?.hint]).toEqual(["cache-entry", undefined]);
+    expect(warned?.message).toContain(`1 entry`);
+    expect(warned?.message).toContain(file);
+    store.write("page", "k", "<p>fresh</p>");
+    expect(await store.flush({ prune: true })).toEqual([]);
+    const again = createDiskStore(dir, "id");
+    expect(again.read("page", "k", isText)).toBe("<p>fresh</p>");
+    expect(again.diagnostics()).toEqual([]);
+  });
+
+  it("treats an older format's entry as a plain miss, with no warning", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const writer = createDiskStore(dir, "id");
+    writer.write("page", "k", "<p>v</p>");
+    await writer.flush({ prune: true });
+    const [file] = entryFiles(dir);
+    writeFileSync(path.join(dir, file!), readFileSync(path.join(dir, file!), "utf8").replace(/^daylight-cache-entry\/3 [0-9a-f]+/, "daylight-cache-entry/2"));
+    const store = createDiskStore(dir, "id");
+    expect(store.read("page", "k", isText)).toBeUndefined();
+    expect(store.diagnostics()).toEqual([]);
+  });
+
+  it("removes an untrusted entry that the build does not store again, even after a failed build", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const writer = createDiskStore(dir, "id");
+    writer.write("page", "k", "<p>v</p>");
+    await writer.flush({ prune: true });
+    const [file] = entryFiles(dir);
+    writeFileSync(path.join(dir, file!), "garbage");
+    const store = createDiskStore(dir, "id");
+    expect(store.read("page", "k", isText)).toBeUndefined();
+    expect(store.diagnostics()).toHaveLength(1);
+    await store.flush({ prune: false });
+    expect(entryFiles(dir)).toEqual([]);
+    const next = createDiskStore(dir, "id");
+    expect(next.read("page", "k", isText)).toBeUndefined();
+    expect(next.diagnostics()).toEqual([]);
+  });
+
+  it("replaces a shard folder that became a file: its entries are misses, the next build is quiet", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const writer = createDiskStore(dir, "id");
+    writer.write("page", "k", "<p>v</p>");
+    await writer.flush({ prune: true });
+    const shard = entryFiles(dir)[0]!.slice(0, 2);
+    rmSync(path.join(dir, shard), { recursive: true });
+    writeFileSync(path.join(dir, shard), "not a folder");
+    const store = createDiskStore(dir, "id");
+    expect(store.read("page", "k", isText)).toBeUndefined();
+    expect(store.diagnostics()).toEqual([]);
+    store.write("page", "k", "<p>again</p>");
+    const said = await store.flush({ prune: true });
+    expect(said.map((d) => d.rule)).toEqual(["cache-repair"]);
+    expect(said[0]!.message).toContain("1 shard folder that was not a folder");
+    const next = createDiskStore(dir, "id");
+    expect(next.read("page", "k", isText)).toBe("<p>again</p>");
+    expect([...next.diagnostics(), ...(await next.flush({ prune: true }))]).toEqual([]);
+  });
+
+  it("removes a shard-named file even when the build writes nothing into it", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const writer = createDiskStore(dir, "id");
+    writer.write("page", "k", "<p>v</p>");
+    await writer.flush({ prune: true });
+    const other = entryFiles(dir)[0]!.startsWith("00") ? "01" : "00";
+    writeFileSync(path.join(dir, other), "x");
+    const store = createDiskStore(dir, "id");
+    store.read("page", "k", isText);
+    expect((await store.flush({ prune: true })).map((d) => d.rule)).toEqual(["cache-repair"]);
+    expect(existsSync(path.join(dir, other))).toBe(false);
+  });
+
+  it("never follows a symlinked shard or entry out of the cache folder, and removes the link alone", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const writer = createDiskStore(dir, "id");
+    writer.write("page", "k", "<p>v</p>");
+    writer.write("page", "j", "<p>w</p>");
+    await writer.flush({ prune: true });
+    const [kFile, jFile] = ["k", "j"].map((key) => entryFiles(dir).find((f) => readFileSync(path.join(dir, f), "utf8").includes(`<p>${key === "k" ? "v" : "w"}</p>`))!);
+    // Elsewhere: a folder holding a copy of k's shard (a valid entry), and a file j's entry will point at.
+    const outside = path.join(tempDir(), "elsewhere");
+    cpSync(path.join(dir, kFile!.slice(0, 2)), outside, { recursive: true });
+    const target = path.join(tempDir(), "precious.txt");
+    writeFileSync(target, encodeEntry("id", "whatever", "<p>foreign</p>"));
+    const before = [snapshotDir(outside), readFileSync(target, "utf8")];
+    rmSync(path.join(dir, kFile!.slice(0, 2)), { recursive: true });
+    symlinkSync(outside, path.join(dir, kFile!.slice(0, 2)));
+    if (kFile!.slice(0, 2) !== jFile!.slice(0, 2)) {
+      rmSync(path.join(dir, jFile!));
+      symlinkSync(target, path.join(dir, jFile!));
+    }
+    const store = createDiskStore(dir, "id");
+    expect(store.read("page", "k", isText)).toBeUndefined();
+    store.read("page", "j", isText);
+    store.write("page", "k", "<p>v2</p>");
+    store.write("page", "j", "<p>w2</p>");
+    expect((await store.flush({ prune: true })).map((d) => d.rule)).toEqual(["cache-repair"]);
+    expect([snapshotDir(outside), readFileSync(target, "utf8")]).toEqual(before);
+    expect(lstatSync(path.join(dir, kFile!.slice(0, 2))).isDirectory()).toBe(true);
+    expect(lstatSync(path.join(dir, jFile!)).isFile()).toBe(true);
+    const next = createDiskStore(dir, "id");
+    expect([next.read("page", "k", isText), next.read("page", "j", isText)]).toEqual(["<p>v2</p>", "<p>w2</p>"]);
+  });
+
+  it("replaces an entry that is a folder and a CACHEDIR.TAG that is a symlink, writing nothing through it", async () => {
+    const dir = path.join(tempDir(), "cache");
+    const writer = createDiskStore(dir, "id");
+    writer.write("page", "k", "<p>v</p>");
+    await writer.flush({ prune: true });
+    const [file] = entryFiles(dir);
+    rmSync(path.join(dir, file!));
+    mkdirSync(path.join(dir, file!, "inner"), { recursive: true });
+    const target = path.join(tempDir(), "precious.txt");
+    writeFileSync(target, "mine");
+    rmSync(path.join(dir, "CACHEDIR.TAG"));
+    symlinkSync(target, path.join(dir, "CACHEDIR.TAG"));
+    const store = createDiskStore(dir, "id");
+    expect(store.read("page", "k", isText)).toBeUndefined();
+    store.write("page", "k", "<p>v2</p>");
+    const said = await store.flush({ prune: true });
+    expect(said.map((d) => d.rule)).toEqual(["cache-repair"]);
+    expect(readFileSync(target, "utf8")).toBe("mine");
+    expect(lstatSync(path.join(dir, "CACHEDIR.TAG")).isFile()).toBe(true);
+    expect(createDiskStore(dir, "id").read("page", "k", isText)).toBe("<p>v2</p>");
   });
 
   it("reports a folder it cannot write as a warning, never an exception", async () => {

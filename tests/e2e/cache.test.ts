@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixturesDir, repoRoot, runCli, snapshot, tempDir } from "../support/run-cli.js";
@@ -13,6 +13,14 @@ async function build(root: string, ...flags: string[]) {
   return { out, run, files: snapshot(out) };
 }
 
+/** `build` with other environment variables (a later SOURCE_DATE_EPOCH). */
+async function buildAt(root: string, env: NodeJS.ProcessEnv, ...flags: string[]) {
+  const out = path.join(tempDir(), "dist");
+  const run = await runCli(["build", "--root", root, "--out", out, ...baseUrl, ...flags], env);
+  expect(run.code, run.err.join("\n")).toBe(0);
+  return { out, run, files: snapshot(out) };
+}
+
 /** Every cache entry file: name → inode (a rewritten entry is a new file, renamed into place). */
 function entries(cacheDir: string): Map<string, number> {
   const found = new Map<string, number>();
@@ -22,6 +30,28 @@ function entries(cacheDir: string): Map<string, number> {
     }
   }
   return found;
+}
+
+/** Every entry file whose bytes contain `text` (a post's rendering, its page, the pages and feeds that show it). */
+function entriesHolding(cacheDir: string, text: string): string[] {
+  const names = [...entries(cacheDir).keys()].filter((name) => readFileSync(path.join(cacheDir, name), "utf8").includes(text));
+  expect(names.length, text).toBeGreaterThan(1);
+  return names;
+}
+
+/** The rendered post (not a page or feed) whose text holds `text`. */
+function renderHolding(cacheDir: string, text: string): string {
+  const names = entriesHolding(cacheDir, text).filter((name) => readFileSync(path.join(cacheDir, name), "utf8").includes('"linkReads"'));
+  expect(names, text).toHaveLength(1);
+  return names[0]!;
+}
+
+/** Files in shard folders that are not entries. */
+function strayFiles(cacheDir: string): string[] {
+  return readdirSync(cacheDir).filter((n) => /^[0-9a-f]{2}$/.test(n)).flatMap((shard) =>
+    lstatSync(path.join(cacheDir, shard)).isDirectory()
+      ? readdirSync(path.join(cacheDir, shard)).filter((n) => !/^[0-9a-f]{64}\.json$/.test(n)).map((n) => `${shard}/${n}`)
+      : [shard]);
 }
 
 /** The entry file of the rendered post whose links name `slug`. */
@@ -148,6 +178,92 @@ describe("the build cache", () => {
     expect(warm.files).toEqual(cold.files);
     expect(decodeEntry(readFileSync(path.join(cacheDir, first!), "utf8"))).toBeDefined();
     expect((await build(root)).run.err).toEqual([]);
+  });
+
+  describe("never trusts a damaged cache: one line, the right output, the cache mended, the next build quiet", () => {
+    /** Damages the cache of `root` after a first cached build; returns what must be rewritten. */
+    type Damage = (cacheDir: string) => { rewritten: string[]; rule: "cache-entry" | "cache-repair" };
+    const cases: Record<string, Damage> = {
+      "four letters changed, same length, in every entry that shows a post (its rendering, pages, feeds)": (cacheDir) => {
+        const names = entriesHolding(cacheDir, "Nothing to see");
+        for (const name of names) {
+          const text = readFileSync(path.join(cacheDir, name), "utf8");
+          writeFileSync(path.join(cacheDir, name), text.replaceAll("Nothing to see", "Hacking to see"));
+          expect(readFileSync(path.join(cacheDir, name)).length).toBe(Buffer.byteLength(text));
+        }
+        return { rewritten: names, rule: "cache-entry" };
+      },
+      "truncated entries": (cacheDir) => {
+        const names = entriesHolding(cacheDir, "Nothing to see");
+        for (const name of names) {
+          const text = readFileSync(path.join(cacheDir, name), "utf8");
+          writeFileSync(path.join(cacheDir, name), text.slice(0, text.length - 20));
+        }
+        return { rewritten: names, rule: "cache-entry" };
+      },
+      "an entry swapped with another entry's file (a valid checksum, the wrong key)": (cacheDir) => {
+        const [victim, other] = [renderHolding(cacheDir, "Nothing to see"), renderHolding(cacheDir, "Install it")];
+        writeFileSync(path.join(cacheDir, victim), readFileSync(path.join(cacheDir, other)));
+        return { rewritten: [victim], rule: "cache-entry" };
+      },
+      "a shard folder replaced by a file": (cacheDir) => {
+        const name = renderHolding(cacheDir, "Nothing to see");
+        const shard = path.join(cacheDir, path.dirname(name));
+        const inShard = [...entries(cacheDir).keys()].filter((entry) => path.dirname(entry) === path.dirname(name));
+        rmSync(shard, { recursive: true });
+        writeFileSync(shard, "a file where a folder was");
+        return { rewritten: inShard, rule: "cache-repair" };
+      },
+      "temporary files left by a killed write": (cacheDir) => {
+        const name = renderHolding(cacheDir, "Nothing to see");
+        writeFileSync(path.join(cacheDir, path.dirname(name), `.${path.basename(name, ".json")}.a1b2c3.tmp`), "half an ent");
+        return { rewritten: [], rule: "cache-repair" };
+      },
+    };
+    for (const [what, damage] of Object.entries(cases)) {
+      it(what, async () => {
+        const root = crossLinkedSite();
+        const cacheDir = path.join(root, ".daylight-cache");
+        const cold = await build(root, "--no-cache");
+        await build(root);
+        const before = entries(cacheDir);
+        const { rewritten, rule } = damage(cacheDir);
+        const warm = await build(root);
+        expect(warm.run.code).toBe(0);
+        expect(warm.files).toEqual(cold.files);
+        expect(warm.run.err.filter((line) => /\S/.test(line)), "one line, the only one").toEqual([expect.stringMatching(new RegExp(`\\[${rule}\\]$`))]);
+        const after = entries(cacheDir);
+        // Every damaged entry is there again, as a new file; the others were not touched.
+        for (const name of rewritten) expect(after.get(name), name).not.toBe(before.get(name));
+        for (const name of rewritten) expect(decodeEntry(readFileSync(path.join(cacheDir, name)))?.value, name).toBeDefined();
+        expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+        expect(strayFiles(cacheDir)).toEqual([]);
+        const next = await build(root);
+        expect(next.run.err).toEqual([]);
+        expect(next.files).toEqual(cold.files);
+      });
+    }
+  });
+
+  it("gives a warm build the cold build's site when only the time or the theme changed", async () => {
+    const root = crossLinkedSite();
+    // Scheduled after the tests' fixed "now" (2027-01-15), before the later one (2030).
+    writeFileSync(path.join(root, "posts", "d.md"), "!! title: Post d\n!! slug: d\n!! published: 2027-06-01\n\n---\n\nComing soon.\n");
+    const later = { SOURCE_DATE_EPOCH: "1900000000" };
+    const now = await build(root);
+    expect(Object.keys(now.files).some((file) => file.startsWith("posts/d/"))).toBe(false);
+    const warmLater = await buildAt(root, later);
+    const coldLater = await buildAt(root, later, "--no-cache");
+    expect(Object.keys(warmLater.files).some((file) => file.startsWith("posts/d/"))).toBe(true);
+    expect(warmLater.files).toEqual(coldLater.files);
+
+    cpSync(path.join(repoRoot, "templates"), path.join(root, "templates"), { recursive: true });
+    const post = path.join(root, "templates", "post.liquid");
+    writeFileSync(post, readFileSync(post, "utf8").replace("</article>", "<p>theme edited</p></article>"));
+    const warmTheme = await buildAt(root, later);
+    const coldTheme = await buildAt(root, later, "--no-cache");
+    expect(Object.values(warmTheme.files).some((base64) => Buffer.from(base64, "base64").toString("utf8").includes("theme edited"))).toBe(true);
+    expect(warmTheme.files).toEqual(coldTheme.files);
   });
 
   it("creates no cache folder with --no-cache", async () => {
