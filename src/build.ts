@@ -75,7 +75,7 @@ export async function buildSite(
   // A build to disk (it has a spool) is its process's only build: nothing reads a source's
   // text once its post is rendered, and 20,000 of them are 200 MB.
   if (spool) for (const source of [...sources.posts, ...sources.pages]) source.releaseText?.();
-  const templates = createTemplateRenderer(sources.theme, config);
+  const templates = createTemplateRenderer(sources.theme, config, options.now);
   const site = timed("assemble site", () => assembleSite({
     posts: renderedPosts,
     pages: renderedPages,

@@ -69,7 +69,7 @@ export function createEditedPageRenderer(cache: BuildCache, now: Date): EditedPa
     const data = toPostDataAt(window, window.indexOf(rendered), { config, now, backlinks });
 
     const page = toPostPageData(data, headContextOf(built.pages, config, index.tagged > 0));
-    const result = kept.templates(sources.theme, config).render("post", page);
+    const result = kept.templates(sources.theme, config, now).render("post", page);
     if (result.html === undefined || result.diagnostics.length > 0) return undefined;
     return { outputPath: `${post.url.slice(config.basePath.length)}index.html`, url: post.url, html: result.html };
   };
@@ -101,9 +101,9 @@ function createKept(cache: BuildCache) {
   return {
     // Loaded on the first edit, not when the dev server starts; then no import() on later ones.
     highlighting: () => (highlighting ??= import("../markdown/create-post-renderer.js")),
-    templates(theme: Theme, config: SiteConfig): TemplateRenderer {
+    templates(theme: Theme, config: SiteConfig, now: Date): TemplateRenderer {
       if (templates?.theme !== theme || templates.config !== config) {
-        templates = { theme, config, renderer: cache.pages.wrap(createTemplateRenderer(theme, config), theme, config) };
+        templates = { theme, config, renderer: cache.pages.wrap(createTemplateRenderer(theme, config, now), theme, config) };
       }
       return templates.renderer;
     },

@@ -16,9 +16,12 @@ const builtinDate = filters["date"] as DateFilter;
  * and the builtin does the rest. Values other than dates, an explicit zone argument, and
  * names with flags (`%^B`) go to the builtin as they are.
  */
-export function registerDateFilter(liquid: Liquid, { timezone, language }: { timezone: string; language: string }): void {
+export function registerDateFilter(liquid: Liquid, { timezone, language, now }: { timezone: string; language: string; now: Date }): void {
   const names = nameFormatters(timezone, language);
   liquid.registerFilter("date", function (this: { context: { opts: { dateFormat: string } } }, value: unknown, format?: unknown, zone?: unknown) {
+    // LiquidJS reads the machine's clock for "now" and "today": a page would depend on the
+    // moment it was rendered. The build's own "now" (SOURCE_DATE_EPOCH when set) is used.
+    if (isClockWord(toValue(value))) value = now;
     const date = toValue(value);
     if (zone !== undefined || !(date instanceof Date) || Number.isNaN(date.getTime())) {
       return builtinDate.call(this, value, format, zone);
@@ -51,3 +54,5 @@ function spellNames(pattern: string, date: Date, names: Record<NameConversion, I
 }
 
 const literal = (text: string): string => text.replaceAll("%", "%%");
+
+const isClockWord = (value: unknown): boolean => typeof value === "string" && /^\s*(?:now|today)\s*$/i.test(value);

@@ -23,9 +23,10 @@ const extname = ".liquid";
  * A LiquidJS renderer over the theme held in memory. Every output is HTML-escaped unless a
  * template says `| raw`; unknown variables and filters are errors, not silent blanks.
  * Each template is parsed once, on first use; layouts and partials are cached by LiquidJS.
+ * `now` is the build's "now": what `"now" | date` prints.
  */
-export function createTemplateRenderer(theme: Theme, config: SiteConfig): TemplateRenderer {
-  const liquid = createLiquid(theme, config);
+export function createTemplateRenderer(theme: Theme, config: SiteConfig, now: Date): TemplateRenderer {
+  const liquid = createLiquid(theme, config, now);
   liquid.registerFilter("asset_url", (name: unknown) => assetUrl(theme, config, name));
   const filterNames = Object.keys(liquid.filters);
   const parsed = new Map<string, Template[] | Diagnostic>();
@@ -61,7 +62,7 @@ export function createTemplateRenderer(theme: Theme, config: SiteConfig): Templa
   };
 }
 
-function createLiquid(theme: Theme, config: SiteConfig): Liquid {
+function createLiquid(theme: Theme, config: SiteConfig, now: Date): Liquid {
   const liquid = new Liquid({
     fs: createThemeFs(theme),
     root: [themeRoot],
@@ -78,7 +79,7 @@ function createLiquid(theme: Theme, config: SiteConfig): Liquid {
   });
   liquid.registerFilter("absolute_url", (value: unknown) => absoluteUrl(value, config.url));
   liquid.registerFilter("date_iso", dateIso);
-  registerDateFilter(liquid, config);
+  registerDateFilter(liquid, { ...config, now });
   return liquid;
 }
 

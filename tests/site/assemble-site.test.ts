@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 function build(posts: readonly RenderedPost[], site = config) {
-  return assembleSite({ posts, pages: [], config: site, theme, renderer: createTemplateRenderer(theme, site), now, publicPaths: new Set() });
+  return assembleSite({ posts, pages: [], config: site, theme, renderer: createTemplateRenderer(theme, site, now), now, publicPaths: new Set() });
 }
 
 const contentsOf = (files: readonly OutputFile[], path: string): string => {
@@ -127,7 +127,7 @@ describe("assembleSite with the default theme", () => {
       templates: new Map([...theme.templates, ["post.liquid", { name: "post.liquid", path: "templates/post.liquid", text: "\n{{ post.nope }}" }]]),
     };
     const result = assembleSite({
-      posts: twelvePosts(), pages: [], config, theme: broken, renderer: createTemplateRenderer(broken, config), now, publicPaths: new Set(),
+      posts: twelvePosts(), pages: [], config, theme: broken, renderer: createTemplateRenderer(broken, config, now), now, publicPaths: new Set(),
     });
     expect(result.diagnostics).toMatchObject([{ rule: "template-error", file: "templates/post.liquid", line: 2, column: 4 }]);
     expect(result.files.some((f) => f.path.startsWith("posts/"))).toBe(false);
@@ -136,7 +136,7 @@ describe("assembleSite with the default theme", () => {
   it("renders standalone pages with page.liquid, lists them in the nav, and keeps them out of lists and feeds", () => {
     const about = renderedPost({ slug: "about", kind: "page", title: "About us" });
     const result = assembleSite({
-      posts: twelvePosts(), pages: [about], config, theme, renderer: createTemplateRenderer(theme, config), now, publicPaths: new Set(),
+      posts: twelvePosts(), pages: [about], config, theme, renderer: createTemplateRenderer(theme, config, now), now, publicPaths: new Set(),
     });
     expect(result.diagnostics).toEqual([]);
     const html = contentsOf(result.files, "about/index.html");
@@ -152,7 +152,7 @@ describe("assembleSite with the default theme", () => {
     const tags = renderedPost({ slug: "tags", kind: "page", sourceText: "!! title: Tags\n!! slug: tags\n" });
     const site = { ...config, nav: ["abuot"] };
     const result = assembleSite({
-      posts: [], pages: [tags], config: site, theme, renderer: createTemplateRenderer(theme, site), now, publicPaths: new Set(),
+      posts: [], pages: [tags], config: site, theme, renderer: createTemplateRenderer(theme, site, now), now, publicPaths: new Set(),
     });
     expect(result.diagnostics.map((d) => [d.rule, d.severity, d.file, d.line, d.column])).toEqual([
       ["reserved-slug", "error", "pages/tags.md", 2, 10],

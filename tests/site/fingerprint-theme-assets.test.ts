@@ -61,13 +61,13 @@ describe("the asset_url filter", () => {
   const config = { ...defaultSiteConfig, basePath: "/blog/" };
 
   it("gives the hashed URL with the base path", () => {
-    expect(createTemplateRenderer(theme('{{ "style.css" | asset_url }}'), config).render("page", {}).html).toBe(
+    expect(createTemplateRenderer(theme('{{ "style.css" | asset_url }}'), config, new Date(0)).render("page", {}).html).toBe(
       "/blog/assets/style.0badf00d.css",
     );
   });
 
   it("reports an unknown asset as a template error at its line", () => {
-    const result = createTemplateRenderer(theme('\n{{ "syle.css" | asset_url }}'), config).render("page", {});
+    const result = createTemplateRenderer(theme('\n{{ "syle.css" | asset_url }}'), config, new Date(0)).render("page", {});
     expect(result.diagnostics).toMatchObject([{ rule: "template-error", file: "templates/page.liquid", line: 2 }]);
   });
 });

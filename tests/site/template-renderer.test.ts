@@ -13,7 +13,7 @@ function themeOf(files: Record<string, string>): { theme: Theme; templates: Map<
 const config: SiteConfig = { ...defaultSiteConfig, url: "https://example.com/blog/", basePath: "/blog/", timezone: "Europe/Paris" };
 
 function renderOne(files: Record<string, string>, name: string, data: object = {}) {
-  return createTemplateRenderer(themeOf(files).theme, config).render(name, data);
+  return createTemplateRenderer(themeOf(files).theme, config, new Date(0)).render(name, data);
 }
 
 describe("createTemplateRenderer", () => {
@@ -84,7 +84,7 @@ describe("createTemplateRenderer", () => {
 
   it("parses each template once and keeps it", () => {
     const { theme, templates } = themeOf({ "a.liquid": "one {% render \"p\" %}", "p.liquid": "P" });
-    const renderer = createTemplateRenderer(theme, config);
+    const renderer = createTemplateRenderer(theme, config, new Date(0));
     expect(renderer.render("a", {}).html).toBe("one P");
     templates.set("a.liquid", { name: "a.liquid", path: "templates/a.liquid", text: "two" });
     templates.set("p.liquid", { name: "p.liquid", path: "templates/p.liquid", text: "Q" });
@@ -92,7 +92,7 @@ describe("createTemplateRenderer", () => {
   });
 
   it("keeps a template's parse error and reports it on every render", () => {
-    const renderer = createTemplateRenderer(themeOf({ "a.liquid": "{% for %}" }).theme, config);
+    const renderer = createTemplateRenderer(themeOf({ "a.liquid": "{% for %}" }).theme, config, new Date(0));
     const first = renderer.render("a", {}).diagnostics;
     expect(first).toHaveLength(1);
     expect(renderer.render("a", {}).diagnostics).toEqual(first);

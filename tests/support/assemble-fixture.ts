@@ -49,7 +49,7 @@ export async function assembleFixture(root: string, options: Partial<BuildOption
   const renderedPages = pages.posts.map((p) => renderPost(p, context));
   const theme = await readTheme(undefined, builtinTemplatesDir);
   const site = assembleSite({
-    posts: renderedPosts, pages: renderedPages, config, theme, renderer: createTemplateRenderer(theme, config), now: build.now, publicPaths,
+    posts: renderedPosts, pages: renderedPages, config, theme, renderer: createTemplateRenderer(theme, config, build.now), now: build.now, publicPaths,
   });
   const diagnostics = [
     ...configDiagnostics, ...posts.diagnostics, ...pages.diagnostics,
