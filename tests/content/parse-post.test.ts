@@ -133,6 +133,13 @@ describe("parsePost: fields", () => {
     expect(rules("!! title: T\n!! published: 2025-03-14\n!! aliases: /ok/, ../../x\n")).toEqual([["invalid-field", 3, 13]]);
   });
 
+  it("rejects aliases where daylight writes a file of its own", () => {
+    for (const alias of ["/daylight-manifest.json", "/_headers", "/_redirects", "/feed.xml", "/sitemap.xml", "/404.html", "/robots.txt", "/atom.xml/x/"]) {
+      expect(rules(`!! title: T\n!! published: 2025-03-14\n!! aliases: /ok/, ${alias}\n`), alias).toEqual([["invalid-field", 3, 13]]);
+    }
+    expect(rules("---\ntitle: T\ndate: 2025-03-14\naliases:\n  - /_redirects\n---\n")).toEqual([["invalid-field", 4, 1]]);
+  });
+
   it("keeps unknown keys and warns about near misses", () => {
     const { post, diagnostics } = parse("!! title: T\n!! published: 2025-03-14\n!! Series: intro\n!! publised: 2025-01-01\n");
     expect(diagnostics.map((d) => [d.rule, d.severity, d.line])).toEqual([["unknown-key", "warning", 4]]);
