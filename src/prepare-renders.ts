@@ -3,6 +3,7 @@ import { builtinRendererKey, type LazyRenderer } from "./cache/lazy-renderer.js"
 import type { RenderContext } from "./markdown/render-context.js";
 import type { Post, RenderedPost } from "./model.js";
 import { parkHtml } from "./parked-html.js";
+import { RenderBudgetExceeded, withinBudget } from "./workers/render-budget.js";
 import { renderInWorkers, renderThreadCount } from "./workers/render-pool.js";
 import { timed, timedAsync } from "./stage-timings.js";
 
@@ -40,7 +41,8 @@ export async function prepareRenders(
     // Each outcome is kept (and its HTML parked) as it arrives, not once all are in.
     await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads, (i, outcome) => {
       const post = misses[i] as Post;
-      hits.set(post, parked(cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body }));
+      const keep = cache && !outcome.overBudget;
+      hits.set(post, parked(keep ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body }));
     }));
   }
   // What no thread rendered (none was started, or one failed) renders here, on demand.
@@ -49,7 +51,15 @@ export async function prepareRenders(
     await lazy.load();
     await (await import("./markdown/create-post-renderer.js")).prepareHighlighting(left);
   }
-  return (post: Post): RenderedPost =>
-    hits.get(post) ?? parked(cache ? cache.posts.render(post, context, renderer) : renderer.render(post, context));
+  const render = (post: Post): RenderedPost => {
+    try {
+      return cache ? cache.posts.render(post, context, renderer) : withinBudget(post, context.config.renderBudgetSeconds, () => renderer.render(post, context));
+    } catch (e) {
+      // Stopped by the budget: the post's error, never cached (the cache only keeps what returned).
+      if (e instanceof RenderBudgetExceeded) return e.rendered;
+      throw e;
+    }
+  };
+  return (post: Post): RenderedPost => hits.get(post) ?? parked(render(post));
 }
 

@@ -47,6 +47,7 @@ const checkers: Record<string, Checker> = {
   gone: isPathList,
   keepGenerations: isWholeNumber,
   keepDays: isWholeNumber,
+  renderBudgetSeconds: isPositiveInteger,
 };
 
 /** What a key's value should be (undefined when it is fine), or "unknown" for a key daylight does not know. */

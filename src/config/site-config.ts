@@ -23,6 +23,11 @@ export interface SiteConfig {
   readonly keepGenerations: number;
   /** …and for at least how many days. */
   readonly keepDays: number;
+  /**
+   * Wall-clock seconds one post may take to render before the build fails with a
+   * `render-budget` error naming it: pathological markdown can take minutes.
+   */
+  readonly renderBudgetSeconds: number;
 }
 
 /** How one build runs; not part of the site's config file. */
@@ -52,4 +57,5 @@ export const defaultSiteConfig: SiteConfig = {
   gone: [],
   keepGenerations: 3,
   keepDays: 7,
+  renderBudgetSeconds: 30,
 };

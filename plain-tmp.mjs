@@ -1,0 +1,12 @@
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkRehype from "remark-rehype";
+import rehypeStringify from "rehype-stringify";
+import { readFileSync } from "node:fs";
+const text = readFileSync(process.argv[2], "utf8").replace(/^!!.*$/gm, "");
+const gfm = process.argv[3] === "gfm";
+const p = unified().use(remarkParse); if (gfm) p.use(remarkGfm); p.use(remarkRehype).use(rehypeStringify);
+const s = performance.now();
+const out = String(p.processSync(text));
+console.log(process.argv[2], gfm ? "gfm" : "", (performance.now() - s).toFixed(0), "ms", out.length, "bytes", (process.memoryUsage().rss/1e6).toFixed(0), "MB rss");

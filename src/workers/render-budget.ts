@@ -1,0 +1,46 @@
+import vm from "node:vm";
+import { defaultSiteConfig } from "../config/site-config.js";
+import { error } from "../diagnostics.js";
+import type { Post, RenderedPost } from "../model.js";
+import { renderingFacts } from "../markdown/rendering-facts.js";
+
+/** Thrown when a post's render outlasts the site's renderBudgetSeconds; holds the post's error. */
+export class RenderBudgetExceeded extends Error {
+  constructor(readonly rendered: RenderedPost) {
+    super(`render budget exceeded: ${rendered.post.source.path}`);
+  }
+}
+
+// Rendering is synchronous, and micromark on a pathological post can run for minutes: nothing
+// on this thread could interrupt it. A vm script's `timeout` can: its watchdog stops whatever
+// JavaScript runs on the thread, the renderer's own code included, and throws at this call.
+// It costs a watchdog thread per call (~0.2 ms against a render's tens of milliseconds).
+const sandbox = vm.createContext({ run: undefined as (() => unknown) | undefined });
+const runScript = new vm.Script("run()");
+
+/**
+ * Runs `render` and returns its result, or throws RenderBudgetExceeded when it takes longer
+ * than `seconds` of wall time. The limit only ever fails: it never changes a render that ends.
+ */
+export function withinBudget<T>(post: Post, seconds: number, render: () => T): T {
+  sandbox.run = render;
+  try {
+    const timeout = Number.isFinite(seconds) && seconds > 0 ? Math.max(1, Math.round(seconds * 1000)) : defaultSiteConfig.renderBudgetSeconds * 1000;
+    return runScript.runInContext(sandbox, { timeout }) as T;
+  } catch (e) {
+    if ((e as { code?: unknown }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw new RenderBudgetExceeded(overBudget(post, seconds));
+    throw e;
+  } finally {
+    sandbox.run = undefined;
+  }
+}
+
+/** A post stopped by the budget: no HTML, one error naming it. */
+export function overBudget(post: Post, seconds: number): RenderedPost {
+  const parts = { html: "", description: post.meta.description?.trim() ?? "", excerptHtml: undefined, headings: [], resources: [], resourcesHeading: undefined };
+  const diagnostic = error("render-budget", `the post took longer than ${seconds} s to render and was stopped`, post.source.path,
+    { line: 1, column: 1 },
+    "markdown built to be slow (thousands of unclosed `*`, `_` or `[`, lists nested thousands deep) takes time that grows with the square of its size: " +
+    'simplify or split the post; if it is an ordinary long post on a slow machine, raise "renderBudgetSeconds" in site.config.json');
+  return { post, ...parts, ...renderingFacts(parts), postLinks: [], assets: [], diagnostics: [diagnostic] };
+}
