@@ -3,7 +3,9 @@ import { builtinRendererKey, type LazyRenderer } from "./cache/lazy-renderer.js"
 import type { RenderContext } from "./markdown/render-context.js";
 import type { Post, RenderedPost } from "./model.js";
 import { parkHtml } from "./parked-html.js";
+import { bigPostChars, renderBigPosts } from "./workers/render-alone.js";
 import { RenderBudgetExceeded, withinBudget } from "./workers/render-budget.js";
+import type { RenderOutcome } from "./workers/render-job.js";
 import { renderInWorkers, renderThreadCount } from "./workers/render-pool.js";
 import { timed, timedAsync } from "./stage-timings.js";
 
@@ -33,17 +35,20 @@ export async function prepareRenders(
       if (hit) hits.set(post, parked(hit));
     }
   });
+  // Each outcome is kept (and its HTML parked) as it arrives, not once all are in; one stopped
+  // by the budget is the post's error, never cached.
+  const keep = (post: Post, outcome: RenderOutcome) => hits.set(post, parked(cache && !outcome.overBudget
+    ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body }));
+  // Plugins are functions, which cannot cross threads: a site with plugins renders here.
+  const builtin = renderer.key === builtinRendererKey;
+  // A big post renders alone, in a thread whose heap is capped, so that it cannot exhaust the process's memory.
+  const big = builtin ? all.filter((post) => !hits.has(post) && post.source.text.length >= bigPostChars) : [];
+  if (big.length > 0) await timedAsync("render big posts alone", () => renderBigPosts(big, context, keep, (post, error) => hits.set(post, parked(error))));
   const misses = all.filter((post) => !hits.has(post));
-  // Many posts to render (a cold build) go to worker threads, one per core; plugins are
-  // functions, which cannot cross threads, so a site with plugins renders here.
-  const threads = renderer.key === builtinRendererKey ? (wanted ?? renderThreadCount(misses.length)) : 0;
+  // Many posts to render (a cold build) go to worker threads, one per core.
+  const threads = builtin ? (wanted ?? renderThreadCount(misses.length)) : 0;
   if (threads > 0) {
-    // Each outcome is kept (and its HTML parked) as it arrives, not once all are in.
-    await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads, (i, outcome) => {
-      const post = misses[i] as Post;
-      const keep = cache && !outcome.overBudget;
-      hits.set(post, parked(keep ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body }));
-    }));
+    await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads, (i, outcome) => keep(misses[i] as Post, outcome)));
   }
   // What no thread rendered (none was started, or one failed) renders here, on demand.
   const left = misses.filter((post) => !hits.has(post));

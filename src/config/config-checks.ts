@@ -48,6 +48,7 @@ const checkers: Record<string, Checker> = {
   keepGenerations: isWholeNumber,
   keepDays: isWholeNumber,
   renderBudgetSeconds: isPositiveInteger,
+  renderMemoryMiB: isPositiveInteger,
 };
 
 /** What a key's value should be (undefined when it is fine), or "unknown" for a key daylight does not know. */

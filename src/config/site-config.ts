@@ -28,6 +28,8 @@ export interface SiteConfig {
    * `render-budget` error naming it: pathological markdown can take minutes.
    */
   readonly renderBudgetSeconds: number;
+  /** The heap (MiB) of the thread a big post renders in (render-alone.ts); more is a `render-budget` error. */
+  readonly renderMemoryMiB: number;
 }
 
 /** How one build runs; not part of the site's config file. */
@@ -58,4 +60,5 @@ export const defaultSiteConfig: SiteConfig = {
   keepGenerations: 3,
   keepDays: 7,
   renderBudgetSeconds: 30,
+  renderMemoryMiB: 640,
 };

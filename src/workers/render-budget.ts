@@ -35,12 +35,22 @@ export function withinBudget<T>(post: Post, seconds: number, render: () => T): T
   }
 }
 
-/** A post stopped by the budget: no HTML, one error naming it. */
+/** A post stopped by the time budget: no HTML, one error naming it. */
 export function overBudget(post: Post, seconds: number): RenderedPost {
-  const parts = { html: "", description: post.meta.description?.trim() ?? "", excerptHtml: undefined, headings: [], resources: [], resourcesHeading: undefined };
-  const diagnostic = error("render-budget", `the post took longer than ${seconds} s to render and was stopped`, post.source.path,
-    { line: 1, column: 1 },
+  return refused(post, `the post took longer than ${seconds} s to render and was stopped`,
     "markdown built to be slow (thousands of unclosed `*`, `_` or `[`, lists nested thousands deep) takes time that grows with the square of its size: " +
     'simplify or split the post; if it is an ordinary long post on a slow machine, raise "renderBudgetSeconds" in site.config.json');
+}
+
+/** A post whose render thread ran out of the memory budget: no HTML, one error naming it. */
+export function overMemory(post: Post, memoryMiB: number): RenderedPost {
+  return refused(post, `the post needed more than ${memoryMiB} MiB to render and was stopped`,
+    `parsing markdown takes about 250 times the post's size in memory (${Math.round(post.source.text.length / 1024)} KiB here): ` +
+    'split the post, or raise "renderMemoryMiB" in site.config.json if the machine has the memory');
+}
+
+function refused(post: Post, message: string, hint: string): RenderedPost {
+  const parts = { html: "", description: post.meta.description?.trim() ?? "", excerptHtml: undefined, headings: [], resources: [], resourcesHeading: undefined };
+  const diagnostic = error("render-budget", message, post.source.path, { line: 1, column: 1 }, hint);
   return { post, ...parts, ...renderingFacts(parts), postLinks: [], assets: [], diagnostics: [diagnostic] };
 }
