@@ -55,7 +55,7 @@ async function throughDaylight(markdown, dir) {
   await writeFile(path.join(dir, "site.config.json"), JSON.stringify(config));
   await writeFile(path.join(dir, "posts", "case.md"), `!! title: Case\n!! published: 2024-01-01\n\n${markdown}\n`);
   // The budget ends a slow post; a build still running long after it is a hang, and is killed.
-  const limit = (Number(values.budget ?? 30) + 120);
+  const limit = Number(values.budget ?? 60) + 120;
   const result = await run([cli, "build", "--root", dir, "--out", path.join(dir, "out"), "--no-cache"], limit);
   const rule = /\[([a-z0-9-]+)\]/.exec(result.output)?.[1];
   const s = result.seconds.toFixed(1);

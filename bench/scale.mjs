@@ -97,7 +97,7 @@ async function bigPost() {
   const others = corpusMeta(40, seed);
   await mkdir(path.join(site, "posts"), { recursive: true });
   // The one big post is ordinary markdown that takes long and much memory because it is big:
-  // the case measures how much, so the render budgets (30 s, 640 MiB by default) must not stop it.
+  // the case measures how much, so the render budgets (60 s, 768 MiB by default) must not stop it.
   const budgets = { renderBudgetSeconds: 3600, renderMemoryMiB: 16384 };
   await writeFile(path.join(site, "site.config.json"), `${JSON.stringify({ ...daylightConfig(), ...budgets }, null, 2)}\n`);
   for (const meta of others) await writeFile(path.join(site, "posts", `${meta.slug}.md`), daylightSource(meta, postBody(meta, others, seed)));

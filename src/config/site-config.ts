@@ -59,6 +59,6 @@ export const defaultSiteConfig: SiteConfig = {
   gone: [],
   keepGenerations: 3,
   keepDays: 7,
-  renderBudgetSeconds: 30,
-  renderMemoryMiB: 640,
+  renderBudgetSeconds: 60,
+  renderMemoryMiB: 768,
 };

@@ -8,8 +8,9 @@ import { workerHeap, workerScript } from "./render-pool.js";
 
 /**
  * Posts at least this long render in a thread of their own, whose heap is capped. Parsing
- * takes about 250 times a post's size in memory (a 4 MB post of 100,000 links: 2.5 GB), and on
- * the main thread nothing could stop it; below this size a post cannot need more than ~150 MB.
+ * takes hundreds of times a post's size in memory (a 2 MB post of prose: 0.9 GB; a 4 MB post of
+ * 100,000 links: 2.5 GB), and on the main thread nothing could stop it; below this size a
+ * post needs at most a few hundred MB.
  */
 export const bigPostChars = 512 * 1024;
 

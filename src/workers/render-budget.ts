@@ -45,7 +45,7 @@ export function overBudget(post: Post, seconds: number): RenderedPost {
 /** A post whose render thread ran out of the memory budget: no HTML, one error naming it. */
 export function overMemory(post: Post, memoryMiB: number): RenderedPost {
   return refused(post, `the post needed more than ${memoryMiB} MiB to render and was stopped`,
-    `parsing markdown takes about 250 times the post's size in memory (${Math.round(post.source.text.length / 1024)} KiB here): ` +
+    `parsing markdown takes hundreds of times the post's size in memory (${Math.round(post.source.text.length / 1024)} KiB here): ` +
     'split the post, or raise "renderMemoryMiB" in site.config.json if the machine has the memory');
 }
 

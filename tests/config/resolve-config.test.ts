@@ -25,8 +25,8 @@ describe("resolveConfig", () => {
     expect(diagnostics).toMatchObject([{ rule: "config-error", severity: "error", file: "site.config.json", line: 3, column: 10 }]);
   });
 
-  it("takes a render budget in whole seconds above 0, 30 by default", () => {
-    expect(resolveConfig(undefined).config.renderBudgetSeconds).toBe(30);
+  it("takes a render budget in whole seconds above 0, 60 by default", () => {
+    expect(resolveConfig(undefined).config.renderBudgetSeconds).toBe(60);
     expect(resolveConfig('{ "renderBudgetSeconds": 120 }').config.renderBudgetSeconds).toBe(120);
     for (const bad of ["0", "-5", "1.5", '"30"']) {
       expect(resolveConfig(`{ "renderBudgetSeconds": ${bad} }`).diagnostics, bad).toMatchObject([{ rule: "config-error", line: 1, column: 26 }]);

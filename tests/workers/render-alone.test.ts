@@ -24,7 +24,7 @@ describe("a big post", () => {
     // Any post can render alone; a small one keeps the test quick.
     const post = makePost(bigText().slice(0, 20_000));
     const context = makeContext();
-    const alone = await renderAlone(post, context, 640);
+    const alone = await renderAlone(post, context, 768);
     if (typeof alone === "string") throw new Error(`rendering alone ${alone}`);
     const here = renderPost(post, context);
     expect(alone.outcome.body.html).toBe(here.html);
