@@ -3,6 +3,7 @@ import { defaultSiteConfig } from "../config/site-config.js";
 import { error } from "../diagnostics.js";
 import type { Post, RenderedPost } from "../model.js";
 import { renderingFacts } from "../markdown/rendering-facts.js";
+import { threadCpuMs } from "./thread-cpu.js";
 
 /** Thrown when a post's render outlasts the site's renderBudgetSeconds; holds the post's error. */
 export class RenderBudgetExceeded extends Error {
@@ -19,17 +20,37 @@ const sandbox = vm.createContext({ run: undefined as (() => unknown) | undefined
 const runScript = new vm.Script("run()");
 
 /**
- * Runs `render` and returns its result, or throws RenderBudgetExceeded when it takes longer
- * than `seconds` of wall time. The limit only ever fails: it never changes a render that ends.
+ * Runs `render` and returns its result, or throws RenderBudgetExceeded when it needs more
+ * than `seconds` of CPU. The watchdog counts wall time, which a busy machine stretches: when
+ * it fires before this thread has used most of the budget's CPU, the render starts again with
+ * the wall time that the CPU it got would need (a few times at most), so that load alone
+ * never stops a post. The limit only ever fails: it never changes a render that ends.
  */
-export function withinBudget<T>(post: Post, seconds: number, render: () => T): T {
+export function withinBudget<T>(post: Post, seconds: number, render: () => T, cpuMs: () => number = threadCpuMs): T {
+  const budgetMs = Number.isFinite(seconds) && seconds > 0 ? Math.max(1, Math.round(seconds * 1000)) : defaultSiteConfig.renderBudgetSeconds * 1000;
+  let wallMs = budgetMs;
+  for (let attempt = 1; ; attempt++) {
+    const before = cpuMs();
+    try {
+      return runWithTimeout(render, wallMs);
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== "ERR_SCRIPT_EXECUTION_TIMEOUT") throw e;
+      const used = cpuMs() - before;
+      if (used >= budgetMs * 0.9 || attempt >= maxAttempts) throw new RenderBudgetExceeded(overBudget(post, seconds));
+      // It got `used` ms of CPU in `wallMs`: at that rate, the budget's CPU takes this long (with a margin, capped).
+      wallMs = Math.min(budgetMs * maxStretch, Math.ceil((wallMs * budgetMs * 1.2) / Math.max(used, wallMs / maxStretch)));
+    }
+  }
+}
+
+/** How many times a render may start over, and how far its wall time may stretch the budget. */
+const maxAttempts = 4;
+const maxStretch = 20;
+
+function runWithTimeout<T>(render: () => T, timeout: number): T {
   sandbox.run = render;
   try {
-    const timeout = Number.isFinite(seconds) && seconds > 0 ? Math.max(1, Math.round(seconds * 1000)) : defaultSiteConfig.renderBudgetSeconds * 1000;
     return runScript.runInContext(sandbox, { timeout }) as T;
-  } catch (e) {
-    if ((e as { code?: unknown }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw new RenderBudgetExceeded(overBudget(post, seconds));
-    throw e;
   } finally {
     sandbox.run = undefined;
   }
@@ -37,7 +58,7 @@ export function withinBudget<T>(post: Post, seconds: number, render: () => T): T
 
 /** A post stopped by the time budget: no HTML, one error naming it. */
 export function overBudget(post: Post, seconds: number): RenderedPost {
-  return refused(post, `the post took longer than ${seconds} s to render and was stopped`,
+  return refused(post, `the post needed more than ${seconds} s to render and was stopped`,
     "markdown built to be slow (thousands of unclosed `*`, `_` or `[`, lists nested thousands deep) takes time that grows with the square of its size: " +
     'simplify or split the post; if it is an ordinary long post on a slow machine, raise "renderBudgetSeconds" in site.config.json');
 }
