@@ -24,7 +24,7 @@ export interface SiteConfig {
   /** …and for at least how many days. */
   readonly keepDays: number;
   /**
-   * Wall-clock seconds one post may take to render before the build fails with a
+   * Seconds of CPU one post may take to render before the build fails with a
    * `render-budget` error naming it: pathological markdown can take minutes.
    */
   readonly renderBudgetSeconds: number;
