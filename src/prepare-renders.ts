@@ -56,15 +56,16 @@ export async function prepareRenders(
     await lazy.load();
     await (await import("./markdown/create-post-renderer.js")).prepareHighlighting(left);
   }
-  const render = (post: Post): RenderedPost => {
-    try {
-      return cache ? cache.posts.render(post, context, renderer) : withinBudget(post, context.config.renderBudgetSeconds, () => renderer.render(post, context));
-    } catch (e) {
-      // Stopped by the budget: the post's error, never cached (the cache only keeps what returned).
-      if (e instanceof RenderBudgetExceeded) return e.rendered;
-      throw e;
-    }
-  };
-  return (post: Post): RenderedPost => hits.get(post) ?? parked(render(post));
+  return (post: Post): RenderedPost => hits.get(post) ?? parked(renderHere(post, context, renderer, cache));
+}
+
+/** Renders on this thread within the budget; a post stopped by it is its error, never cached (the cache keeps only what returned). */
+function renderHere(post: Post, context: RenderContext, renderer: LazyRenderer["renderer"], cache: BuildCache | undefined): RenderedPost {
+  try {
+    return cache ? cache.posts.render(post, context, renderer) : withinBudget(post, context.config.renderBudgetSeconds, () => renderer.render(post, context));
+  } catch (e) {
+    if (e instanceof RenderBudgetExceeded) return e.rendered;
+    throw e;
+  }
 }
 
