@@ -36,9 +36,18 @@ export async function prepareRenders(
     }
   });
   // Each outcome is kept (and its HTML parked) as it arrives, not once all are in; one stopped
-  // by the budget is the post's error, never cached.
-  const keep = (post: Post, outcome: RenderOutcome) => hits.set(post, parked(cache && !outcome.overBudget
-    ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body }));
+  // by the budget is the post's error, never cached. Keeping runs in the pool's message
+  // handler, where a throw (a full disk under the spool) would be an uncaught exception: the
+  // first failure is held and rethrown below instead.
+  let failure: { error: unknown } | undefined;
+  const keep = (post: Post, outcome: RenderOutcome) => {
+    if (failure) return;
+    try {
+      hits.set(post, parked(cache && !outcome.overBudget ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body }));
+    } catch (error) {
+      failure = { error };
+    }
+  };
   // Plugins are functions, which cannot cross threads: a site with plugins renders here.
   const builtin = renderer.key === builtinRendererKey;
   // A big post renders alone, in a thread whose heap is capped, so that it cannot exhaust the process's memory.
@@ -50,6 +59,7 @@ export async function prepareRenders(
   if (threads > 0) {
     await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads, (i, outcome) => keep(misses[i] as Post, outcome)));
   }
+  if (failure) throw failure.error;
   // What no thread rendered (none was started, or one failed) renders here, on demand.
   const left = misses.filter((post) => !hits.has(post));
   if (left.length > 0) {

@@ -5,10 +5,10 @@ import type { BuildOptions, SiteConfig } from "../config/site-config.js";
 import { error, hasErrors, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { describeGeneration, planGeneration } from "../generations/plan-generation.js";
 import { readPreviousGeneration } from "../generations/read-previous.js";
-import { checkOutDir } from "../output/check-out-dir.js";
+import { guardFolder } from "../output/guard-folder.js";
 import { createDiskWriter } from "../output/disk-writer.js";
 import { repairOutput } from "../output/repair-output.js";
-import { cacheDirOf, openBuildCache, refuseCacheDir } from "../cache/open-build-cache.js";
+import { cacheDirOf, openBuildCache } from "../cache/open-build-cache.js";
 import { checkSite } from "../check/check-site.js";
 import { outputSiteFiles } from "../check/site-files.js";
 import { createSiteScans, type SiteScans } from "../check/site-scans.js";
@@ -29,8 +29,8 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   const started = performance.now();
   resetStageTimings();
   const outDir = command.outDir ?? path.join(command.root, "dist");
-  const refusal = checkOutDir(outDir, command.root, undefined, command.postsDir ? [command.postsDir] : []);
-  if (refusal) throw new UsageError(`refusing to build into ${outDir}: ${refusal}`);
+  const refusal = guardFolder(outDir, "output", { root: command.root, inputDirs: command.postsDir ? [command.postsDir] : [], force: command.force });
+  if (refusal) throw new UsageError(`refusing to build into ${outDir}: the output folder ${refusal}`);
   const cacheDir = checkedCacheDir(command, outDir);
   // Pages wait on disk, not in memory, until they are checked and written (see page-spool.ts).
   const spool = openPageSpool(spoolFileOf(outDir));
@@ -116,8 +116,10 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
 /** The cache folder (none with --no-cache); one in or around the output is a usage error. */
 function checkedCacheDir(command: BuildCommand, outDir: string): string | undefined {
   const dir = cacheDirOf(command);
-  const refusal = refuseCacheDir(dir, { root: command.root, outDir, inputDirs: command.postsDir ? [command.postsDir] : [] });
-  if (refusal) throw new UsageError(`refusing to keep the build cache in ${dir}: ${refusal} (or pass --no-cache)`);
+  const refusal = dir === undefined
+    ? undefined
+    : guardFolder(dir, "cache", { root: command.root, outDir, inputDirs: command.postsDir ? [command.postsDir] : [], force: command.force });
+  if (refusal) throw new UsageError(`refusing to keep the build cache in ${dir}: the cache folder ${refusal} (or pass --no-cache)`);
   return dir;
 }
 

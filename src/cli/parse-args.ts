@@ -32,6 +32,8 @@ export type Command =
       readonly noCache: boolean;
       /** `--timings`: print where the build's time went, stage by stage. */
       readonly timings: boolean;
+      /** `--force`: replace an output (or use a cache folder) that holds files daylight did not write. */
+      readonly force: boolean;
     }
   | { readonly kind: "new"; readonly root: string; readonly title: string }
   | DevCommand
@@ -50,6 +52,7 @@ const buildFlags = {
   "cache-dir": { type: "string" },
   "no-cache": { type: "boolean" },
   timings: { type: "boolean" },
+  force: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
@@ -71,6 +74,7 @@ const deployFlags = {
   to: { type: "string" },
   "dry-run": { type: "boolean" },
   "max-deletes": { type: "string" },
+  force: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
@@ -106,6 +110,7 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       cacheDir: resolvePath(values["cache-dir"]),
       noCache: values["no-cache"] ?? false,
       timings: values.timings ?? false,
+      force: values.force ?? false,
     };
   }
   if (name === "new") {
@@ -142,8 +147,10 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
     const root = resolvePath(values.root) ?? defaultRoot;
     return {
       kind: "deploy",
+      root,
       outDir: resolvePath(values.out) ?? path.join(root, "dist"),
       to,
+      force: values.force ?? false,
       dryRun: values["dry-run"] ?? false,
       maxDeletes: parseWholeNumber("--max-deletes", values["max-deletes"], defaultMaxDeletes),
     };

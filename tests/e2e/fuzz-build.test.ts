@@ -177,7 +177,9 @@ async function fuzzOne(spec: SiteSpec, run: Runner, { cache = false, rule }: { c
       const beside = readdirSync(dir).filter(isInput).sort();
       const { code, output } = await run(argv, dir);
       const say = (problem: string) => problems.push(`${cache ? `build ${attempt}: ` : ""}${problem}`);
-      if (code !== 0 && code !== 1) say(`exit code ${code}`);
+      // Someone's own files at the output are never replaced without --force: a usage refusal.
+      const refused = spec.previous === "foreign" && !spec.flags.includes("--force");
+      if (refused ? code !== 2 || !/did not write/.test(output) : code !== 0 && code !== 1) say(`exit code ${code}`);
       for (const sign of crashSigns) if (sign.test(output)) say(`printed ${sign}`);
       for (const problem of positionProblems(output, root)) say(problem);
       if (rule !== undefined && (code !== 1 || !new RegExp(`:\\d+:\\d+  error  .*\\[${rule}\\]`).test(output))) say(`no positioned ${rule} error, exit ${code}`);
