@@ -22,9 +22,10 @@ const runScript = new vm.Script("run()");
 /**
  * Runs `render` and returns its result, or throws RenderBudgetExceeded when it needs more
  * than `seconds` of CPU. The watchdog counts wall time, which a busy machine stretches: when
- * it fires before this thread has used most of the budget's CPU, the render starts again with
- * the wall time that the CPU it got would need (a few times at most), so that load alone
- * never stops a post. The limit only ever fails: it never changes a render that ends.
+ * it fires before this thread has used most of the budget's CPU, the render starts once more
+ * with the wall time that the CPU it got would need (at most five budgets more), so that
+ * load alone does not stop a post, and a pathological one is still stopped within six
+ * budgets of wall time. The limit only ever fails: it never changes a render that ends.
  */
 export function withinBudget<T>(post: Post, seconds: number, render: () => T, cpuMs: () => number = threadCpuMs): T {
   const budgetMs = Number.isFinite(seconds) && seconds > 0 ? Math.max(1, Math.round(seconds * 1000)) : defaultSiteConfig.renderBudgetSeconds * 1000;
@@ -43,9 +44,9 @@ export function withinBudget<T>(post: Post, seconds: number, render: () => T, cp
   }
 }
 
-/** How many times a render may start over, and how far its wall time may stretch the budget. */
-const maxAttempts = 4;
-const maxStretch = 20;
+/** How many times a render may start, and how far the second start's wall time may stretch the budget. */
+const maxAttempts = 2;
+const maxStretch = 5;
 
 function runWithTimeout<T>(render: () => T, timeout: number): T {
   sandbox.run = render;
