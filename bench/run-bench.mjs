@@ -5,6 +5,7 @@
  *
  *   node bench/run-bench.mjs [--sizes 1000,4000] [--huge] [--runs 5] [--dev-edits 11]
  *                            [--no-eleventy] [--no-hugo] [--no-dev] [--daylight DIR] [--seed N]
+ *                            [--pathological]   (then cmark's pathological inputs: pathological.mjs)
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     sizes: { type: "string" }, huge: { type: "boolean" }, seed: { type: "string" }, out: { type: "string" },
     runs: { type: "string", default: "5" }, "dev-edits": { type: "string", default: "11" },
     "no-eleventy": { type: "boolean" }, "no-hugo": { type: "boolean" }, "no-dev": { type: "boolean" },
+    pathological: { type: "boolean" },
     daylight: { type: "string", default: path.join(HERE, "..") },
   },
 });
@@ -59,6 +61,11 @@ const file = path.join(HERE, "results", "latest.json");
 await mkdir(path.dirname(file), { recursive: true });
 await writeFile(file, `${JSON.stringify({ environment: await environment(), options: { sizes, seed, runs, devEdits }, results, table }, null, 2)}\n`);
 log(`results written to ${path.relative(process.cwd(), file)}`);
+
+if (values.pathological) {
+  log("cmark's pathological inputs");
+  execFileSync(process.execPath, [path.join(HERE, "pathological.mjs"), "--daylight", values.daylight], { stdio: "inherit" });
+}
 
 async function environment() {
   const pkg = async (p) => JSON.parse(await readFile(p, "utf8")).version;

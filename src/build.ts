@@ -129,9 +129,15 @@ export async function warmUpRenderer(sources: SiteSources, config: SiteConfig, w
   await (await import("./markdown/create-post-renderer.js")).prepareHighlighting([...posts, ...pages]);
   const { renderPost } = await import("./markdown/render-post.js");
   const context = { config, links: buildLinkIndex(posts), assets: buildAssetIndex(sources.assets, config.basePath) };
+  const { withinBudget } = await import("./workers/render-budget.js");
   for (const post of posts.slice(0, warmUpPosts)) {
     await new Promise((resolve) => setImmediate(resolve));
-    renderPost(post, context);
+    // A post over the budget was reported by the build; warming up on it must not hang the server.
+    try {
+      withinBudget(post, config.renderBudgetSeconds, () => renderPost(post, context));
+    } catch {
+      // the build reported what is wrong with it
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { error, warning, type Diagnostic, type Position } from "../diagnostics.js";
+import { generatedFileAt, normalizeAlias } from "../content/normalize-alias.js";
 import { closestMatch } from "../text/closest-match.js";
 import { defaultSiteConfig, type SiteConfig } from "./site-config.js";
 
@@ -11,13 +12,18 @@ const isSlugList: Checker = (v) =>
   Array.isArray(v) && v.every((item) => typeof item === "string") ? undefined : 'must be a list of page slugs, like ["about", "now"]';
 const isPathList: Checker = (v) =>
   Array.isArray(v) && v.every((item) => typeof item === "string" && item.startsWith("/"))
-    ? undefined
+    ? ownFileProblem(v as string[])
     : 'must be a list of site paths, like ["/old-post/"]';
 const isRedirectMap: Checker = (v) =>
   typeof v === "object" && v !== null && !Array.isArray(v) &&
   Object.entries(v).every(([from, to]) => from.startsWith("/") && typeof to === "string" && to !== "")
-    ? undefined
+    ? ownFileProblem(Object.keys(v))
     : 'must map old paths to new ones, like { "/old/": "/posts/new/" }';
+/** An old path where daylight writes a file of its own (`/feed.xml`, `/_redirects`) would replace that file. */
+const ownFileProblem = (paths: readonly string[]): string | undefined => {
+  const taken = paths.find((path) => generatedFileAt(normalizeAlias(path, undefined) ?? path) !== undefined);
+  return taken === undefined ? undefined : `names ${taken}, where daylight writes its own ${generatedFileAt(normalizeAlias(taken, undefined) ?? taken)}`;
+};
 const isWholeNumber: Checker = (v) =>
   typeof v === "number" && Number.isInteger(v) && v >= 0 ? undefined : "must be a whole number, 0 or more";
 const isTimeZone: Checker = (v) => isText(v) ?? (isKnownTimeZone(v as string) ? undefined : "is not an IANA time zone");
@@ -41,6 +47,8 @@ const checkers: Record<string, Checker> = {
   gone: isPathList,
   keepGenerations: isWholeNumber,
   keepDays: isWholeNumber,
+  renderBudgetSeconds: isPositiveInteger,
+  renderMemoryMiB: isPositiveInteger,
 };
 
 /** What a key's value should be (undefined when it is fine), or "unknown" for a key daylight does not know. */

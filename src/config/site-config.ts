@@ -23,6 +23,13 @@ export interface SiteConfig {
   readonly keepGenerations: number;
   /** …and for at least how many days. */
   readonly keepDays: number;
+  /**
+   * Seconds of CPU one post may take to render before the build fails with a
+   * `render-budget` error naming it: pathological markdown can take minutes.
+   */
+  readonly renderBudgetSeconds: number;
+  /** The heap (MiB) of the thread a big post renders in (render-alone.ts); more is a `render-budget` error. */
+  readonly renderMemoryMiB: number;
 }
 
 /** How one build runs; not part of the site's config file. */
@@ -52,4 +59,6 @@ export const defaultSiteConfig: SiteConfig = {
   gone: [],
   keepGenerations: 3,
   keepDays: 7,
+  renderBudgetSeconds: 60,
+  renderMemoryMiB: 768,
 };

@@ -1,3 +1,6 @@
+import { manifestPath } from "../generations/manifest.js";
+import { generatedRootFiles } from "../site/generated-files.js";
+
 /**
  * An old URL of a post as a site-relative path (`/2019/03/old-name/`, `/old.html`), or
  * undefined when it cannot be one: the site root, `.`/`..` segments, backslashes, spaces.
@@ -34,4 +37,17 @@ function decodePath(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Files the build writes at the site root besides pages: an old URL may not take their place. */
+const ownFiles: ReadonlySet<string> = new Set([...generatedRootFiles, manifestPath, "_headers", "_redirects", "index.html"]);
+
+/**
+ * The file daylight writes itself that a site path (`/feed.xml`, `/_redirects/x/`) would
+ * replace or need as a folder, or undefined: a redirect stub there would overwrite the feed,
+ * the manifest or the host's rules.
+ */
+export function generatedFileAt(sitePath: string): string | undefined {
+  const first = sitePath.replace(/^\/+/, "").split("/")[0] ?? "";
+  return ownFiles.has(first) ? first : undefined;
 }

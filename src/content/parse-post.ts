@@ -51,6 +51,12 @@ const fail = (d: Diagnostic) => ({ post: undefined, diagnostics: [d] });
 
 function missingHeader(text: string, file: string): Diagnostic {
   const start = bomLength(text);
+  // gray-matter would run `---js` / `---javascript` front matter as code: daylight reads YAML only.
+  const language = /^---[ \t]*([^\s-][^\r\n]*?)[ \t]*(\r?\n|$)/.exec(text.slice(start, start + 64))?.[1];
+  if (language !== undefined) {
+    return error("unsupported-front-matter", `front matter in \`${language}\` is not supported: daylight reads YAML only, and never runs a post's code`,
+      file, { line: 1, column: 4 + text.slice(start + 3).search(/\S/) }, "write the header as YAML between two `---` lines, or as `!! key: value` lines");
+  }
   const toml = /^\+\+\+[ \t]*(\r?\n|$)/.test(text.slice(start, start + 64));
   return error("missing-header", toml ? "TOML front matter (`+++`) is not supported" : "the file has no header",
     file, { line: 1, column: 1 }, toml ? "use `!! key: value` lines or YAML front matter between `---` lines" : minimalHeader);

@@ -2,6 +2,7 @@ import matter from "gray-matter";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { bomLength, lineStarts, type ParsedHeader, type RawField } from "./raw-fields.js";
 import { findYamlKey } from "./yaml-key-position.js";
+import { unfoldedSize, unfoldLimit } from "./yaml-expansion.js";
 
 const delimiter = /^---[ \t]*\r?$/;
 const yamlHint = "check the indentation, and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%` or `@`";
@@ -28,9 +29,25 @@ export function parseYamlHeader(text: string, file: string): ParsedHeader {
   const bodyStart = block.end;
   const loaded = loadYaml(text.slice(bomLength(text), block.closeStart) + "---", file);
   if ("diagnostic" in loaded) return { fields: new Map(), bodyStart, diagnostics: [loaded.diagnostic] };
+  const bomb = aliasBomb(loaded.data, block, file);
+  if (bomb) return { fields: new Map(), bodyStart, diagnostics: [bomb] };
   const diagnostics: Diagnostic[] = [];
   const fields = toFields(loaded.data, block, file, diagnostics);
   return { fields, bodyStart, diagnostics };
+}
+
+/** A `yaml-aliases` error at the first key whose value, aliases unfolded, makes the data too large. */
+function aliasBomb(data: Record<string, unknown>, block: Block, file: string): Diagnostic | undefined {
+  let left = unfoldLimit(block.lines.reduce((sum, line) => sum + line.length + 1, 0));
+  for (const [key, value] of Object.entries(data)) {
+    left -= unfoldedSize(value, left) + key.length;
+    if (left >= 0) continue;
+    const found = findYamlKey(block.lines, key);
+    return error("yaml-aliases", `the front matter's aliases (\`*name\`) unfold \`${key}\` to more data than the whole file holds many times over`,
+      file, found ? { line: found.line + 1, column: found.column } : { line: 2, column: 1 },
+      "write the values out, or reuse an anchor (`&name`) a few times only: aliases of aliases grow exponentially");
+  }
+  return undefined;
 }
 
 function findBlock(text: string): Block | undefined {

@@ -3,7 +3,7 @@ import type { HeaderFormat, PostKind, PostMeta } from "../model.js";
 import { acceptedDateForms, parseHeaderDate } from "./dates.js";
 import { invalidField, readBoolean, readList, readText, type FieldSink } from "./field-readers.js";
 import { nearMissKey } from "./near-miss.js";
-import { normalizeAlias } from "./normalize-alias.js";
+import { generatedFileAt, normalizeAlias } from "./normalize-alias.js";
 import type { RawField, RawFields } from "./raw-fields.js";
 import { isValidSlug, slugFromPath, slugify } from "./slug.js";
 
@@ -118,6 +118,9 @@ function readAliases(sink: FieldSink, field: RawField | undefined, ctx: FieldCon
     if (path === undefined && field) {
       invalidField(sink, "aliases", field, `holds \`${alias}\`, which cannot be a page of this site`,
         "give old URLs as paths from the site root, e.g. `/2019/03/old-name/`, without `..` or spaces");
+    } else if (path !== undefined && generatedFileAt(path) !== undefined && field) {
+      invalidField(sink, "aliases", field, `holds \`${alias}\`, where daylight writes its own ${generatedFileAt(path)}`,
+        "remove it: an old URL cannot take the place of a feed, the sitemap, the manifest or the host's rule files");
     } else if (path !== undefined && !aliases.includes(path)) {
       aliases.push(path);
     }

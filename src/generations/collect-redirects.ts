@@ -1,7 +1,7 @@
 import type { SiteConfig } from "../config/site-config.js";
-import { normalizeAlias } from "../content/normalize-alias.js";
+import { generatedFileAt, normalizeAlias } from "../content/normalize-alias.js";
 import { error, warning, type Diagnostic } from "../diagnostics.js";
-import { siteToUrlPath, urlToOutputPath, type OutputSpace } from "./url-paths.js";
+import { siteToUrlPath, urlToOutputPath, urlToSitePath, type OutputSpace } from "./url-paths.js";
 
 /** A post or page URL this build publishes, with the old URLs (`aliases`) that should lead to it. */
 export interface PublishedUrl {
@@ -81,7 +81,10 @@ function collectGone(config: SiteConfig, redirects: ReadonlyMap<string, Candidat
 /** Why `from` cannot redirect to `to`, or undefined when it can. */
 function collision(from: string, existing: Candidate | undefined, to: string, space: OutputSpace, base: string): string | undefined {
   if (existing && existing.to !== to) return `claims ${from}, which ${existing.what} already sends to ${existing.to}`;
-  if (!existing && space.occupied(urlToOutputPath(from, base) ?? "")) return `names ${from}, which is a page of this build`;
+  if (existing) return undefined;
+  const own = generatedFileAt(urlToSitePath(from, base) ?? "");
+  if (own !== undefined) return `names ${from}, where daylight writes its own ${own}`;
+  if (space.occupied(urlToOutputPath(from, base) ?? "")) return `names ${from}, which is a page of this build`;
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import { slugify } from "../content/slug.js";
 import { headerKeyPosition } from "../content/header-key-position.js";
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { RenderedPost } from "../model.js";
+import { maxFeedCategories } from "./feeds/feed-items.js";
 
 /** One tag of the site: every post that carries it (in any spelling that slugs the same). */
 export interface Tag {
@@ -50,7 +51,7 @@ export function buildTagIndex(posts: readonly RenderedPost[], language: string):
       if (group.posts.at(-1) !== rendered) group.posts.push(rendered);
     }
   }
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = posts.filter((p) => p.post.kind === "post" && p.post.meta.tags.length > maxFeedCategories).map(manyTags);
   const tags: Tag[] = [];
   for (const [slug, group] of groups) {
     const [first, ...others] = [...group.spellings];
@@ -61,6 +62,12 @@ export function buildTagIndex(posts: readonly RenderedPost[], language: string):
   const collator = new Intl.Collator(language, { sensitivity: "base", numeric: true });
   tags.sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return { tags, diagnostics };
+}
+
+function manyTags(post: RenderedPost): Diagnostic {
+  return warning("many-tags", `the post has ${post.post.meta.tags.length} tags; its feed items list the first ${maxFeedCategories} as categories`,
+    post.post.source.path, headerKeyPosition(post.post, "tags"),
+    `keep the tags a reader would follow (at most ${maxFeedCategories}): each one is a page and three feeds`);
 }
 
 function tagCollision(slug: string, [name, owner]: [string, RenderedPost], [other, post]: [string, RenderedPost]): Diagnostic {

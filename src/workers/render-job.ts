@@ -10,6 +10,8 @@ export interface RenderOutcome {
   readonly body: RenderedBody;
   readonly linkReads: MapReads;
   readonly assetReads: MapReads;
+  /** The render outlasted the budget: `body` is the post's error, never to be cached. */
+  readonly overBudget?: true;
 }
 
 /** A message to a render worker: the build's context (once), then batches of posts. */

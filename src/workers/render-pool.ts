@@ -7,8 +7,9 @@ import type { Post } from "../model.js";
 import { packageRootDir } from "../package-paths.js";
 import type { RenderOutcome, RenderRequest, RenderResponse } from "./render-job.js";
 
+/** The render worker. */
 // Workers run the compiled renderer (lib/), also when the caller runs from src/ in tests.
-const workerScript = path.join(packageRootDir, "lib/workers/render-worker.js");
+export const workerScript = path.join(packageRootDir, "lib/workers/render-worker.js");
 
 /**
  * The heap of each render thread. Parsing a post makes many objects that live for one post:
@@ -16,7 +17,7 @@ const workerScript = path.join(packageRootDir, "lib/workers/render-worker.js");
  * promoted, to be collected by full collections. A larger one lets them die young; on the
  * 1,000-post bench it cut the workers' CPU time by about a tenth.
  */
-const workerHeap = { maxYoungGenerationSizeMb: 96 };
+export const workerHeap = { maxYoungGenerationSizeMb: 96 };
 
 /** Below this many posts to render, starting threads costs more than it saves. */
 export const minPostsForWorkers = 48;

@@ -25,6 +25,22 @@ describe("resolveConfig", () => {
     expect(diagnostics).toMatchObject([{ rule: "config-error", severity: "error", file: "site.config.json", line: 3, column: 10 }]);
   });
 
+  it("takes a render budget in whole seconds above 0, 60 by default", () => {
+    expect(resolveConfig(undefined).config.renderBudgetSeconds).toBe(60);
+    expect(resolveConfig('{ "renderBudgetSeconds": 120 }').config.renderBudgetSeconds).toBe(120);
+    for (const bad of ["0", "-5", "1.5", '"30"']) {
+      expect(resolveConfig(`{ "renderBudgetSeconds": ${bad} }`).diagnostics, bad).toMatchObject([{ rule: "config-error", line: 1, column: 26 }]);
+    }
+  });
+
+  it("refuses redirects and gone paths where daylight writes a file of its own", () => {
+    const { diagnostics } = resolveConfig('{\n  "redirects": { "/_headers": "/posts/a/" },\n  "gone": ["/daylight-manifest.json"]\n}');
+    expect(diagnostics).toMatchObject([
+      { rule: "config-error", severity: "error", line: 2, column: 16 },
+      { rule: "config-error", severity: "error", line: 3, column: 11 },
+    ]);
+  });
+
   it("reports a value of the wrong type where it stands", () => {
     const { diagnostics } = resolveConfig('{\n  "postsPerPage": "ten",\n  "timezone": "Mars/Olympus"\n}');
     expect(diagnostics).toMatchObject([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeAlias } from "../../src/content/normalize-alias.js";
+import { generatedFileAt, normalizeAlias } from "../../src/content/normalize-alias.js";
 
 describe("normalizeAlias", () => {
   it("makes site-relative paths, folders ending in /", () => {
@@ -19,5 +19,13 @@ describe("normalizeAlias", () => {
     for (const bad of ["/", "", "../../etc/passwd", "/a/./b", "a b", "a\\b", "https://x.org/"]) {
       expect(normalizeAlias(bad, undefined), bad).toBeUndefined();
     }
+  });
+
+  it("names the file of daylight's own that a site path would replace or need as a folder", () => {
+    expect(generatedFileAt("/daylight-manifest.json")).toBe("daylight-manifest.json");
+    expect(generatedFileAt("/_redirects/")).toBe("_redirects");
+    expect(generatedFileAt("/feed.xml/x/")).toBe("feed.xml");
+    expect(generatedFileAt("/posts/feed.xml")).toBeUndefined();
+    expect(generatedFileAt("/old/")).toBeUndefined();
   });
 });

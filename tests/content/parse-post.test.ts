@@ -133,6 +133,23 @@ describe("parsePost: fields", () => {
     expect(rules("!! title: T\n!! published: 2025-03-14\n!! aliases: /ok/, ../../x\n")).toEqual([["invalid-field", 3, 13]]);
   });
 
+  it("refuses front matter in another language than YAML, and never runs it", () => {
+    const g = globalThis as { daylightRan?: boolean };
+    for (const lang of ["js", "javascript", "coffee", "toml", "json"]) {
+      const text = `---${lang}\n{ title: (globalThis.daylightRan = true, "T"), date: "2025-03-14" }\n---\n\nBody.\n`;
+      expect(rules(text), lang).toEqual([["unsupported-front-matter", 1, 4]]);
+    }
+    expect(rules("---  js \n{}\n---\n")).toEqual([["unsupported-front-matter", 1, 6]]);
+    expect(g.daylightRan).toBeUndefined();
+  });
+
+  it("rejects aliases where daylight writes a file of its own", () => {
+    for (const alias of ["/daylight-manifest.json", "/_headers", "/_redirects", "/feed.xml", "/sitemap.xml", "/404.html", "/robots.txt", "/atom.xml/x/"]) {
+      expect(rules(`!! title: T\n!! published: 2025-03-14\n!! aliases: /ok/, ${alias}\n`), alias).toEqual([["invalid-field", 3, 13]]);
+    }
+    expect(rules("---\ntitle: T\ndate: 2025-03-14\naliases:\n  - /_redirects\n---\n")).toEqual([["invalid-field", 4, 1]]);
+  });
+
   it("keeps unknown keys and warns about near misses", () => {
     const { post, diagnostics } = parse("!! title: T\n!! published: 2025-03-14\n!! Series: intro\n!! publised: 2025-01-01\n");
     expect(diagnostics.map((d) => [d.rule, d.severity, d.line])).toEqual([["unknown-key", "warning", 4]]);

@@ -12,7 +12,32 @@ const withBody = (text: string, file: string) => {
   return { ...header, body: blankRange(text, 0, header.bodyStart) };
 };
 
+/** Nine levels of nine aliases each: 9⁹ strings once unfolded. */
+const billionLaughs = () => {
+  const lines = ['lol0: &l0 "lol"'];
+  for (let i = 1; i <= 9; i++) lines.push(`lol${i}: &l${i} [${Array.from({ length: 9 }, () => `*l${i - 1}`).join(", ")}]`);
+  return ["---", "title: Bomb", ...lines, "---", ""].join("\n");
+};
+
 describe("parseYamlHeader", () => {
+  it("refuses an alias bomb at the first key that unfolds too far", () => {
+    const { fields, diagnostics } = parseYamlHeader(billionLaughs(), "a.md");
+    // Aliases of aliases: lol4 unfolds to 9⁴ strings, the first level beyond the limit.
+    expect(rules(diagnostics)).toEqual([["yaml-aliases", 7, 7]]);
+    expect(fields.size).toBe(0);
+  });
+
+  it("refuses an anchor that contains its own alias", () => {
+    expect(rules(parseYamlHeader("---\ntitle: T\nloop: &a [x, *a]\n---\n", "a.md").diagnostics)).toEqual([["yaml-aliases", 3, 7]]);
+  });
+
+  it("keeps a few reuses of an anchor", () => {
+    const text = "---\ntitle: T\nbase: &b { color: red, size: 3 }\none: *b\ntwo: *b\nthree: [*b, *b, *b]\n---\n";
+    const { fields, diagnostics } = parseYamlHeader(text, "a.md");
+    expect(diagnostics).toEqual([]);
+    expect(fields.get("three")?.value).toEqual([{ color: "red", size: 3 }, { color: "red", size: 3 }, { color: "red", size: 3 }]);
+  });
+
   it("reads fields with their positions and blanks the block", () => {
     const text = "---\ntitle: 'Hello: world'\ntags:\n  - a\n  - b\n---\n\n  word\n";
     const { fields, body, diagnostics } = withBody(text, "a.md");

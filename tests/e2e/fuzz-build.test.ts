@@ -154,7 +154,7 @@ function placePrevious(previous: Previous, out: string): void {
  * a fresh cache folder instead of --no-cache, and twice: the second build reads the cache and
  * must exit, report and write the same as the first.
  */
-async function fuzzOne(spec: SiteSpec, run: Runner, { cache = false } = {}): Promise<string[]> {
+async function fuzzOne(spec: SiteSpec, run: Runner, { cache = false, rule }: { cache?: boolean; rule?: string } = {}): Promise<string[]> {
   const dir = mkdtempSync(path.join(scratch, "case-"));
   try {
     const root = path.join(dir, "site");
@@ -182,6 +182,7 @@ async function fuzzOne(spec: SiteSpec, run: Runner, { cache = false } = {}): Pro
       if (refused ? code !== 2 || !/did not write/.test(output) : code !== 0 && code !== 1) say(`exit code ${code}`);
       for (const sign of crashSigns) if (sign.test(output)) say(`printed ${sign}`);
       for (const problem of positionProblems(output, root)) say(problem);
+      if (rule !== undefined && (code !== 1 || !new RegExp(`:\\d+:\\d+  error  .*\\[${rule}\\]`).test(output))) say(`no positioned ${rule} error, exit ${code}`);
       const besideAfter = readdirSync(dir).filter(isInput).sort();
       if (JSON.stringify(besideAfter) !== JSON.stringify(beside)) say(`changed the files beside the output: ${JSON.stringify(besideAfter)}`);
       if (code === 0) {
@@ -221,6 +222,10 @@ const post = (file: string, ...body: Piece[]): Entry => ({
 });
 
 const site = (...entries: Entry[]): SiteSpec => ({ entries, flags: [], previous: "seeded" });
+
+/** The base site's config with a render budget of `seconds`. */
+const budgetConfig = (seconds: number) =>
+  JSON.stringify({ title: "Fuzz", url: "https://example.com/blog/", timezone: "Europe/Berlin", nav: ["about"], renderBudgetSeconds: seconds });
 
 /** The inputs too big to draw at random: each built once, by name. */
 const extremes: Record<string, SiteSpec> = {
@@ -262,6 +267,36 @@ const extremes: Record<string, SiteSpec> = {
     post("posts/uses-links.md", "![in](./img/out.png) ![p](/out.png) ![q](/in.png) [o](/posts/secret)"),
   ),
   "case-only slug collisions": site(post("posts/Foo.md", "a"), post("posts/foo.md", "b"), post("posts/FOO.txt", "c")),
+  "a post with 300 tags": site({ kind: "text", path: "posts/tags.md", encoding: "utf8",
+    pieces: ["!! title: Tags\n!! published: 2024-06-01\n!! tags: t0", ...Array.from({ length: 299 }, (_, i) => `, t${i + 1}`), "\n\nBody.\n"] }),
+  // Indented, so that no one line opens them all: the parse itself takes long (the budget stops it, or the depth check refuses it).
+  "cmark's deeply nested lists, 1,000 levels, under a 2 s render budget": site(
+    { kind: "text", path: "site.config.json", pieces: [budgetConfig(2)], encoding: "utf8" },
+    post("posts/cmark-lists.md", ...Array.from({ length: 1000 }, (_, x) => `${"  ".repeat(x)}* a\n`)),
+  ),
+  "cmark's many emphasis closers, stopped by a 1 s render budget": site(
+    { kind: "text", path: "site.config.json", pieces: [budgetConfig(1)], encoding: "utf8" },
+    post("posts/slow.md", { repeat: "a_ ", times: 65_000 }),
+  ),
+  "a YAML alias bomb": site({ kind: "text", path: "posts/bomb.md", encoding: "utf8", pieces: [
+    "---\ntitle: Bomb\ndate: 2024-01-01\nl0: &l0 lol\n",
+    ...Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(", ")}]\n`),
+    "tags: *l9\n---\n\nBody.\n"] }),
+  "`---js` front matter that would run code": site({ kind: "text", path: "posts/js.md", encoding: "utf8",
+    pieces: ['---js\n{ title: (globalThis.daylightRanJs = "ran", "T"), date: "2024-01-01" }\n---\n\nBody.\n'] }),
+  "aliases to files daylight writes": site({ kind: "text", path: "posts/aliases.md", encoding: "utf8",
+    pieces: ["!! title: Aliases\n!! published: 2024-06-01\n!! aliases: /daylight-manifest.json, /_redirects, /sitemap.xml, /tags/alpha/feed.xml\n\nBody.\n"] }),
+  "config redirects to files daylight writes": site({ kind: "text", path: "site.config.json", encoding: "utf8",
+    pieces: ['{"url": "https://example.com/blog/",\n "redirects": {"/_headers": "/posts/base-one/"},\n "gone": ["/feed.json"]}'] }),
+};
+
+/** The error some extremes must end with (besides the promises every build keeps). */
+const expectedRules: Record<string, string> = {
+  "cmark's many emphasis closers, stopped by a 1 s render budget": "render-budget",
+  "a YAML alias bomb": "yaml-aliases",
+  "`---js` front matter that would run code": "unsupported-front-matter",
+  "aliases to files daylight writes": "invalid-field",
+  "config redirects to files daylight writes": "config-error",
 };
 
 describe("fuzzing the whole build", () => {
@@ -288,14 +323,16 @@ describe("fuzzing the whole build", () => {
   }, 600_000);
 
   it.each(Object.keys(extremes))("survives %s", async (name) => {
-    expect(await fuzzOne(extremes[name] as SiteSpec, inProcess)).toEqual([]);
+    expect(await fuzzOne(extremes[name] as SiteSpec, inProcess, { rule: expectedRules[name] })).toEqual([]);
+    expect((globalThis as { daylightRanJs?: string }).daylightRanJs).toBeUndefined();
   }, 120_000);
 
   it(`survives ${processRuns} random sites and the extremes in a real process`, async () => {
     const specs = fc.sample(siteSpec, { seed: propertyRuns.seed + 1, numRuns: processRuns });
     const cases: [string, SiteSpec][] = [
       ...specs.map((spec, i): [string, SiteSpec] => [`sample ${i} of seed ${propertyRuns.seed + 1}: ${JSON.stringify(spec).slice(0, 2000)}`, spec]),
-      ...["blockquotes 5,000 deep", "60 posts rendered in worker threads, some thousands deep", "every symlink at once"].map((name): [string, SiteSpec] => [name, extremes[name] as SiteSpec]),
+      ...["blockquotes 5,000 deep", "60 posts rendered in worker threads, some thousands deep", "every symlink at once",
+        "cmark's many emphasis closers, stopped by a 1 s render budget", "a YAML alias bomb", "aliases to files daylight writes"].map((name): [string, SiteSpec] => [name, extremes[name] as SiteSpec]),
     ];
     const failures: string[] = [];
     // Two at a time: a process spends most of its life starting up.

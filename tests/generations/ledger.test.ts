@@ -98,6 +98,17 @@ describe("the URL ledger", () => {
     expect(rules(gone.diagnostics)).toEqual(["error alias-collision"]);
   });
 
+  it("fails an alias or redirect where the generation writes its own manifest or host rules", async () => {
+    const base = { files: site("aaaaaaaa", { a: "A" }), previous: undefined, now: at(0) };
+    for (const from of ["/daylight-manifest.json", "/_headers", "/_redirects/", "/_redirects/x/"]) {
+      const alias = await planGeneration({ ...base, config: config(), published: published(["a"], { a: [from] }) });
+      expect(rules(alias.diagnostics), from).toEqual(["error alias-collision"]);
+      expect(alias.diagnostics[0]?.message, from).toContain("daylight writes its own");
+      const redirect = await planGeneration({ ...base, config: config({ redirects: { [from]: "/posts/a/" } }), published: published(["a"]) });
+      expect(rules(redirect.diagnostics), from).toEqual(["error alias-collision"]);
+    }
+  });
+
   it("warns about a redirect to no page, and refuses a target that is no URL", async () => {
     const base = { files: site("aaaaaaaa"), previous: undefined, now: at(0), published: published(["a"]) };
     const broken = await planGeneration({ ...base, config: config({ redirects: { "/old/": "/posts/typo/" } }) });

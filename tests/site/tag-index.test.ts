@@ -19,6 +19,15 @@ describe("tagSlug", () => {
 });
 
 describe("buildTagIndex", () => {
+  it("warns about a post with more tags than its feed items list, at its tags line", () => {
+    const tags = Array.from({ length: 100 }, (_, i) => `t${i}`);
+    const sourceText = `!! title: Many\n!! published: 2025-01-01\n!! tags: ${tags.join(", ")}\n`;
+    const { tags: index, diagnostics } = buildTagIndex([makeRenderedPost({ slug: "many", published: day(1), tags, sourceText })], "en");
+    expect(index).toHaveLength(100);
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.file, d.line])).toEqual([["many-tags", "warning", "posts/many.md", 3]]);
+    expect(buildTagIndex([makeRenderedPost({ slug: "few", published: day(1), tags: tags.slice(0, 64) })], "en").diagnostics).toEqual([]);
+  });
+
   it("counts posts per tag, newest first, tags sorted by name", () => {
     const posts = [
       makeRenderedPost({ slug: "c", published: day(3), tags: ["rust", "Ops"] }),

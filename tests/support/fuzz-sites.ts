@@ -172,7 +172,9 @@ const listValue = fc.array(fc.oneof(word, slugValue), { maxLength: 4 }).map((ws)
 
 const aliasValue = fc.array(
   fc.constantFrom("/old/", "/posts/base-one/", "/posts/x/", "old", "https://other.example/x/", "/../../etc/", "/a b/", "/%zz/",
-    "/blog/old/", "//evil.example/", "/index.html", "/posts/", "/tags/", ""),
+    "/blog/old/", "//evil.example/", "/index.html", "/posts/", "/tags/", "",
+    // Files the build writes itself: an alias there would replace them.
+    "/daylight-manifest.json", "/_redirects", "/_headers/", "/feed.xml", "/tags/alpha/atom.xml", "/sitemap.xml/x/", "/404.html"),
   { maxLength: 3 },
 ).map((ws) => ws.join(", "));
 
@@ -246,9 +248,11 @@ const yamlHeader = fc
     yamlFields,
     fc.constantFrom("---\n", "---\n", "---\n", "---", "...\n", "", "--- \n", "----\n"),
     fc.nat(19),
+    // Front matter in another language: gray-matter would run `---js` as JavaScript.
+    fc.oneof({ weight: 12, arbitrary: fc.constant("---\n") }, { weight: 1, arbitrary: fc.constantFrom("---js\n", "---javascript\n", "---coffee\n", "---toml\n", "--- yaml\n") }),
   )
-  .map(([fields, close, laughs]) =>
-    "---\n" + fields.map(([k, v]) => `${k}: ${v}`).join("\n") + (laughs === 0 ? `\n${billionLaughs}` : "") + "\n" + close,
+  .map(([fields, close, laughs, open]) =>
+    open + fields.map(([k, v]) => `${k}: ${v}`).join("\n") + (laughs === 0 ? `\n${billionLaughs}` : "") + "\n" + close,
   );
 
 // ---------------------------------------------------------------------------------------------
@@ -411,6 +415,9 @@ const configText = fc.oneof(
     '{"url": "https://example.com/blog/", "redirects": {"/posts/base-one/": "/x/"}}',
     '{"url": "https://example.com/blog/", "redirects": {"/a/": "/a/"}}', '{"url": "https://example.com/blog/", "redirects": {"": ""}}',
     '{"url": "https://example.com/blog/", "gone": ["/posts/base-one/", "/"]}', '{"url": "https://example.com/blog/", "keepGenerations": -5}',
+    '{"url": "https://example.com/blog/", "redirects": {"/daylight-manifest.json": "/posts/base-one/", "/_redirects/": "/"}}',
+    '{"url": "https://example.com/blog/", "gone": ["/_headers"]}', '{"url": "https://example.com/blog/", "renderBudgetSeconds": 0}',
+    '{"url": "https://example.com/blog/", "renderBudgetSeconds": "30"}', '{"url": "https://example.com/blog/", "renderBudgetSeconds": 1e9}',
     '{"url": "https://example.com/blog/", "language": "\u0000"}', '{"url": "https://example.com/blog/", "title": "</script><script>x"}',
     '{"url": "https://example.com/blog/", "url": "https://example.com/"}', '{"url": "https://example.com/blog/" /* c */, }',
     '{"url": "https://example.com/blog/", "__proto__": {"x": 1}}', '{"url": "https://example.com/blog/", "titel": "x"}',

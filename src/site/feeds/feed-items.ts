@@ -5,6 +5,14 @@ import { absolutizeUrls } from "../absolute-urls.js";
 import { siteUrlOf } from "./feed-spec.js";
 import { renderResourcesHtml } from "./resources-html.js";
 
+/**
+ * How many of a post's tags its feed items list as categories. A post is an item of each of
+ * its tags' feeds, so listing them all made a post with 2,000 tags write 2,000 × 2,000
+ * categories (362 MB, 75 s); with a cap, feeds grow with the number of tags, not its square.
+ * The post's page lists every tag; tag-index.ts warns about a post over the cap.
+ */
+export const maxFeedCategories = 64;
+
 /** What every feed format says about one post; each format only serialises it. */
 export interface FeedItem {
   /** Absolute URL of the post: its link, and its id in every format (unique and stable). */
@@ -16,6 +24,7 @@ export interface FeedItem {
   readonly contentHtml: string;
   readonly published: Date | undefined;
   readonly updated: Date | undefined;
+  /** The post's first maxFeedCategories tags. */
   readonly tags: readonly string[];
   /** The post's author, else the site's; undefined when neither is given. */
   readonly author: string | undefined;
@@ -45,7 +54,7 @@ function toFeedItem(rendered: RenderedPost, config: SiteConfig, siteUrl: string)
     contentHtml: feedContentHtml(rendered, permalink),
     published: meta.published,
     updated: meta.updated,
-    tags: meta.tags,
+    tags: meta.tags.slice(0, maxFeedCategories),
     author: meta.author ?? (config.author || undefined),
   };
 }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { feedUpdated, rfc3339, toFeedItems } from "../../../src/site/feeds/feed-items.js";
+import { feedUpdated, maxFeedCategories, rfc3339, toFeedItems } from "../../../src/site/feeds/feed-items.js";
 import { config, now, posts, renderedPost, urlPost } from "./feed-fixtures.js";
 
 describe("toFeedItems", () => {
+  it("lists at most maxFeedCategories of a post's tags, so tag feeds grow linearly with the tags", () => {
+    const tags = Array.from({ length: 2_000 }, (_, i) => `tag${i}`);
+    const [item] = toFeedItems([renderedPost({ slug: "many", tags })], config);
+    expect(item?.tags).toEqual(tags.slice(0, maxFeedCategories));
+    expect(toFeedItems([renderedPost({ slug: "few", tags: ["a", "b"] })], config)[0]?.tags).toEqual(["a", "b"]);
+  });
+
   it("takes at most feedItems posts, newest first, undated drafts last", () => {
     const draft = renderedPost({ slug: "draft", draft: true });
     const items = toFeedItems([draft, posts[3]!, posts[1]!, posts[0]!], config);

@@ -1,0 +1,109 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildSite, createBuildCache } from "../../src/build.js";
+import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
+import { readSite, siteLayout } from "../../src/read-site.js";
+import { RenderBudgetExceeded, withinBudget } from "../../src/workers/render-budget.js";
+import { makePost } from "../markdown/make-post.js";
+import { linkedPostsSite } from "../build/linked-posts-site.js";
+
+const options = { drafts: false, future: false, strict: false, now: new Date("2025-01-01T00:00:00Z") };
+
+/** A remark plugin that never ends on a post saying "forever" (a render no budget can wait out), counting them. */
+let forevers = 0;
+const endless = () => (_tree: unknown, file: { value: unknown }) => {
+  if (!String(file.value).includes("forever")) return;
+  forevers++;
+  for (;;) {
+    // spins until the budget's watchdog stops it
+  }
+};
+
+/** The site of linked posts, one of them (post-3) saying "forever" or holding pathological markdown. */
+async function siteWith(posts: number, body: string, budget: number) {
+  const root = linkedPostsSite(posts);
+  writeFileSync(path.join(root, "posts", "post-3.md"), `!! title: Slow\n!! published: 2024-01-03\n\n${body}\n`);
+  const sources = await readSite(siteLayout(root));
+  const { config } = resolveSiteConfig(undefined, "https://example.com/");
+  return { sources, config: { ...config, renderBudgetSeconds: budget } };
+}
+
+const budgetErrors = (diagnostics: readonly { rule: string; severity: string; file?: string }[]) =>
+  diagnostics.filter((d) => d.rule === "render-budget").map((d) => [d.severity, d.file]);
+
+describe("the render budget", () => {
+  it("returns what a render returns within it, and stops one that outlasts it", () => {
+    const post = makePost("!! title: T\n!! published: 2024-01-01\n\nHi.\n");
+    expect(withinBudget(post, 5, () => 42)).toBe(42);
+    const stopped = (() => {
+      try {
+        withinBudget(post, 0.2, () => {
+          for (;;) {
+            // endless
+          }
+        });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(stopped).toBeInstanceOf(RenderBudgetExceeded);
+    expect((stopped as RenderBudgetExceeded).rendered.diagnostics).toMatchObject([{ rule: "render-budget", severity: "error", file: post.source.path, line: 1 }]);
+    // Errors that are not the budget's pass through as they are.
+    expect(() => withinBudget(post, 5, () => { throw new TypeError("boom"); })).toThrow(TypeError);
+  });
+
+  it("does not stop a render that a busy machine slows down: it counts CPU, not wall time", () => {
+    const post = makePost("!! title: T\n!! published: 2024-01-01\n\nHi.\n");
+    // Waiting uses no CPU, as a render does while other processes have the cores.
+    const cell = new Int32Array(new SharedArrayBuffer(4));
+    const wait = (ms: number) => {
+      for (const end = Date.now() + ms; Date.now() < end;) Atomics.wait(cell, 0, 0, 5);
+    };
+    let starts = 0;
+    expect(withinBudget(post, 0.3, () => (starts++, wait(900), "done"))).toBe("done");
+    expect(starts).toBe(2);
+  });
+
+  it("gives up after a second start when the thread never gets the budget's CPU", () => {
+    const post = makePost("!! title: T\n!! published: 2024-01-01\n\nHi.\n");
+    let starts = 0;
+    const never = () => {
+      starts++;
+      for (;;) {
+        // endless
+      }
+    };
+    // A clock that never moves: as if the machine gave this thread no CPU at all.
+    expect(() => withinBudget(post, 0.02, never, () => 0)).toThrow(RenderBudgetExceeded);
+    expect(starts).toBe(2);
+  });
+
+  it("ends a post that never finishes (on the main thread) with an error naming it, never cached", async () => {
+    const { sources, config } = await siteWith(4, "This goes on forever.", 1);
+    const plugins = { remarkPlugins: [endless], rehypePlugins: [] };
+    const cache = createBuildCache();
+    const first = await buildSite(sources, config, options, { plugins, cache, threads: 0 });
+    expect(budgetErrors(first.diagnostics)).toEqual([["error", "posts/post-3.md"]]);
+    expect(first.postCount).toBe(4);
+    // (More than once on a busy machine, where the budget's wall time may not give it the CPU.)
+    const afterFirst = forevers;
+    expect(afterFirst).toBeGreaterThanOrEqual(1);
+    // The stopped post is rendered (and stopped) again, the others come from the cache.
+    const second = await buildSite(sources, config, options, { plugins, cache, threads: 0 });
+    expect(budgetErrors(second.diagnostics)).toEqual([["error", "posts/post-3.md"]]);
+    expect(forevers).toBeGreaterThan(afterFirst);
+    expect(cache.posts.stats.hits).toBe(3);
+  });
+
+  it("stops pathological markdown in a render thread, and the thread renders the other posts", async () => {
+    // cmark's "many emphasis openers": minutes for micromark, far beyond one second anywhere.
+    const { sources, config } = await siteWith(10, "a_ ".repeat(150_000), 1);
+    const result = await buildSite(sources, config, options, { threads: 1 });
+    expect(budgetErrors(result.diagnostics)).toEqual([["error", "posts/post-3.md"]]);
+    expect(result.files.find((f) => f.path === "posts/post-4/index.html")).toMatchObject({
+      contents: expect.stringContaining('href="/posts/post-3/#part-two"'),
+    });
+  }, 60_000);
+});
