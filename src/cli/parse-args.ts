@@ -32,6 +32,8 @@ export type Command =
       readonly noCache: boolean;
       /** `--timings`: print where the build's time went, stage by stage. */
       readonly timings: boolean;
+      /** `--no-wait`: exit 1 instead of waiting when another build holds the output or cache. */
+      readonly noWait: boolean;
     }
   | { readonly kind: "new"; readonly root: string; readonly title: string }
   | DevCommand
@@ -50,6 +52,7 @@ const buildFlags = {
   "cache-dir": { type: "string" },
   "no-cache": { type: "boolean" },
   timings: { type: "boolean" },
+  "no-wait": { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
@@ -106,6 +109,7 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       cacheDir: resolvePath(values["cache-dir"]),
       noCache: values["no-cache"] ?? false,
       timings: values.timings ?? false,
+      noWait: values["no-wait"] ?? false,
     };
   }
   if (name === "new") {
