@@ -33,13 +33,14 @@ export interface BusyLock {
 
 /**
  * Takes the lock file `path`: created whole and atomically (written under a unique name,
- * then link()ed to `path`, which fails if it exists), holding "pid start". A lock whose
+ * then link()ed to `path`, which fails if it exists), holding "pid start token". A lock whose
  * holder is dead (no such process, or a process of that pid started at another time) is
  * taken over under a second lock, `path.takeover`, after checking again that it is still
  * the dead holder's; so two builds that find the same dead lock cannot both take it.
  */
 export async function acquireLock(path: string, options: LockOptions): Promise<HeldLock | BusyLock> {
-  const mine = holderText({ pid: process.pid, start: processStart(process.pid) ?? "" });
+  // The token tells apart two holders in one process (tests), so that neither releases the other's lock.
+  const mine = `${process.pid} ${processStart(process.pid) ?? ""} ${randomBytes(6).toString("hex")}\n`;
   const madeFolder = await mkdir(dirname(path), { recursive: true });
   let announced = false;
   for (;;) {
@@ -129,11 +130,9 @@ function absentOnly(error: NodeJS.ErrnoException): undefined {
   throw error;
 }
 
-const holderText = (holder: LockHolder): string => `${holder.pid} ${holder.start}\n`;
-
-/** "pid start" → holder; undefined for anything else (a lock no build of ours wrote: treated as dead). */
+/** "pid start token" → holder; undefined for anything else (a lock no build of ours wrote: treated as dead). */
 export function parseHolder(text: string): LockHolder | undefined {
-  const match = /^(\d+) (\d*)\n$/.exec(text);
+  const match = /^(\d+) (\d*) [0-9a-f]+\n$/.exec(text);
   return match ? { pid: Number(match[1]), start: match[2]! } : undefined;
 }
 
