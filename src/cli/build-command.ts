@@ -8,7 +8,8 @@ import { readPreviousGeneration } from "../generations/read-previous.js";
 import { checkOutDir } from "../output/check-out-dir.js";
 import { createDiskWriter } from "../output/disk-writer.js";
 import { lockBuild } from "../output/lock-build.js";
-import { OutputLayoutError } from "../output/output-slots.js";
+import { generationsOwnerAbove, OutputLayoutError, outputPathOf } from "../output/output-slots.js";
+import { resolveRealPath } from "../output/resolve-real-path.js";
 import { removeOldSpares, repairOutput } from "../output/repair-output.js";
 import { cacheDirOf, openBuildCache, refuseCacheDir } from "../cache/open-build-cache.js";
 import { checkSite } from "../check/check-site.js";
@@ -128,12 +129,19 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
   return 0;
 }
 
-/** The cache folder (none with --no-cache); one in or around the output is a usage error. */
+/** The cache folder (none with --no-cache); one in or around the output, or among its generations, is a usage error. */
 function checkedCacheDir(command: BuildCommand, outDir: string): string | undefined {
   const dir = cacheDirOf(command);
-  const refusal = refuseCacheDir(dir, { root: command.root, outDir, inputDirs: command.postsDir ? [command.postsDir] : [] });
+  const refusal = refuseCacheDir(dir, { root: command.root, outDir, inputDirs: command.postsDir ? [command.postsDir] : [] }) ??
+    (dir !== undefined && inGenerations(resolveRealPath(dir), outDir) ? "is inside an output's generations folder, which every build replaces" : undefined);
   if (refusal) throw new UsageError(`refusing to keep the build cache in ${dir}: ${refusal} (or pass --no-cache)`);
   return dir;
+}
+
+/** True when `dir` is this output's generations folder or inside it, or any other output's. */
+function inGenerations(dir: string, outDir: string): boolean {
+  const generations = `${outputPathOf(outDir)}.generations`;
+  return dir === generations || dir.startsWith(`${generations}/`) || generationsOwnerAbove(dir) !== undefined;
 }
 
 /**

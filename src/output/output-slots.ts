@@ -24,10 +24,24 @@ export interface OutputLayout {
   readonly generations: string;
 }
 
-/** The layout of the output `outDir`. */
+/** The layout of the output `outDir`; an output inside another output's generations folder is refused. */
 export function outputLayout(outDir: string): OutputLayout {
   const output = outputPathOf(outDir);
+  const owner = generationsOwnerAbove(output);
+  if (owner !== undefined) {
+    throw new OutputLayoutError(`${output} is inside ${owner}.generations, which the builds of ${owner} replace; build into ${owner} itself`);
+  }
   return { output, generations: `${output}.generations` };
+}
+
+/** `/x/dist` when `path` is `/x/dist.generations` or below it and `/x/dist` is our link; else undefined. */
+export function generationsOwnerAbove(path: string): string | undefined {
+  for (let dir = path; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (!dir.endsWith(".generations")) continue;
+    const owner = dir.slice(0, -".generations".length);
+    if (slotOfLink(owner) !== undefined) return owner;
+  }
+  return undefined;
 }
 
 /** The absolute path of a slot. */

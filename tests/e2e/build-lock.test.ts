@@ -77,6 +77,16 @@ describe("one build at a time", () => {
     }
   }, 120_000);
 
+  it("refuses a cache folder in the output's generations folder, where its lock would be the output's", async () => {
+    const { root, out } = sampleSite();
+    for (const cache of [`${out}.generations`, `${out}.generations/cache`]) {
+      const run = spawnCli(["build", "--root", root, "--out", out, "--cache-dir", cache]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("is inside an output's generations folder");
+    }
+    expect(existsSync(`${out}.generations`)).toBe(false);
+  });
+
   it("takes over the lock of a build killed with SIGKILL", async () => {
     const { root, out, cache } = sampleSite();
     const lockFile = path.join(`${out}.generations`, "lock");

@@ -124,6 +124,17 @@ describe("createDiskWriter", () => {
     expect(readdirSync(dir).sort()).toEqual(["copy", "dist", "dist.generations"]);
   });
 
+  it("refuses an output inside another output's generations folder", async () => {
+    const dir = tempDir();
+    const out = join(dir, "dist");
+    await createDiskWriter(out).write(text({ "index.html": "one" }));
+    const before = snapshot(dir);
+    for (const inside of [join(dir, "dist.generations/a"), join(dir, "dist.generations/b/sub"), join(out, "sub")]) {
+      await expect(createDiskWriter(inside).write(text({ "index.html": "x" }))).rejects.toThrow(/inside .*dist\.generations, which the builds of/);
+    }
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it("refuses a generations folder that is a symlink, and a dangling link at the output", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "elsewhere"));
