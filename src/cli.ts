@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The daylight command. The only place that calls process.exit. */
+import { describeIoFailure } from "./cli/describe-io-failure.js";
 import { main } from "./cli/main.js";
 import type { Console } from "./cli/report.js";
 
@@ -8,10 +9,19 @@ const terminal: Console = {
   err: (line) => process.stderr.write(line + "\n"),
 };
 
-main(process.argv.slice(2), process.env, terminal).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error("daylight: internal error (please report it):", e);
-    process.exit(70);
-  },
-);
+/** A failure main() could not turn into an exit code: a machine's is one line, a bug's is reported as one. */
+function exitOnFailure(e: unknown): never {
+  const ioFailure = describeIoFailure(e);
+  if (ioFailure) {
+    process.stderr.write(`daylight: ${ioFailure}\n`);
+    process.exit(1);
+  }
+  console.error("daylight: internal error (please report it):", e);
+  process.exit(70);
+}
+
+// Every failure should reach main() as a rejection; one thrown from an event handler
+// instead must still not print a stack trace for a full disk.
+process.on("uncaughtException", exitOnFailure);
+
+main(process.argv.slice(2), process.env, terminal).then((code) => process.exit(code), exitOnFailure);

@@ -37,11 +37,20 @@ export async function prepareRenders(
   // functions, which cannot cross threads, so a site with plugins renders here.
   const threads = renderer.key === builtinRendererKey ? (wanted ?? renderThreadCount(misses.length)) : 0;
   if (threads > 0) {
-    // Each outcome is kept (and its HTML parked) as it arrives, not once all are in.
+    // Each outcome is kept (and its HTML parked) as it arrives, not once all are in. Keeping
+    // runs in the pool's message handler, where a throw (a full disk under the spool) would
+    // be an uncaught exception: the first failure is held and rethrown here instead.
+    let failure: { error: unknown } | undefined;
     await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads, (i, outcome) => {
+      if (failure) return;
       const post = misses[i] as Post;
-      hits.set(post, parked(cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body }));
+      try {
+        hits.set(post, parked(cache ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body }));
+      } catch (error) {
+        failure = { error };
+      }
     }));
+    if (failure) throw failure.error;
   }
   // What no thread rendered (none was started, or one failed) renders here, on demand.
   const left = misses.filter((post) => !hits.has(post));

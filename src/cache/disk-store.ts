@@ -7,6 +7,7 @@ import type { EntryStore } from "./entry-store.js";
 import { decodeEntry, encodeEntryParts } from "./entry-codec.js";
 import { pruneEntries } from "./prune-entries.js";
 import { writeTextSync } from "../output/write-text-sync.js";
+import { attachErrorPath } from "../output/attach-error-path.js";
 
 /** The folder a site's cache lives in unless `--cache-dir` says otherwise. */
 export const defaultCacheDirName = ".daylight-cache";
@@ -155,12 +156,13 @@ async function writeEntries(dir: string, entries: Entries, made: Set<string>) {
 /** Temp file then rename: a reader (or a killed build) sees the old entry or the new one, never half of one. */
 async function writeEntry(dir: string, name: string, encoded: readonly string[]) {
   const { file, temp } = entryFiles(dir, name);
-  await writeFile(temp, encoded.join(""));
   try {
+    await writeFile(temp, encoded.join(""));
     await rename(temp, file);
   } catch (e) {
+    // A full disk fails the write: no half entry is left, and the error names the file.
     await rm(temp, { force: true });
-    throw e;
+    throw attachErrorPath(e, temp);
   }
 }
 

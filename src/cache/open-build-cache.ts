@@ -1,7 +1,6 @@
 import path from "node:path";
 import { createBuildCache, type BuildCache } from "../build.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { checkCacheDir, type BuildFolders } from "./check-cache-dir.js";
 import { codeIdentity } from "./code-identity.js";
 import { createDiskStore, defaultCacheDirName } from "./disk-store.js";
 
@@ -24,11 +23,6 @@ export interface CliBuildCache {
 /** The cache folder a build uses: `--cache-dir`, else `<root>/.daylight-cache`; undefined with `--no-cache`. */
 export function cacheDirOf(options: { root: string; cacheDir: string | undefined; noCache: boolean }): string | undefined {
   return options.noCache ? undefined : (options.cacheDir ?? path.join(options.root, defaultCacheDirName));
-}
-
-/** Why the cache folder may not be used, or undefined; see checkCacheDir. */
-export function refuseCacheDir(dir: string | undefined, folders: BuildFolders): string | undefined {
-  return dir === undefined ? undefined : checkCacheDir(dir, folders);
 }
 
 /** Opens the cache folder `dir` (nothing is read or created yet), or none. */

@@ -5,13 +5,13 @@ import type { BuildOptions, SiteConfig } from "../config/site-config.js";
 import { error, hasErrors, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { describeGeneration, planGeneration } from "../generations/plan-generation.js";
 import { readPreviousGeneration } from "../generations/read-previous.js";
-import { checkOutDir } from "../output/check-out-dir.js";
+import { guardFolder } from "../output/guard-folder.js";
 import { createDiskWriter } from "../output/disk-writer.js";
 import { lockBuild } from "../output/lock-build.js";
 import { generationsOwnerAbove, OutputLayoutError, outputPathOf } from "../output/output-slots.js";
 import { resolveRealPath } from "../output/resolve-real-path.js";
 import { removeOldSpares, repairOutput } from "../output/repair-output.js";
-import { cacheDirOf, openBuildCache, refuseCacheDir } from "../cache/open-build-cache.js";
+import { cacheDirOf, openBuildCache } from "../cache/open-build-cache.js";
 import { checkSite } from "../check/check-site.js";
 import { outputSiteFiles } from "../check/site-files.js";
 import { createSiteScans, type SiteScans } from "../check/site-scans.js";
@@ -32,8 +32,8 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   const started = performance.now();
   resetStageTimings();
   const outDir = command.outDir ?? path.join(command.root, "dist");
-  const refusal = checkOutDir(outDir, command.root, undefined, command.postsDir ? [command.postsDir] : []);
-  if (refusal) throw new UsageError(`refusing to build into ${outDir}: ${refusal}`);
+  const refusal = guardFolder(outDir, "output", { root: command.root, inputDirs: command.postsDir ? [command.postsDir] : [], force: command.force });
+  if (refusal) throw new UsageError(`refusing to build into ${outDir}: the output folder ${refusal}`);
   const cacheDir = checkedCacheDir(command, outDir);
   // One build at a time per output and per cache: a second one waits, or with --no-wait gives up.
   const locks = await lockBuild(outDir, cacheDir, { wait: !command.noWait, say: (line) => console.err(line) }).catch(asUsageError(outDir));
@@ -112,7 +112,7 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
   reportDiagnostics(console, diagnostics);
   // Both only write (each into its own folder): overlapping them hides the cache's cost in a cold build.
   const [, saveProblems] = await Promise.all([
-    createDiskWriter(outDir).write(generation.files),
+    createDiskWriter(outDir, { replaceForeign: command.force }).write(generation.files),
     timedAsync("save cache (while writing)", () => cache.save(true)),
   ]);
   reportDiagnostics(console, saveProblems);
@@ -132,9 +132,11 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
 /** The cache folder (none with --no-cache); one in or around the output, or among its generations, is a usage error. */
 function checkedCacheDir(command: BuildCommand, outDir: string): string | undefined {
   const dir = cacheDirOf(command);
-  const refusal = refuseCacheDir(dir, { root: command.root, outDir, inputDirs: command.postsDir ? [command.postsDir] : [] }) ??
-    (dir !== undefined && inGenerations(resolveRealPath(dir), outDir) ? "is inside an output's generations folder, which every build replaces" : undefined);
-  if (refusal) throw new UsageError(`refusing to keep the build cache in ${dir}: ${refusal} (or pass --no-cache)`);
+  const refusal = dir === undefined
+    ? undefined
+    : guardFolder(dir, "cache", { root: command.root, outDir, inputDirs: command.postsDir ? [command.postsDir] : [], force: command.force }) ??
+      (inGenerations(resolveRealPath(dir), outDir) ? "is inside an output's generations folder, which every build replaces" : undefined);
+  if (refusal) throw new UsageError(`refusing to keep the build cache in ${dir}: the cache folder ${refusal} (or pass --no-cache)`);
   return dir;
 }
 

@@ -2,18 +2,22 @@ import { mkdir } from "node:fs/promises";
 import { checkSite } from "../check/check-site.js";
 import { diskSiteFiles } from "../check/site-files.js";
 import { hasErrors } from "../diagnostics.js";
-import { checkDeployTarget } from "../deploy/check-deploy-target.js";
 import { planDeploy, type DeployPlan, type DeployStep } from "../deploy/plan-deploy.js";
 import { readBuild } from "../deploy/read-build.js";
 import { readTarget } from "../deploy/read-target.js";
 import { BuildChangedError, runDeployPlan, type DeployHooks } from "../deploy/run-deploy.js";
+import { guardFolder } from "../output/guard-folder.js";
 import { resolveRealPath } from "../output/resolve-real-path.js";
 import { countDiagnostics, plural, reportDiagnostics, type Console } from "./report.js";
 
 /** `daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N]`, with paths resolved. */
 export interface DeployCommand {
+  /** The site folder: its source folders are never a deploy target. */
+  readonly root: string;
   readonly outDir: string;
   readonly to: string;
+  /** `--force`: publish into a folder that holds files no daylight deploy wrote. */
+  readonly force: boolean;
   readonly dryRun: boolean;
   readonly maxDeletes: number;
 }
@@ -27,7 +31,7 @@ export { defaultMaxDeletes } from "./parse-args.js";
  */
 export async function runDeploy(command: DeployCommand, console: Console, hooks: DeployHooks = {}): Promise<number> {
   const started = performance.now();
-  const refusal = checkDeployTarget(command.to, command.outDir);
+  const refusal = guardFolder(command.to, "deploy target", { root: command.root, outDir: command.outDir, force: command.force });
   if (refusal) {
     console.err(`daylight: refusing to deploy to ${command.to}: ${refusal}`);
     return 2;

@@ -4,6 +4,7 @@ import type { Console } from "./report.js";
 import { commandUsage, mainUsage } from "./usage.js";
 import { readNow } from "./read-now.js";
 import { readVersion } from "../package-paths.js";
+import { describeIoFailure } from "./describe-io-failure.js";
 
 /** Runs one command; resolves to the exit code (0 done, 1 the site has errors, 2 usage). */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, console: Console): Promise<number> {
@@ -39,18 +40,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
       console.err(`Run "daylight --help" for usage.`);
       return 2;
     }
-    const systemError = describeSystemError(e);
-    if (systemError) {
-      console.err(`daylight: ${systemError}`);
+    // File-system failures (a full disk, a refused permission) are the machine's, not a bug: one line.
+    const ioFailure = describeIoFailure(e, { outcome: argv[0] === "build" ? buildOutcome : undefined });
+    if (ioFailure) {
+      console.err(`daylight: ${ioFailure}`);
       return 1;
     }
     throw e;
   }
 }
 
-/** File-system failures (permissions, a full disk) are the machine's, not a bug: one clear line. */
-function describeSystemError(e: unknown): string | undefined {
-  const err = e as NodeJS.ErrnoException;
-  if (typeof err?.code !== "string" || !err.syscall) return undefined;
-  return `${err.syscall} failed${err.path ? ` for ${err.path}` : ""}: ${err.code}`;
-}
+/** A build that fails leaves the output as it was (the writer's promise, see disk-writer.ts). */
+const buildOutcome = "the previous output is unchanged";

@@ -34,6 +34,8 @@ export type Command =
       readonly timings: boolean;
       /** `--no-wait`: exit 1 instead of waiting when another build holds the output or cache. */
       readonly noWait: boolean;
+      /** `--force`: replace an output (or use a cache folder) that holds files daylight did not write. */
+      readonly force: boolean;
     }
   | { readonly kind: "new"; readonly root: string; readonly title: string }
   | DevCommand
@@ -53,6 +55,7 @@ const buildFlags = {
   "no-cache": { type: "boolean" },
   timings: { type: "boolean" },
   "no-wait": { type: "boolean" },
+  force: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
@@ -74,6 +77,7 @@ const deployFlags = {
   to: { type: "string" },
   "dry-run": { type: "boolean" },
   "max-deletes": { type: "string" },
+  force: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
@@ -110,6 +114,7 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       noCache: values["no-cache"] ?? false,
       timings: values.timings ?? false,
       noWait: values["no-wait"] ?? false,
+      force: values.force ?? false,
     };
   }
   if (name === "new") {
@@ -146,8 +151,10 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
     const root = resolvePath(values.root) ?? defaultRoot;
     return {
       kind: "deploy",
+      root,
       outDir: resolvePath(values.out) ?? path.join(root, "dist"),
       to,
+      force: values.force ?? false,
       dryRun: values["dry-run"] ?? false,
       maxDeletes: parseWholeNumber("--max-deletes", values["max-deletes"], defaultMaxDeletes),
     };

@@ -4,10 +4,10 @@ export const mainUsage = `daylight: a static blog generator
 Usage:
   daylight build  [--root DIR] [--posts DIR] [--out DIR] [--base-url URL]
                   [--strict] [--drafts] [--future] [--previous DIR|URL]
-                  [--cache-dir DIR] [--no-cache] [--timings] [--no-wait]
+                  [--cache-dir DIR] [--no-cache] [--timings] [--force] [--no-wait]
   daylight dev    [--root DIR] [--posts DIR] [--port N] [--host H] [--open] [--navigate]
   daylight check  [--out DIR] [--strict]
-  daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N]
+  daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N] [--force]
   daylight new    "Title" [--root DIR]
   daylight --help | --version | COMMAND --help
 
@@ -43,6 +43,8 @@ Options:
   --timings        print the time each stage took, in total and per post
   --no-wait        exit 1 at once if another build of this output or cache is running
                    (by default, wait for it to finish)
+  --force          replace an output folder (or use a cache folder) that holds files
+                   daylight did not write; source folders are refused all the same
   --help           show this help
 
 Rendered posts and pages are cached by content (source, config, the posts they link to,
@@ -72,7 +74,7 @@ Verifies a built site (default: dist/ of the current folder): every internal hre
 srcset, CSS url(), #fragment, feed and sitemap link resolves to a file of the output,
 and every file matches the hash in daylight-manifest.json. Links to missing posts and
 unknown fragments are warnings unless --strict. Exit 1 when anything is broken.`,
-  deploy: `Usage: daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N]
+  deploy: `Usage: daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N] [--force]
 
 Publishes a built site (default: dist/) into DIR, the folder a web server serves, in an
 order that never shows a reader a broken page: new hashed assets first, new pages before
@@ -85,8 +87,12 @@ Options:
   --out DIR         the built site to publish (default: dist/)
   --dry-run         print the plan, change nothing
   --max-deletes N   refuse, changing nothing, when more than N files would be deleted (default 50)
+  --force           publish into a folder that holds files no daylight deploy wrote
+                    (they are deleted); source folders are refused all the same
   --help            show this help
 
+DIR may not be a source folder (posts/, pages/, templates/, public/, the site folder or
+its ancestors), the built folder, or a folder that holds a site's sources.
 An interrupted deploy is finished by running it again.`,
   new: `Usage: daylight new "Title" [--root DIR]
 

@@ -8,7 +8,7 @@
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { siteBaseOf } from "../check/resolve-reference.js";
 import { runDeploy } from "../cli/deploy-command.js";
@@ -67,7 +67,9 @@ export async function simulateDeploy(options: SimulationOptions): Promise<Simula
 }
 
 async function deployOrThrow(build: string, to: string, console: Console, hooks: DeployHooks = {}): Promise<void> {
-  const code = await runDeploy({ outDir: build, to, dryRun: false, maxDeletes: Number.MAX_SAFE_INTEGER }, console, hooks);
+  // The builds live in folders of their own: none of them is a site's source folder.
+  const command = { root: dirname(build), outDir: build, to, force: false, dryRun: false, maxDeletes: Number.MAX_SAFE_INTEGER };
+  const code = await runDeploy(command, console, hooks);
   if (code !== 0) throw new Error(`deploying ${build} failed (exit ${code})`);
 }
 

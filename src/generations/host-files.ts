@@ -5,6 +5,7 @@ import type { Redirect } from "./collect-redirects.js";
 import { manifestPath } from "./manifest.js";
 import { renderHeadersFile } from "./render-headers-file.js";
 import { renderRedirectsFile } from "./render-redirects-file.js";
+import { unsafeFileNames } from "./unsafe-file-names.js";
 
 /** The build's files with daylight's `_headers` and `_redirects` in place, merged with the site's own. */
 export interface HostFiles {
@@ -35,7 +36,8 @@ export async function withHostFiles(
       { path: "_headers", contents: join(headers.text, userHeaders) },
       { path: "_redirects", contents: userRedirects === undefined ? redirects.text : join(userRedirects, redirects.text) },
     ],
-    diagnostics: [...headers.diagnostics, ...redirects.diagnostics],
+    // A name that would add lines to _headers stops the build (renderHeadersFile leaves it out too).
+    diagnostics: [...unsafeFileNames(rest), ...headers.diagnostics, ...redirects.diagnostics],
   };
 }
 

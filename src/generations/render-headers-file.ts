@@ -1,5 +1,6 @@
 import { warning, type Diagnostic } from "../diagnostics.js";
 import { cacheClassOf, immutableFolder } from "./cache-class-of.js";
+import { hasUnsafeCharacter } from "./unsafe-file-names.js";
 
 export const immutableCache = "public, max-age=31536000, immutable";
 export const revalidateCache = "public, max-age=0, must-revalidate";
@@ -51,7 +52,8 @@ interface Entry {
 function topLevelEntries(paths: readonly string[]): Entry[] {
   const entries = new Map<string, Entry>();
   for (const path of paths) {
-    if (hostFiles.has(path) || path.startsWith(immutableFolder)) continue;
+    // A name with a line break would write rules of its own (host-files.ts reports it as an error).
+    if (hostFiles.has(path) || path.startsWith(immutableFolder) || hasUnsafeCharacter(path)) continue;
     const slash = path.indexOf("/");
     const name = slash === -1 ? path : path.slice(0, slash);
     entries.set(name, { name, folder: slash !== -1 });

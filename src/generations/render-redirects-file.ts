@@ -1,5 +1,6 @@
-import { warning, type Diagnostic } from "../diagnostics.js";
+import { error, warning, type Diagnostic } from "../diagnostics.js";
 import type { Redirect } from "./collect-redirects.js";
+import { hasUnsafeCharacter, shownName } from "./unsafe-file-names.js";
 
 /** Cloudflare Pages reads at most 2,000 static rules, each line at most 1,000 characters; Netlify reads them all. */
 export const redirectRuleLimit = 2000;
@@ -21,16 +22,21 @@ const wire = (path: string): string => (/^https?:/i.test(path) ? path : encodeUR
  * a source with `*` or `:` would be read as a pattern, so it is served by its stub alone.
  */
 export function renderRedirectsFile(redirects: readonly Redirect[], gone: readonly string[], basePath: string): RedirectsFile {
-  const lines = [
+  const all = [
     ...redirects.map((r) => ({ from: r.from, line: `${wire(r.from)} ${wire(r.to)} 301` })),
     ...gone.map((from) => ({ from, line: `${wire(from)} ${basePath}404.html 410` })),
-  ].filter(({ from, line }) => !/[*:]/.test(from) && line.length <= lineLimit);
+  ];
+  // encodeURI escapes control characters in paths, not in an absolute URL kept as written: a
+  // line break there would add rules of its own. Such a line is refused, never written.
+  const unsafe = all.filter(({ line }) => hasUnsafeCharacter(line));
+  const lines = all.filter(({ from, line }) => !/[*:]/.test(from) && line.length <= lineLimit && !hasUnsafeCharacter(line));
   const kept = lines.slice(0, redirectRuleLimit);
-  const diagnostics =
-    lines.length > kept.length
-      ? [warning("redirect-limit", `${lines.length} redirect rules, over the ${redirectRuleLimit} that Cloudflare Pages reads: ${lines.length - kept.length} left out of _redirects`,
-          "site.config.json", undefined, "the HTML stubs at the old URLs still redirect; retire old redirects with \"gone\" to stay within the limit")]
-      : [];
+  const diagnostics = unsafe.map(({ line }) => error("unsafe-redirect", `the redirect "${shownName(line)}" holds a line break or another control character`,
+    "site.config.json", undefined, "remove the control characters from the redirect's target"));
+  if (lines.length > kept.length) {
+    diagnostics.push(warning("redirect-limit", `${lines.length} redirect rules, over the ${redirectRuleLimit} that Cloudflare Pages reads: ${lines.length - kept.length} left out of _redirects`,
+      "site.config.json", undefined, "the HTML stubs at the old URLs still redirect; retire old redirects with \"gone\" to stay within the limit"));
+  }
   const header = "# Written by daylight: old URLs and where they went (Netlify / Cloudflare Pages syntax).\n";
   return { text: header + kept.map(({ line }) => `${line}\n`).join(""), diagnostics };
 }

@@ -10,6 +10,7 @@ import type { RenderContext } from "./render-context.js";
 import { createRenderState, type RenderState } from "./render-state.js";
 import { splitExcerpt } from "./split-excerpt.js";
 import { renderingFacts } from "./rendering-facts.js";
+import { resourcesThroughPlugins } from "./resources-through-plugins.js";
 import { isStackOverflow, nestsTooDeep, opensTooDeep, tooDeep } from "./nesting-depth.js";
 
 /** Renders one post; see renderPost. */
@@ -23,6 +24,8 @@ export type PostRenderer = (post: Post, context: RenderContext) => RenderedPost;
  */
 export function createPostRenderer(plugins: UserPlugins = {}): PostRenderer {
   const processor = createMarkdownProcessor(plugins);
+  // The Resources list leaves the body as data: the same rehype plugins (a sanitiser) see it apart.
+  const passResources = resourcesThroughPlugins(plugins.rehypePlugins);
   const render: PostRenderer = (post, context) => {
     if (opensTooDeep(post.body)) return unrendered(post);
     const state = createRenderState(post.source.path, context, codeLanguagesOf(post.body), post.body);
@@ -37,7 +40,7 @@ export function createPostRenderer(plugins: UserPlugins = {}): PostRenderer {
       description,
       excerptHtml: excerpt && processor.stringify(excerpt, file),
       headings: state.headings,
-      resources: state.resources,
+      resources: passResources(state.resources, file),
       resourcesHeading: state.resourcesHeading,
     };
     return {

@@ -81,6 +81,7 @@ export function highlightCode(code: string, lang: string): Highlighted {
 }
 
 type TokenLines = ReturnType<Highlighter["codeToTokensBase"]>;
+type TokenOptions = NonNullable<Parameters<Highlighter["codeToTokensBase"]>[1]>;
 
 // The dev server renders an edited post again and again, its code blocks mostly as they
 // were: their tokens (a quarter of such a render) are kept for the blocks seen last. Small
@@ -97,7 +98,14 @@ function tokensOf(shiki: Highlighter, code: string, id: string): TokenLines {
     recentTokens.set(key, kept);
     return kept;
   }
-  const lines = shiki.codeToTokensBase(code, { lang: id as Parameters<Highlighter["codeToTokensBase"]>[1]["lang"], theme: PAIRED_THEME_NAME as Parameters<Highlighter["codeToTokensBase"]>[1]["theme"] });
+  const lines = shiki.codeToTokensBase(code, {
+    lang: id as TokenOptions["lang"],
+    theme: PAIRED_THEME_NAME as TokenOptions["theme"],
+    // Shiki gives up on a line after 500 ms by default and returns it as one plain token, so
+    // on a busy machine the same code came out differently (and was cached so). No limit:
+    // output is a function of the input; a post that never finishes meets the render budget.
+    tokenizeTimeLimit: 0,
+  });
   if (code.length <= recentCodeLimit) {
     recentTokens.set(key, lines);
     if (recentTokens.size > recentTokensLimit) recentTokens.delete(recentTokens.keys().next().value as string);

@@ -1,9 +1,11 @@
-import type { Heading, List, Root, RootContent } from "mdast";
+import type { Heading, List, ListItem, Root, RootContent } from "mdast";
 import type { VFile } from "vfile";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
+import { EXIT, visit } from "unist-util-visit";
+import { warning } from "../diagnostics.js";
+import type { Resource } from "../model.js";
 import { parseResourceItem } from "./parse-resource-item.js";
-import { renderStateOf } from "./render-state.js";
+import { positionOf, renderStateOf, type RenderState } from "./render-state.js";
 
 const TITLES = new Set(["resources", "references", "sources"]);
 
@@ -27,7 +29,7 @@ export function remarkResources() {
     const state = renderStateOf(file);
     const definitions = collectDefinitions(tree);
     state.resourcesHeading = toString(section.heading, { includeHtml: false }).trim();
-    state.resources = section.list.children.map((item, i) => parseResourceItem(item, i + 1, definitions));
+    state.resources = section.list.children.map((item, i) => refuseUnsafeUrl(parseResourceItem(item, i + 1, definitions), item, state));
     // Only the break, the heading and the list leave the body: anything else written in the
     // section (a closing note, definitions) stays, rather than silently disappearing.
     const separator = tree.children[section.start];
@@ -57,4 +59,32 @@ function collectDefinitions(tree: Root): Map<string, string> {
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
   });
   return definitions;
+}
+
+/**
+ * A scheme whose link runs code or embeds a document when clicked. Resources are links to
+ * sources: such a URL is refused (the entry is kept as text) even with no sanitiser.
+ */
+export function unsafeScheme(url: string): string | undefined {
+  // As a browser reads it: tabs and newlines anywhere and leading controls or spaces do not count.
+  const seen = url.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+/, "").toLowerCase();
+  return /^(javascript|vbscript|data):/.exec(seen)?.[1];
+}
+
+function refuseUnsafeUrl(resource: Resource, item: ListItem, state: RenderState): Resource {
+  const scheme = resource.url === undefined ? undefined : unsafeScheme(resource.url);
+  if (scheme === undefined) return resource;
+  state.diagnostics.push(warning("unsafe-url", `Resources entry ${resource.n} links to a \`${scheme}:\` URL, which runs code or opens a document when clicked: it is shown as text`,
+    state.file, positionOf(firstLinkOf(item) ?? item, state), "link to the source's page (https://…), or remove the link"));
+  return { ...resource, url: undefined };
+}
+
+function firstLinkOf(item: ListItem) {
+  let found: { position?: ListItem["position"] } | undefined;
+  visit(item, (node) => {
+    if (node.type !== "link" && node.type !== "linkReference") return undefined;
+    found = node;
+    return EXIT;
+  });
+  return found;
 }

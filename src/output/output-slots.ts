@@ -154,10 +154,10 @@ export async function switchLink(layout: OutputLayout, slot: SlotName, afterStep
   await rename(temporary, layout.output);
 }
 
-/** True when `dir` holds daylight's manifest, or nothing at all: a folder daylight may replace. */
+/** True when `dir` holds daylight's manifest, or nothing (a file system's own lost+found aside): a folder daylight may replace. */
 export async function isDaylightFolder(dir: string): Promise<boolean> {
   if (existsSync(join(dir, manifestPath))) return true;
-  return (await readdir(dir)).length === 0;
+  return (await readdir(dir)).every((name) => name === "lost+found");
 }
 
 /** A layout daylight cannot repair without risking a folder it did not make: a one-line error. */

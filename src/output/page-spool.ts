@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readSync, unlinkSync, writeSync } from
 import { basename, dirname, join } from "node:path";
 import { hashBytes } from "../generations/hash-file.js";
 import type { SpooledBytes } from "../model.js";
+import { attachErrorPath } from "./attach-error-path.js";
 
 /** An output file parked in a spool. */
 export interface SpooledFile {
@@ -50,7 +51,15 @@ export function openPageSpool(file: string): PageSpool {
   let open = true;
   // Text is written as it is, with no buffer of its own: a buffer per page, made and freed
   // by the thousand, left the allocator's heap hundreds of megabytes larger than it needed.
+  // Errors name the spool's file: its descriptor alone tells a user nothing.
   const append = (text: string) => {
+    try {
+      return appendAt(text);
+    } catch (e) {
+      throw attachErrorPath(e, file);
+    }
+  };
+  const appendAt = (text: string) => {
     const offset = end;
     const size = Buffer.byteLength(text, "utf8");
     let written = writeSync(fd, text, offset, "utf8");
@@ -66,11 +75,18 @@ export function openPageSpool(file: string): PageSpool {
   const readInto = (back: Buffer, offset: number, size: number, what: string) => {
     if (!open) throw new Error(`the page spool is closed: ${what} cannot be read back`);
     for (let done = 0; done < size; ) {
-      const got = readSync(fd, back, done, size - done, offset + done);
+      const got = readOrName(() => readSync(fd, back, done, size - done, offset + done));
       if (got === 0) throw new Error(`the page spool ended early reading ${what}`);
       done += got;
     }
     return back;
+  };
+  const readOrName = (read: () => number) => {
+    try {
+      return read();
+    } catch (e) {
+      throw attachErrorPath(e, file);
+    }
   };
   const readBack = (offset: number, size: number, what: string) => readInto(Buffer.allocUnsafe(size), offset, size, what);
   const readText = (offset: number, size: number, what: string) => {

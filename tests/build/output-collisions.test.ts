@@ -21,6 +21,7 @@ describe("a public file that takes the name of a file daylight writes", () => {
     const out = path.join(tempDir(), "dist");
     mkdirSync(out);
     writeFileSync(path.join(out, "index.html"), "previous");
+    writeFileSync(path.join(out, "daylight-manifest.json"), "{}"); // a build's, so not refused up front
     const before = snapshot(out);
     const run = await runCli(["build", "--root", root, "--out", out, "--base-url", "https://example.com/", "--no-cache"]);
     expect(run.code).toBe(1);

@@ -25,7 +25,7 @@ function built(name: string, site: SiteMap): string {
 }
 const asText = (site: SiteMap) => Object.fromEntries([...site].map(([p, b]) => [p, Buffer.from(b).toString("latin1")]));
 const deploy = (outDir: string, to: string, extra: Partial<DeployCommand> = {}, hooks?: DeployHooks) =>
-  runDeploy({ outDir, to, dryRun: false, maxDeletes: defaultMaxDeletes, ...extra }, console, hooks);
+  runDeploy({ root: join(dir, "site"), outDir, to, force: false, dryRun: false, maxDeletes: defaultMaxDeletes, ...extra }, console, hooks);
 const recorder = (steps: DeployStep[]): DeployHooks => ({ beforeStep: (step) => void steps.push(step) });
 
 describe("daylight deploy", () => {

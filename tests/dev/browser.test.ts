@@ -50,14 +50,14 @@ describe.skipIf(!tool.available)("the page in a real browser", () => {
     const root = dev.site();
     writeFiles(root, { "posts/alpha.md": postText("Alpha", "alpha", `Top text.\n\n${longBody}`) });
     // The whole build (whose event makes the page fetch itself) comes long after the checks below.
-    const server = await dev.start(root, { debounceMs: 3_000 });
+    const server = await dev.start(root, { debounceMs: 10_000 });
     const page: Page = await browser().newPage();
     await page.goto(new URL("/posts/alpha/", server.url).href);
     await page.waitForFunction(streamOpen);
     const fetched: string[] = [];
     page.on("request", (request) => fetched.push(request.url()));
     writeFileSync(path.join(root, "posts/alpha.md"), postText("Alpha", "alpha", `Pushed text.\n\n${longBody}`));
-    await page.waitForFunction(bodyHas("Pushed text."), undefined, { timeout: 2_500 });
+    await page.waitForFunction(bodyHas("Pushed text."), undefined, { timeout: 9_000 });
     expect(fetched).toEqual([]);
     await page.close();
   });

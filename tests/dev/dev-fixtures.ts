@@ -83,7 +83,7 @@ export function rawGet(serverUrl: string, target: string, headers: Record<string
 }
 
 /** Waits until `check` returns true (polling), or fails after `ms`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, ms = 5000, what = "condition"): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, ms = 60_000, what = "condition"): Promise<void> {
   const until = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);

@@ -93,7 +93,7 @@ describe.skipIf(!tool.available)("a burst of saves with a browser connected", ()
     // Warm-up: every post saved once, so that lazily loaded code, grammars and caches are in
     // place before the baseline is taken.
     await runEditor(range(postCount).map((i) => edit(i, "write", 3)));
-    await waitFor(allFinal, 20_000, "the warm-up saves");
+    await waitFor(allFinal, 120_000, "the warm-up saves");
     await server.idle();
 
     const page = await browser().newPage();
@@ -134,9 +134,9 @@ describe.skipIf(!tool.available)("a burst of saves with a browser connected", ()
 
     // The page follows to the last save, and every post's page is its last save.
     const finalMark = versionMark(watched, versions[watched]!);
-    await page.waitForFunction(`document.body.textContent.includes(${JSON.stringify(finalMark)})`, null, { timeout: 20_000 });
+    await page.waitForFunction(`document.body.textContent.includes(${JSON.stringify(finalMark)})`, null, { timeout: 120_000 });
     const pageFinalMs = performance.now() - burstStarted;
-    await waitFor(allFinal, 20_000, "every post's last save");
+    await waitFor(allFinal, 120_000, "every post's last save");
     await server.idle();
     for (const i of range(postCount)) {
       const response = await rawGet(server.url, stressPostUrl(i));
@@ -169,7 +169,7 @@ describe.skipIf(!tool.available)("a burst of saves with a browser connected", ()
     await waitFor(() => JSON.stringify(openHandles()) === JSON.stringify(handlesAtStart), 5000, "every handle released");
     process.off("warning", onWarning);
     expect(warnings).toEqual([]);
-  }, 90_000);
+  });
 });
 
 describe("many clients on the live-reload stream", () => {
@@ -198,7 +198,7 @@ describe("many clients on the live-reload stream", () => {
     await server.close();
     await Promise.all(clients.map((c) => c.ended));
     await waitFor(() => JSON.stringify(openHandles()) === JSON.stringify(handlesAtStart), 5000, "every handle released");
-  }, 60_000);
+  });
 });
 
 const updatedWith = (client: StreamClient, url: string) =>
@@ -300,5 +300,5 @@ describe("malicious clients beside normal ones", () => {
     await listener.ended;
     await server.close();
     await waitFor(() => JSON.stringify(openHandles()) === JSON.stringify(handlesAtStart), 5000, "every handle released");
-  }, 60_000);
+  });
 });

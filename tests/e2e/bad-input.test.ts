@@ -20,6 +20,8 @@ function previousOutput(): string {
   mkdirSync(path.join(out, "posts/old"), { recursive: true });
   writeFileSync(path.join(out, "index.html"), "<!doctype html><title>previous</title>");
   writeFileSync(path.join(out, "posts/old/index.html"), "previous post");
+  // What marks a folder as daylight's to replace (any other would be refused up front).
+  writeFileSync(path.join(out, "daylight-manifest.json"), "{}");
   return out;
 }
 

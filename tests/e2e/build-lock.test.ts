@@ -82,7 +82,7 @@ describe("one build at a time", () => {
     for (const cache of [`${out}.generations`, `${out}.generations/cache`]) {
       const run = spawnCli(["build", "--root", root, "--out", out, "--cache-dir", cache]);
       expect(run.status).toBe(2);
-      expect(run.stderr).toContain("is inside an output's generations folder");
+      expect(run.stderr).toMatch(/refusing to keep the build cache in .*dist\.generations/);
     }
     expect(existsSync(`${out}.generations`)).toBe(false);
   });

@@ -178,8 +178,9 @@ async function fuzzOne(spec: SiteSpec, run: Runner, { cache = false } = {}): Pro
       const beside = readdirSync(dir).filter(isInput).sort();
       const { code, output } = await run(argv, dir);
       const say = (problem: string) => problems.push(`${cache ? `build ${attempt}: ` : ""}${problem}`);
-      // An output folder of someone's own files is refused (exit 2), never replaced.
-      if (code !== 0 && code !== 1 && !(code === 2 && spec.previous === "foreign")) say(`exit code ${code}`);
+      // Someone's own files at the output are never replaced without --force: a usage refusal.
+      const refused = spec.previous === "foreign" && !spec.flags.includes("--force");
+      if (refused ? code !== 2 || !/did not write/.test(output) : code !== 0 && code !== 1) say(`exit code ${code}`);
       for (const sign of crashSigns) if (sign.test(output)) say(`printed ${sign}`);
       for (const problem of positionProblems(output, root)) say(problem);
       const besideAfter = readdirSync(dir).filter(isInput).sort();

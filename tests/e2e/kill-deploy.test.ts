@@ -257,5 +257,5 @@ describe("a deploy killed at any moment", () => {
     await Promise.all([worker(), worker()]);
     // The kills must have landed before, during and after the uploads, or the test proved little.
     for (const state of ["untouched", "uploading", "with a temporary", "deleting", "complete"]) expect(states.get(state), `${state} in ${[...states]}`).toBeGreaterThan(0);
-  }, 60_000);
+  });
 });

@@ -24,7 +24,7 @@ describe("the Nu Html Checker (vnu-jar)", () => {
     const result = spawnSync("java", ["-jar", jar, "--errors-only", "--skip-non-html", out], { encoding: "utf8" });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe("Debian's python feedparser", () => {

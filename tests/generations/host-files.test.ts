@@ -6,6 +6,7 @@ import { planGeneration } from "../../src/generations/plan-generation.js";
 import { renderHeadersFile } from "../../src/generations/render-headers-file.js";
 import { renderRedirectStub } from "../../src/generations/redirect-stub.js";
 import { renderRedirectsFile } from "../../src/generations/render-redirects-file.js";
+import { withHostFiles } from "../../src/generations/host-files.js";
 import { java } from "../support/system-tools.js";
 import { repoRoot } from "../support/run-cli.js";
 import { at, config, published, site, textOf, useTemp } from "./generation-fixtures.js";
@@ -87,5 +88,39 @@ describe("redirect stubs", () => {
     const result = spawnSync("java", ["-jar", jar, "--errors-only", join(dir, "stub.html")], { encoding: "utf8" });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-  }, 60_000);
+  });
+});
+
+describe("file names that would break a rules file", () => {
+  const hostile = "a\n/*\n  Access-Control-Allow-Origin: *";
+
+  it("never reach _headers, and are refused with an error naming the file at 1:1", async () => {
+    const files = [
+      { path: "index.html", contents: "<p>home</p>" },
+      { path: hostile, sourcePath: join("/site", "public", hostile) },
+      { path: "assets/x\r.1234abcd.png", sourcePath: "/site/posts/x\r.png" },
+      { path: "tab\tname.txt", contents: "t" },
+    ];
+    const host = await withHostFiles(files, { redirects: [], gone: [] }, "/");
+    const headers = textOf(host.files, "_headers");
+    expect(headers).not.toContain("Access-Control");
+    expect(headers).not.toMatch(/[\t\r]/);
+    expect(headers.split("\n").filter((line) => line.startsWith("  ")).every((line) => line.startsWith("  Cache-Control: "))).toBe(true);
+    expect(host.diagnostics.map((d) => [d.severity, d.rule, d.file, d.line, d.column])).toEqual([
+      ["error", "unsafe-file-name", "public/a\\n/*\\n  Access-Control-Allow-Origin: *", 1, 1],
+      ["error", "unsafe-file-name", "/site/posts/x\\r.png", 1, 1],
+      ["error", "unsafe-file-name", "tab\\tname.txt", 1, 1],
+    ]);
+    expect(renderHeadersFile([hostile, "index.html"], "/").text).not.toContain("Access-Control");
+  });
+
+  it("a redirect target with a line break is refused, never written into _redirects", () => {
+    const file = renderRedirectsFile([
+      { from: "/old/", to: "https://example.com/\n/* /evil/ 200"},
+      { from: "/fine/", to: "/new/"},
+    ], [], "/");
+    expect(file.text).not.toContain("evil");
+    expect(file.text).toContain("/fine/ /new/ 301");
+    expect(file.diagnostics.map((d) => [d.severity, d.rule])).toEqual([["error", "unsafe-redirect"]]);
+  });
 });

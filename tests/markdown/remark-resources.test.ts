@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderPost } from "../../src/markdown/render-post.js";
+import { unsafeScheme } from "../../src/markdown/remark-resources.js";
 import { makeContext, makePost } from "./make-post.js";
 
 const render = (text: string) => renderPost(makePost(text), makeContext());
@@ -75,5 +76,48 @@ describe("resources", () => {
     const text = "A.\n\n---\n\n# Resources\n\n- [Me - Earlier](./posts/earlier)\n";
     const rendered = renderPost(makePost(text), makeContext({ basePath: "/blog/", slugs: ["earlier"] }));
     expect(rendered.resources[0]?.url).toBe("/blog/posts/earlier/");
+  });
+
+  it("refuses a javascript:, vbscript: or data: link with a positioned unsafe-url warning, and keeps the entry as text", () => {
+    const text = [
+      "Body.",
+      "",
+      "---",
+      "",
+      "# Resources",
+      "",
+      "- [Eve - Click me](javascript:alert(1))",
+      "- A note: [Eve - Old](  VBScript:msgbox)",
+      "- [Eve - Inline](data:text/html;base64,PHNjcmlwdD4=)",
+      "- [Eve - Hidden][x]",
+      "- [Ok - Fine](https://example.com/javascript:)",
+      "",
+      "[x]: &#106;avascript:alert(2)",
+      "",
+    ].join("\n");
+    const rendered = render(text);
+    expect(rendered.resources.map((r) => r.url)).toEqual([undefined, undefined, undefined, undefined, "https://example.com/javascript:"]);
+    expect(rendered.resources[0]).toEqual({ n: 1, author: "Eve", title: "Click me", url: undefined });
+    const unsafe = rendered.diagnostics.filter((d) => d.rule === "unsafe-url");
+    expect(unsafe.map((d) => [d.severity, d.line, d.column])).toEqual([
+      ["warning", 7, 3],
+      ["warning", 8, 11],
+      ["warning", 9, 3],
+      ["warning", 10, 3],
+    ]);
+    expect(unsafe[0]?.message).toMatch(/javascript:/);
+  });
+
+  it.each([
+    ["javascript:alert(1)", "javascript"],
+    [" \u0001JaVaScRiPt:alert(1)", "javascript"],
+    ["java\tscr\nipt:alert(1)", "javascript"],
+    ["vbscript:x", "vbscript"],
+    ["DATA:text/html,x", "data"],
+    ["https://example.com/", undefined],
+    ["/javascript:x", undefined],
+    ["mailto:a@b.c", undefined],
+  ])("reads %j as a browser would: unsafe scheme %s", (url, scheme) => {
+    expect(unsafeScheme(url)).toBe(scheme);
   });
 });

@@ -106,5 +106,5 @@ describe("renderPost: purity and scale", () => {
     expect(rendered.headings.length).toBeGreaterThan(10_000);
     expect(rendered.headings.at(-1)?.id).toBe(`part-${rendered.headings.length - 1}`);
     expect(rendered.assets).toEqual(["public/x.png"]);
-  }, 90_000); // micromark parses about 0.2 MB/s
+  }); // micromark parses about 0.2 MB/s
 });

@@ -1,6 +1,7 @@
 import type { Root as HastRoot } from "hast";
 import type { Root as MdastRoot } from "mdast";
 import rehypeExternalLinks from "rehype-external-links";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
@@ -60,5 +61,56 @@ describe("user unified plugins", () => {
     };
     const { diagnostics } = createPostRenderer({ remarkPlugins: [lint] })(post, context);
     expect(diagnostics).toMatchObject([{ rule: "no-shouting", severity: "warning", file: "posts/test-post.md", line: 1, column: 1 }]);
+  });
+
+  describe("a sanitiser (rehype-sanitize) sees everything a post publishes", () => {
+    const schema = { ...defaultSchema, allowComments: true };
+    const render = createPostRenderer({ rehypePlugins: [[rehypeSanitize, schema]] });
+    const text = [
+      "Intro [bad](javascript:alert(1)) and [good](https://example.com/).",
+      "",
+      "<!-- more -->",
+      "",
+      "Body <a href=\"javascript:alert(2)\">raw</a>.",
+      "",
+      "---",
+      "",
+      "# Resources",
+      "",
+      "- [Eve - A file](ftp://example.com/file)",
+      "- [Ann - A page](https://example.com/page)",
+      "",
+    ].join("\n");
+
+    it("in the body, the excerpt and the Resources list", () => {
+      const rendered = render(makePost(text), context);
+      expect(rendered.html).not.toMatch(/javascript:/i);
+      expect(rendered.excerptHtml).toBeDefined();
+      expect(rendered.excerptHtml).not.toMatch(/javascript:/i);
+      expect(rendered.excerptHtml).toContain('href="https://example.com/"');
+      // ftp: is not among the schema's protocols: the sanitiser drops the href, the entry stays as text.
+      expect(rendered.resources).toEqual([
+        { n: 1, author: "Eve", title: "A file", url: undefined },
+        { n: 2, author: "Ann", title: "A page", url: "https://example.com/page" },
+      ]);
+      // Without the sanitiser, the ftp: link is the author's to make.
+      expect(renderPost(makePost(text), context).resources[0]?.url).toBe("ftp://example.com/file");
+    });
+  });
+
+  it("runs rehype plugins on the Resources entries' links and texts too", () => {
+    const proxy = () => (tree: HastRoot) => {
+      visit(tree, "element", (element) => {
+        if (element.tagName === "a") element.properties["href"] = `https://proxy.example/?u=${String(element.properties["href"])}`;
+      });
+      visit(tree, "text", (node) => {
+        node.value = node.value.replace("Title", "TITLE");
+      });
+    };
+    const rendered = createPostRenderer({ rehypePlugins: [proxy] })(makePost("A.\n\n---\n\n# Resources\n\n- [Me - Title](https://x.org/)\n- Just text\n"), context);
+    expect(rendered.resources).toEqual([
+      { n: 1, author: "Me", title: "TITLE", url: "https://proxy.example/?u=https://x.org/" },
+      { n: 2, author: undefined, title: "Just text", url: undefined },
+    ]);
   });
 });

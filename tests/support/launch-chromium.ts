@@ -16,7 +16,7 @@ export function useChromium(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
-  }, 20_000);
+  });
   afterAll(async () => browser?.close());
   return () => {
     if (browser === undefined) throw new Error("Chromium was not launched");
