@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { link, mkdir, readFile, rename, rmdir, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readlink, rename, rmdir, symlink, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 
 /** The build holding a lock: its pid and its start time (so a reused pid is not mistaken for it). */
@@ -32,20 +32,21 @@ export interface BusyLock {
 }
 
 /**
- * Takes the lock file `path`: created whole and atomically (written under a unique name,
- * then link()ed to `path`, which fails if it exists), holding "pid start token". A lock whose
+ * Takes the lock `path`: a symlink whose target is the text "pid start token", created
+ * whole and atomically by symlink() (which fails if the name exists), and needing no data
+ * block, so that a full disk still gets its one-line error from the write that fails. A lock whose
  * holder is dead (no such process, or a process of that pid started at another time) is
  * taken over under a second lock, `path.takeover`, after checking again that it is still
  * the dead holder's; so two builds that find the same dead lock cannot both take it.
  */
 export async function acquireLock(path: string, options: LockOptions): Promise<HeldLock | BusyLock> {
   // The token tells apart two holders in one process (tests), so that neither releases the other's lock.
-  const mine = `${process.pid} ${processStart(process.pid) ?? ""} ${randomBytes(6).toString("hex")}\n`;
+  const mine = `${process.pid} ${processStart(process.pid) ?? ""} ${randomBytes(6).toString("hex")}`;
   const madeFolder = await mkdir(dirname(path), { recursive: true });
   let announced = false;
   for (;;) {
     if (await createExclusive(path, mine)) return held(path, mine, madeFolder);
-    const text = await readFile(path, "utf8").catch(absentOnly);
+    const text = await readLock(path);
     if (text === undefined) continue; // released meanwhile: try again at once
     const holder = parseHolder(text);
     if (holder === undefined || !isAlive(holder)) {
@@ -64,7 +65,7 @@ function held(path: string, mine: string, madeFolder: string | undefined): HeldL
   return {
     path,
     async release() {
-      if ((await readFile(path, "utf8").catch(() => undefined)) === mine) await unlink(path).catch(() => {});
+      if ((await readLock(path).catch(() => undefined)) === mine) await unlink(path).catch(() => {});
       // A build that wrote nothing leaves no folder behind (another waiting build's files keep it).
       if (madeFolder === undefined) return;
       for (let dir = dirname(path); dir.length >= madeFolder.length; dir = dirname(dir)) {
@@ -74,18 +75,30 @@ function held(path: string, mine: string, madeFolder: string | undefined): HeldL
   };
 }
 
-/** Creates `path` holding `text` if nothing has that name; false if something does. */
+/** Creates the lock `path` holding `text` if nothing has that name; false if something does. */
 async function createExclusive(path: string, text: string): Promise<boolean> {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile(temporary, text, { flag: "wx" });
   try {
-    await link(temporary, path);
+    await symlink(text, path);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    const err = error as NodeJS.ErrnoException & { dest?: string };
+    if (err.code === "EEXIST") return false;
+    // Named by the lock's path, not by the text it holds (symlink(2) reports its target as the path).
+    err.path = path;
+    delete err.dest;
+    throw err;
+  }
+}
+
+/** The text of the lock `path`; undefined when there is none; "" for anything else under that name (not ours: dead). */
+async function readLock(path: string): Promise<string | undefined> {
+  try {
+    return await readlink(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    if (code === "EINVAL") return ""; // a file or folder, not a link
     throw error;
-  } finally {
-    await unlink(temporary);
   }
 }
 
@@ -101,9 +114,10 @@ async function takeOver(path: string, stale: string, mine: string): Promise<bool
     return false;
   }
   try {
-    if ((await readFile(path, "utf8").catch(() => undefined)) !== stale) return false;
+    if ((await readLock(path)) !== stale) return false;
     const temporary = `${path}.${process.pid}.take.tmp`;
-    await writeFile(temporary, mine);
+    await unlink(temporary).catch(() => {});
+    await symlink(mine, temporary);
     await rename(temporary, path);
     return true;
   } finally {
@@ -116,23 +130,18 @@ async function takeOver(path: string, stale: string, mine: string): Promise<bool
  * moved aside first, and put back if it turns out to be another live taker's.
  */
 async function breakIfDead(guard: string): Promise<void> {
-  const text = await readFile(guard, "utf8").catch(() => undefined);
+  const text = await readLock(guard).catch(() => undefined);
   const holder = text === undefined ? undefined : parseHolder(text);
   if (text === undefined || (holder !== undefined && isAlive(holder))) return;
   const aside = `${guard}.${process.pid}.dead`;
   if (!(await rename(guard, aside).then(() => true, () => false))) return;
-  if ((await readFile(aside, "utf8").catch(() => undefined)) !== text) await link(aside, guard).catch(() => {});
+  if ((await readLock(aside).catch(() => undefined)) !== text) await link(aside, guard).catch(() => {});
   await unlink(aside).catch(() => {});
-}
-
-function absentOnly(error: NodeJS.ErrnoException): undefined {
-  if (error.code === "ENOENT") return undefined;
-  throw error;
 }
 
 /** "pid start token" → holder; undefined for anything else (a lock no build of ours wrote: treated as dead). */
 export function parseHolder(text: string): LockHolder | undefined {
-  const match = /^(\d+) (\d*) [0-9a-f]+\n$/.exec(text);
+  const match = /^(\d+) (\d*) [0-9a-f]+$/.exec(text);
   return match ? { pid: Number(match[1]), start: match[2]! } : undefined;
 }
 

@@ -151,7 +151,12 @@ export async function switchLink(layout: OutputLayout, slot: SlotName, afterStep
   await rm(temporary, { force: true });
   await symlink(linkTarget(layout, slot), temporary);
   await afterStep("link-made");
-  await rename(temporary, layout.output);
+  try {
+    await rename(temporary, layout.output);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 /** True when `dir` holds daylight's manifest, or nothing (a file system's own lost+found aside): a folder daylight may replace. */

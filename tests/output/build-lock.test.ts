@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { acquireLock, isAlive, processStart, type BusyLock, type HeldLock } from "../../src/output/build-lock.js";
@@ -19,7 +19,7 @@ describe("acquireLock", () => {
     const path = join(dir, "made/for/it/lock");
     const lock = await acquireLock(path, { wait: false });
     expect(isHeld(lock)).toBe(true);
-    const [pid, start] = readFileSync(path, "utf8").split(" ");
+    const [pid, start] = readlinkSync(path).split(" ");
     expect({ pid: Number(pid), start }).toEqual({ pid: process.pid, start: processStart(process.pid) });
     await (lock as HeldLock).release();
     expect(readdirSync(dir)).toEqual([]);
@@ -34,7 +34,7 @@ describe("acquireLock", () => {
     const third = await acquireLock(path, { wait: false });
     expect(isHeld(third)).toBe(true);
     await (third as HeldLock).release();
-    expect(existsSync(path)).toBe(false);
+    expect(() => readlinkSync(path)).toThrow(/ENOENT/);
   });
 
   it("waits for a live holder, saying so once, and gets the lock when it is released", async () => {
@@ -53,22 +53,23 @@ describe("acquireLock", () => {
   });
 
   it.each([
-    ["a dead process", () => `${deadPid()} 12345 abc\n`],
-    ["a live pid that started at another time (reused)", () => `${process.pid} 1 abc\n`],
-    ["unreadable text", () => "garbage"],
-  ])("takes over a lock left by %s", async (_, text) => {
+    ["a dead process", (path: string) => symlinkSync(`${deadPid()} 12345 abc`, path)],
+    ["a live pid that started at another time (reused)", (path: string) => symlinkSync(`${process.pid} 1 abc`, path)],
+    ["unreadable text", (path: string) => symlinkSync("garbage", path)],
+    ["a file of that name", (path: string) => writeFileSync(path, `${process.pid} ${processStart(process.pid)} abc`)],
+  ])("takes over a lock left by %s", async (_, make) => {
     const path = join(tempDir(), "lock");
-    writeFileSync(path, text());
+    make(path);
     const lock = await acquireLock(path, { wait: false });
     expect(isHeld(lock)).toBe(true);
-    expect(readFileSync(path, "utf8")).toMatch(new RegExp(`^${process.pid} `));
+    expect(readlinkSync(path)).toMatch(new RegExp(`^${process.pid} `));
     await (lock as HeldLock).release();
   });
 
   it("lets exactly one of many builds that find the same dead lock take it over", async () => {
     for (let round = 0; round < 20; round++) {
       const path = join(tempDir(), "lock");
-      writeFileSync(path, `${deadPid()} 12345 abc\n`);
+      symlinkSync(`${deadPid()} 12345 abc`, path);
       const locks = await Promise.all(Array.from({ length: 6 }, () => acquireLock(path, { wait: false, pollMs: 1 })));
       expect(locks.filter(isHeld)).toHaveLength(1);
       await Promise.all(locks.filter(isHeld).map((lock) => lock.release()));
@@ -79,8 +80,8 @@ describe("acquireLock", () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
     const path = join(dir, "lock");
-    writeFileSync(path, `${deadPid()} 12345 abc\n`);
-    writeFileSync(`${path}.takeover`, `${deadPid()} 12345 def\n`);
+    symlinkSync(`${deadPid()} 12345 abc`, path);
+    symlinkSync(`${deadPid()} 12345 def`, `${path}.takeover`);
     const lock = await acquireLock(path, { wait: false, pollMs: 1 });
     expect(isHeld(lock)).toBe(true);
     await (lock as HeldLock).release();
