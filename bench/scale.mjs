@@ -53,12 +53,12 @@ if (!existsSync(cli)) throw new Error(`${cli} is missing: compile daylight first
 if (!hasGnuTime) log("GNU time is missing (apt-get install -y time): peak memory is not measured");
 
 /**
- * A cold build of `root` into `out` (output, staging and previous folders deleted first, no
+ * A cold build of `root` into `out` (output, generations, staging and previous folders deleted first, no
  * cache). `budgeted`: whether the memory budget applies (the many-posts case; the big post
  * only has to build).
  */
 async function coldBuild(root, out, budgeted) {
-  for (const dir of [out, `${out}.staging`, `${out}.previous`]) await rm(dir, { recursive: true, force: true });
+  for (const dir of [out, `${out}.generations`, `${out}.staging`, `${out}.previous`]) await rm(dir, { recursive: true, force: true });
   const run = await timeCommand(process.execPath, [...nodeFlags, cli, "build", "--root", root, "--out", out, "--no-cache"], { env: { NO_COLOR: "1" } });
   const summary = run.output.trim().split("\n").filter((line) => line.startsWith("daylight: ")).at(-1) ?? null;
   return {

@@ -29,7 +29,7 @@ export async function benchDaylight(corpus, { cli, runs, features, log }) {
     return { ...result, stages: stagesOf(result.output) };
   };
   const wipe = async () => {
-    for (const dir of [out, `${out}.staging`, `${out}.previous`, cacheDir, path.join(corpus.dirs.daylight, ".daylight-cache")]) {
+    for (const dir of [out, `${out}.generations`, `${out}.staging`, `${out}.previous`, cacheDir, path.join(corpus.dirs.daylight, ".daylight-cache")]) {
       await rm(dir, { recursive: true, force: true });
     }
   };

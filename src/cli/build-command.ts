@@ -7,7 +7,10 @@ import { describeGeneration, planGeneration } from "../generations/plan-generati
 import { readPreviousGeneration } from "../generations/read-previous.js";
 import { guardFolder } from "../output/guard-folder.js";
 import { createDiskWriter } from "../output/disk-writer.js";
-import { repairOutput } from "../output/repair-output.js";
+import { lockBuild } from "../output/lock-build.js";
+import { generationsOwnerAbove, OutputLayoutError, outputPathOf } from "../output/output-slots.js";
+import { resolveRealPath } from "../output/resolve-real-path.js";
+import { removeOldSpares, repairOutput } from "../output/repair-output.js";
 import { cacheDirOf, openBuildCache } from "../cache/open-build-cache.js";
 import { checkSite } from "../check/check-site.js";
 import { outputSiteFiles } from "../check/site-files.js";
@@ -32,14 +35,28 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   const refusal = guardFolder(outDir, "output", { root: command.root, inputDirs: command.postsDir ? [command.postsDir] : [], force: command.force });
   if (refusal) throw new UsageError(`refusing to build into ${outDir}: the output folder ${refusal}`);
   const cacheDir = checkedCacheDir(command, outDir);
-  // Pages wait on disk, not in memory, until they are checked and written (see page-spool.ts).
-  const spool = openPageSpool(spoolFileOf(outDir));
+  // One build at a time per output and per cache: a second one waits, or with --no-wait gives up.
+  const locks = await lockBuild(outDir, cacheDir, { wait: !command.noWait, say: (line) => console.err(line) }).catch(asUsageError(outDir));
+  if ("busy" in locks) return (console.err(locks.busy), 1);
   try {
-    return await buildInto(outDir, { command, console, now, userCwd, cacheDir, spool, started });
+    await removeOldSpares(cacheDir);
+    // Pages wait on disk, not in memory, until they are checked and written (see page-spool.ts).
+    const spool = openPageSpool(spoolFileOf(outDir));
+    try {
+      return await buildInto(outDir, { command, console, now, userCwd, cacheDir, spool, started }).catch(asUsageError(outDir));
+    } finally {
+      spool.close();
+    }
   } finally {
-    spool.close();
+    await locks.release();
   }
 }
+
+/** An output layout the writer will not touch (a symlink it did not make, foreign files) is the command's mistake: exit 2. */
+const asUsageError = (outDir: string) => (error: unknown): never => {
+  if (error instanceof OutputLayoutError) throw new UsageError(`refusing to build into ${outDir}: ${error.message}`);
+  throw error;
+};
 
 interface BuildRun {
   readonly command: BuildCommand;
@@ -95,8 +112,7 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
   reportDiagnostics(console, diagnostics);
   // Both only write (each into its own folder): overlapping them hides the cache's cost in a cold build.
   const [, saveProblems] = await Promise.all([
-    // The cache folder keeps the retired generation for the next build to fill (see DiskWriterOptions).
-    createDiskWriter(outDir, { spareRoot: cache.dir && path.join(cache.dir, "spare-outputs") }).write(generation.files),
+    createDiskWriter(outDir, { replaceForeign: command.force }).write(generation.files),
     timedAsync("save cache (while writing)", () => cache.save(true)),
   ]);
   reportDiagnostics(console, saveProblems);
@@ -113,14 +129,21 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
   return 0;
 }
 
-/** The cache folder (none with --no-cache); one in or around the output is a usage error. */
+/** The cache folder (none with --no-cache); one in or around the output, or among its generations, is a usage error. */
 function checkedCacheDir(command: BuildCommand, outDir: string): string | undefined {
   const dir = cacheDirOf(command);
   const refusal = dir === undefined
     ? undefined
-    : guardFolder(dir, "cache", { root: command.root, outDir, inputDirs: command.postsDir ? [command.postsDir] : [], force: command.force });
+    : guardFolder(dir, "cache", { root: command.root, outDir, inputDirs: command.postsDir ? [command.postsDir] : [], force: command.force }) ??
+      (inGenerations(resolveRealPath(dir), outDir) ? "is inside an output's generations folder, which every build replaces" : undefined);
   if (refusal) throw new UsageError(`refusing to keep the build cache in ${dir}: the cache folder ${refusal} (or pass --no-cache)`);
   return dir;
+}
+
+/** True when `dir` is this output's generations folder or inside it, or any other output's. */
+function inGenerations(dir: string, outDir: string): boolean {
+  const generations = `${outputPathOf(outDir)}.generations`;
+  return dir === generations || dir.startsWith(`${generations}/`) || generationsOwnerAbove(dir) !== undefined;
 }
 
 /**

@@ -32,6 +32,8 @@ export type Command =
       readonly noCache: boolean;
       /** `--timings`: print where the build's time went, stage by stage. */
       readonly timings: boolean;
+      /** `--no-wait`: exit 1 instead of waiting when another build holds the output or cache. */
+      readonly noWait: boolean;
       /** `--force`: replace an output (or use a cache folder) that holds files daylight did not write. */
       readonly force: boolean;
     }
@@ -52,6 +54,7 @@ const buildFlags = {
   "cache-dir": { type: "string" },
   "no-cache": { type: "boolean" },
   timings: { type: "boolean" },
+  "no-wait": { type: "boolean" },
   force: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
@@ -110,6 +113,7 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       cacheDir: resolvePath(values["cache-dir"]),
       noCache: values["no-cache"] ?? false,
       timings: values.timings ?? false,
+      noWait: values["no-wait"] ?? false,
       force: values.force ?? false,
     };
   }

@@ -4,7 +4,7 @@ export const mainUsage = `daylight: a static blog generator
 Usage:
   daylight build  [--root DIR] [--posts DIR] [--out DIR] [--base-url URL]
                   [--strict] [--drafts] [--future] [--previous DIR|URL]
-                  [--cache-dir DIR] [--no-cache] [--timings] [--force]
+                  [--cache-dir DIR] [--no-cache] [--timings] [--force] [--no-wait]
   daylight dev    [--root DIR] [--posts DIR] [--port N] [--host H] [--open] [--navigate]
   daylight check  [--out DIR] [--strict]
   daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N] [--force]
@@ -41,6 +41,8 @@ Options:
   --cache-dir DIR  keep the build cache in DIR instead of <root>/.daylight-cache
   --no-cache       build cold: read and write no cache
   --timings        print the time each stage took, in total and per post
+  --no-wait        exit 1 at once if another build of this output or cache is running
+                   (by default, wait for it to finish)
   --force          replace an output folder (or use a cache folder) that holds files
                    daylight did not write; source folders are refused all the same
   --help           show this help

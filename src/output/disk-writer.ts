@@ -1,12 +1,14 @@
-import { createHash } from "node:crypto";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { lstat, rename, rm, stat, symlink, unlink } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { OutputFile } from "../model.js";
 import {
-  outputFolders, present, repairFolders, retirePrevious, type OutputFolders, type StepHook,
-} from "./repair-output.js";
-import { reconcileStaging } from "./reconcile-staging.js";
+  convertLinkPath, ensureGenerations, ensureSlotFolder, isDaylightFolder, linkTarget, otherSlot, outputLayout,
+  OutputLayoutError, outputState, slotPath, switchLink, type OutputLayout, type SlotName,
+} from "./output-slots.js";
+import { repairLayout, type StepHook } from "./repair-output.js";
+import { reconcileSlot } from "./reconcile-slot.js";
 import { listFiles } from "./list-files.js";
+import { updateInPlace } from "./update-in-place.js";
 import { assertValidOutputPaths } from "./validate-output-paths.js";
 import type { Writer } from "./writer.js";
 import { timed, timedAsync } from "../stage-timings.js";
@@ -25,9 +27,10 @@ export class SimulatedCrash extends Error {
 /** Observation points for crash tests (a hook may also await, so a child process can be killed there). */
 export interface WriteHooks {
   /**
-   * Called after each step: `repair-*`, `repaired`, `staging-created`, `file-staged` (once per
-   * file), `staged`, `output-retired`, `staging-promoted`, then `previous-kept` (with a
-   * spare folder) or `previous-detached` and `previous-removed`.
+   * Called after each step: `repair-*`, `repaired`; once, for a real output folder,
+   * `convert-link-made`, `output-moved`, `converted`; then `slot-ready`, `file-staged`
+   * (once per file), `staged`, `link-made`, `swapped` — or, for a mount point,
+   * `staged` and `updated-in-place`.
    */
   readonly afterStep?: StepHook;
 }
@@ -35,133 +38,105 @@ export interface WriteHooks {
 export interface DiskWriterOptions {
   readonly hooks?: WriteHooks;
   /**
-   * A folder (the build cache's) where the retired generation is kept, so that the next
-   * write fills it in place of an empty staging folder: only the files that changed are
-   * written, and no folder per page is created and deleted again. Never trusted: every
-   * file in it is checked against the output or replaced. Without one, the retired
-   * generation is deleted.
+   * Replace a real output folder that holds files daylight did not write (`--force`).
+   * Without it such a folder is refused, never emptied.
    */
-  readonly spareRoot?: string | undefined;
+  readonly replaceForeign?: boolean;
 }
 
-/** A Writer that replaces `outDir` atomically: stage beside it, hard-link what is unchanged, swap by rename. */
+/**
+ * A Writer whose output path never lacks a complete site: it fills the slot the output's
+ * symlink does not point to, then swaps the link with one rename (see output-slots.ts).
+ */
 export function createDiskWriter(outDir: string, options: DiskWriterOptions = {}): Writer {
   const afterStep = options.hooks?.afterStep ?? (() => {});
   return {
     async write(files) {
       assertValidOutputPaths(files);
-      const folders = outputFolders(outDir);
-      await assertFolderOrAbsent(folders.output);
-      await timedAsync("write: repair", () => repairFolders(folders, afterStep));
+      const layout = outputLayout(outDir);
+      await timedAsync("write: repair", () => repairLayout(layout, afterStep));
       await afterStep("repaired");
-      const before = timed("write: list old files", () => listFiles(folders.output));
-      const spare = options.spareRoot === undefined ? undefined : spareFolder(options.spareRoot, folders.output);
-      const linked = await timedAsync("write: stage files", () => stageOrCleanUp(files, folders, { afterStep, spare }));
-      const hadOutput = await timedAsync("write: swap", () => swap(folders, afterStep));
-      if (hadOutput) await timedAsync("write: retire previous", () => retire(folders, afterStep, spare));
+      const live = await liveSlotAfterConversion(layout, options, afterStep);
+      if (live === "in-place") return updateInPlace(files, layout, afterStep);
+      const before = timed("write: list old files", () => listFiles(layout.output));
+      const slot = live === undefined ? "a" : otherSlot(live);
+      const unchanged = await timedAsync("write: fill slot", () => fillSlot(files, layout, slot, live === undefined, afterStep));
+      await timedAsync("write: swap", () => switchLink(layout, slot, afterStep));
+      await afterStep("swapped");
       const paths = new Set(files.map((file) => file.path));
       return {
-        written: files.length - linked,
-        unchanged: linked,
+        written: files.length - unchanged,
+        unchanged,
         removed: before.filter((path) => !paths.has(path)).length,
       };
     },
   };
 }
 
-async function assertFolderOrAbsent(output: string): Promise<void> {
-  if ((await present(output)) && !(await stat(output)).isDirectory()) {
-    throw new Error(`the output ${output} exists and is not a folder`);
+/**
+ * The slot `<out>` points to (undefined: there is no output yet), after converting a real
+ * output folder into slot a; "in-place" for a folder that cannot be moved (a mount point).
+ */
+async function liveSlotAfterConversion(layout: OutputLayout, options: DiskWriterOptions, afterStep: StepHook) {
+  const state = await outputState(layout);
+  if (state.kind === "other") throw new OutputLayoutError(`the output ${layout.output} is ${state.what}`);
+  if (state.kind === "absent") return undefined;
+  if (state.kind === "linked") return state.live;
+  if (!options.replaceForeign && !(await isDaylightFolder(layout.output))) {
+    throw new OutputLayoutError(`the output folder ${layout.output} holds files daylight did not write; refusing to replace it`);
   }
+  if (await isMountPoint(layout.output)) return "in-place";
+  return (await convertOutput(layout, afterStep)) ? ("a" as const) : "in-place";
 }
 
-interface StageOptions {
-  readonly afterStep: StepHook;
-  /** Where this output's retired generation is kept, if anywhere. */
-  readonly spare: string | undefined;
-}
-
-/** The spare folder of one output (several sites may share a cache folder). */
-function spareFolder(root: string, output: string): string {
-  return join(root, createHash("sha256").update(output).digest("hex").slice(0, 16));
-}
-
-/** Fills the staging folder; returns how many files were linked. On error, removes it and rethrows. */
-async function stageOrCleanUp(files: readonly OutputFile[], folders: OutputFolders, options: StageOptions): Promise<number> {
-  const { output, staging } = folders;
+/** Fills `slot`; a first build that fails takes its half-made slot with it. */
+async function fillSlot(files: readonly OutputFile[], layout: OutputLayout, slot: SlotName, first: boolean, afterStep: StepHook) {
+  await ensureGenerations(layout);
+  const path = await ensureSlotFolder(layout, slot);
+  await afterStep("slot-ready");
   try {
-    await mkdir(dirname(staging), { recursive: true });
-    await takeSpareOrCreate(options.spare, staging);
-    await options.afterStep("staging-created");
-    const linked = await reconcileStaging(files, output, staging, () => options.afterStep("file-staged"));
-    await options.afterStep("staged");
-    return linked;
+    const unchanged = await reconcileSlot(files, path, () => afterStep("file-staged"));
+    await afterStep("staged");
+    return unchanged;
   } catch (error) {
-    if (!(error instanceof SimulatedCrash)) await rm(staging, { recursive: true, force: true });
+    if (first && !(error instanceof SimulatedCrash)) await rm(path, { recursive: true, force: true });
     throw error;
   }
 }
 
-/** The staging folder: the spare generation renamed into place when there is one, else a new folder. */
-async function takeSpareOrCreate(spare: string | undefined, staging: string): Promise<void> {
-  if (spare !== undefined) {
-    try {
-      await rename(spare, staging);
-      return;
-    } catch (error) {
-      // No spare yet (ENOENT), or one that cannot move here (another device): start empty,
-      // and drop it if it can be dropped; a spare is only ever a saving.
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") await rm(spare, { recursive: true, force: true }).catch(() => {});
-    }
-  }
-  await mkdir(staging);
+/** A folder on another device than its parent: a mount point, which no rename can move. */
+async function isMountPoint(path: string): Promise<boolean> {
+  const [own, parent] = await Promise.all([stat(path), stat(dirname(path))]);
+  return own.dev !== parent.dev;
 }
 
 /**
- * The only steps that change the live output: two renames. Returns whether there was an
- * output before, now the previous folder.
+ * Turns a real output folder into slot a behind our link, once. The link is made first, so
+ * that a kill between the two renames leaves the repair a complete site to point at
+ * (repair-output.ts); the output is missing for that one moment. Returns false, having
+ * changed nothing, when the folder cannot be moved (a bind mount: EBUSY; another device: EXDEV).
  */
-async function swap(folders: OutputFolders, afterStep: StepHook): Promise<boolean> {
-  const { output, staging, previous } = folders;
-  const hadOutput = await present(output);
-  if (hadOutput) {
-    await rename(output, previous);
-    await afterStep("output-retired");
-  }
+async function convertOutput(layout: OutputLayout, afterStep: StepHook): Promise<boolean> {
+  await ensureGenerations(layout);
+  const slot = slotPath(layout, "a");
+  const info = await lstat(slot).catch(() => undefined);
+  // Not live (the output is a real folder), so ours to drop; a link there is unlinked, never followed.
+  if (info?.isDirectory()) await rm(slot, { recursive: true, force: true });
+  else if (info) await unlink(slot);
+  const link = convertLinkPath(layout);
+  await rm(link, { force: true });
+  await symlink(linkTarget(layout, "a"), link);
+  await afterStep("convert-link-made");
   try {
-    await rename(staging, output);
+    await rename(layout.output, slot);
   } catch (error) {
-    if (hadOutput) await rename(previous, output).catch(() => {}); // else the next repair restores it
-    await rm(staging, { recursive: true, force: true }).catch(() => {});
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EBUSY" && code !== "EXDEV") throw error;
+    await unlink(link);
+    return false;
   }
-  await afterStep("staging-promoted");
-  return hadOutput;
-}
-
-/**
- * The old generation leaves: kept as the spare when there is a place for it, else deleted.
- * The new site is already live; a leftover of the old one is cleaned by the next repair.
- */
-async function retire(folders: OutputFolders, afterStep: StepHook, spare: string | undefined): Promise<void> {
-  try {
-    if (spare !== undefined && (await keepAsSpare(folders.previous, spare))) {
-      await afterStep("previous-kept");
-      return;
-    }
-    await retirePrevious(folders, afterStep);
-  } catch (error) {
-    if (error instanceof SimulatedCrash) throw error;
-  }
-}
-
-async function keepAsSpare(previous: string, spare: string): Promise<boolean> {
-  try {
-    await rm(spare, { recursive: true, force: true });
-    await mkdir(dirname(spare), { recursive: true });
-    await rename(previous, spare);
-    return true;
-  } catch {
-    return false; // another device, no permission: deleting it instead is always right
-  }
+  await afterStep("output-moved");
+  await rename(link, layout.output);
+  await afterStep("converted");
+  return true;
 }

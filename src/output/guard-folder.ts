@@ -92,11 +92,18 @@ function writtenByDaylight(path: string, role: FolderRole): boolean {
   }
 }
 
-/** The entries of `path` that make it not empty: a file system's own lost+found, and a deploy target's .git, do not count. */
+/**
+ * The entries of `path` that make it not empty: a file system's own lost+found, a deploy
+ * target's .git, and a cache folder's build lock (taken before the cache writes its tag) do not count.
+ */
 function foreignEntries(path: string, role: FolderRole): string[] {
   const ignored = new Set(["lost+found", ...(role === "deploy target" ? [".git"] : [])]);
-  return readdirSync(path).filter((name) => !ignored.has(name)).sort();
+  const lock = role === "cache" ? buildLockName : /^$/;
+  return readdirSync(path).filter((name) => !ignored.has(name) && !lock.test(name)).sort();
 }
+
+/** The build lock and its scratch names (src/output/build-lock.ts). */
+const buildLockName = /^lock(\.takeover)?(\.\d+(\.[0-9a-z]+)?\.(tmp|dead))?$/;
 
 /**
  * An output's neighbours are deleted or renamed by the writer: one that is a symlink would

@@ -9,7 +9,7 @@ export interface SpooledFile {
   readonly path: string;
   readonly spooled: SpooledBytes;
 }
-import { outputFolders } from "./repair-output.js";
+import { outputPathOf } from "./output-slots.js";
 
 /**
  * Where a build parks its pages between rendering them and writing them: one file, appended
@@ -32,7 +32,7 @@ export interface PageSpool {
  * nearest folder above it that exists: a build that fails must not leave a new folder.
  */
 export function spoolFileOf(outDir: string): string {
-  const { output } = outputFolders(outDir);
+  const output = outputPathOf(outDir);
   let dir = dirname(output);
   while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
   return join(dir, `.${basename(output)}.spool-${process.pid}`);

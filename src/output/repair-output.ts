@@ -1,66 +1,87 @@
-import { lstat, rename, rm } from "node:fs/promises";
-import { resolveRealPath } from "./resolve-real-path.js";
-
-/** The three sibling folders of one output: the live one, the one being filled, the one being retired. */
-export interface OutputFolders {
-  readonly output: string;
-  readonly staging: string;
-  readonly previous: string;
-}
+import { lstat, rename, rm, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  convertLinkPath, isDaylightFolder, outputLayout, OutputLayoutError, slotPath, swapLinkPath, type OutputLayout,
+} from "./output-slots.js";
 
 /** Called after each step; a hook that throws `SimulatedCrash` stops the writer dead (tests). */
 export type StepHook = (step: string) => void | Promise<void>;
 
-/** Where `outDir`, `<outDir>.staging` and `<outDir>.previous` really are (symlinks followed). */
-export function outputFolders(outDir: string): OutputFolders {
-  const output = resolveRealPath(outDir);
-  if (output === "/") throw new Error("the output folder cannot be the file system root");
-  return { output, staging: `${output}.staging`, previous: `${output}.previous` };
-}
-
 /*
- * The state machine. O = output, S = staging, P = previous. A write goes
- *   repair → mkdir S, fill S → rename O→P → rename S→O → rename P→S → rm S.
- * Invariants: O and P only come into being by renaming a complete folder, so when present
- * they are complete generations; S may be partial and is garbage whenever no write is
- * running; folders are only ever deleted under the name S, so an interrupted delete
- * leaves nothing but garbage. States a kill can leave, and their repair:
- *   O  S  P
- *   O  -  -   clean: nothing to do
- *   O  S  -   killed while filling S, or while deleting the retired S: rm S (O is complete)
- *   -  S  -   first build killed while filling S: rm S (there is no output yet)
- *   -  S  P   killed between the two renames: P→O (the old generation comes back), rm S
- *   O  -  P   killed after the swap, before retiring P: P→S, rm S (O is the new generation)
- *   -  -  P   only if someone deleted O by hand: P→O
- * The repair steps (P→O if O is missing; rm S; P→S then rm S) are themselves safe to
- * interrupt: each leaves one of the states above.
+ * What a kill can leave, and its repair. In the slot layout (see output-slots.ts) a write
+ * changes `<out>` only by renaming a complete link over it, so the only leftovers are:
+ *   - a half-filled inactive slot: nothing to repair, the next write never trusts it;
+ *   - `.swap-link` (killed before the rename): unlinked;
+ *   - `.convert-link`, from the one-time conversion of a real output folder
+ *     (link made → `<out>` renamed into slot a → link renamed over `<out>`): killed between
+ *     the two renames, `<out>` is missing and slot a holds the old site whole: the link is
+ *     renamed into place; otherwise it is unlinked.
+ * Earlier versions of daylight left `<out>.staging` (a partial generation) and
+ * `<out>.previous` (a complete one) beside the output. They are cleaned only when they are
+ * real folders daylight wrote: a symlink or a folder of foreign files is never followed or
+ * emptied (the build stops and says so). `.previous` with no output is the old site,
+ * killed between two renames: it comes back as the output.
  */
 
-/** Puts an output folder back in a clean state after an interrupted write (see the state machine). */
+/** Puts an output back in a clean state after an interrupted write (see above). */
 export async function repairOutput(outDir: string, afterStep?: StepHook): Promise<void> {
-  await repairFolders(outputFolders(outDir), afterStep);
+  await repairLayout(outputLayout(outDir), afterStep);
 }
 
-/** `repairOutput` for folders already resolved. */
-export async function repairFolders(folders: OutputFolders, afterStep: StepHook = () => {}): Promise<void> {
-  const { output, staging, previous } = folders;
-  if (!(await present(output)) && (await present(previous))) {
-    await rename(previous, output);
-    await afterStep("repair-restored-previous");
+/** `repairOutput` for a layout already resolved. */
+export async function repairLayout(layout: OutputLayout, afterStep: StepHook = () => {}): Promise<void> {
+  await repairOldLayout(layout.output, afterStep);
+  const convertLink = convertLinkPath(layout);
+  if (await isSymlink(convertLink)) {
+    if (!(await present(layout.output)) && (await present(slotPath(layout, "a")))) {
+      await rename(convertLink, layout.output);
+      await afterStep("repair-finished-conversion");
+    } else {
+      await unlink(convertLink);
+    }
   }
-  if (await present(staging)) {
+  if (await isSymlink(swapLinkPath(layout))) await unlink(swapLinkPath(layout));
+}
+
+/** Cleans `<out>.staging` and `<out>.previous` left by earlier versions (see above). */
+async function repairOldLayout(output: string, afterStep: StepHook): Promise<void> {
+  const staging = `${output}.staging`;
+  const previous = `${output}.previous`;
+  const hasStaging = await ownedFolder(staging, false);
+  const hasPrevious = await ownedFolder(previous, true);
+  if (hasStaging) {
     await rm(staging, { recursive: true, force: true });
     await afterStep("repair-removed-staging");
   }
-  if (await present(previous)) await retirePrevious(folders, afterStep);
+  if (!hasPrevious) return;
+  if (!(await present(output))) {
+    await rename(previous, output);
+    await afterStep("repair-restored-previous");
+    return;
+  }
+  // Deleted under the staging name, so that a kill half-way leaves only a staging folder.
+  await rename(previous, staging);
+  await afterStep("previous-detached");
+  await rm(staging, { recursive: true, force: true });
+  await afterStep("previous-removed");
 }
 
-/** Deletes P under the name S so that a kill half-way through leaves only garbage. */
-export async function retirePrevious(folders: OutputFolders, afterStep: StepHook): Promise<void> {
-  await rename(folders.previous, folders.staging);
-  await afterStep("previous-detached");
-  await rm(folders.staging, { recursive: true, force: true });
-  await afterStep("previous-removed");
+/**
+ * Whether `path` is there as a real folder daylight made: refuses (throws) a symlink, a
+ * file, and — when `needsManifest` — a non-empty folder without daylight's manifest.
+ */
+async function ownedFolder(path: string, needsManifest: boolean): Promise<boolean> {
+  const info = await lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (info === undefined) return false;
+  const refuse = (what: string) =>
+    new OutputLayoutError(`${path} ${what}: an earlier daylight leaves only its own folders there; move it away by hand`);
+  if (info.isSymbolicLink()) throw refuse("is a symlink");
+  if (!info.isDirectory()) throw refuse("is not a folder");
+  if (needsManifest && !(await isDaylightFolder(path))) throw refuse("holds files daylight did not write");
+  return true;
 }
 
 /** True when something (a folder, a file, even a dangling symlink) has this name. */
@@ -72,4 +93,23 @@ export async function present(path: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw error;
   }
+}
+
+async function isSymlink(path: string): Promise<boolean> {
+  return lstat(path).then((info) => info.isSymbolicLink(), () => false);
+}
+
+/** The old layout's names beside `output`, for messages and tests. */
+export const oldLayoutNames = (output: string): string[] => [`${output}.staging`, `${output}.previous`];
+
+/**
+ * Earlier versions kept the retired generation in the cache folder (`spare-outputs/`,
+ * sharing inodes with the live output); the idle slot replaces it. Removed when it is a
+ * real folder (a symlink of that name is not ours to follow).
+ */
+export async function removeOldSpares(cacheDir: string | undefined): Promise<void> {
+  if (cacheDir === undefined) return;
+  const spares = join(cacheDir, "spare-outputs");
+  const info = await lstat(spares).catch(() => undefined);
+  if (info?.isDirectory()) await rm(spares, { recursive: true, force: true });
 }

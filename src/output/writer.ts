@@ -2,9 +2,12 @@ import type { OutputFile } from "../model.js";
 
 /** What one write did, counted in files (folders are not counted). */
 export interface WriteReport {
-  /** Files whose bytes were written or copied: new or changed since the last write. */
+  /**
+   * Files whose bytes were written or copied: new or changed since the last write (on disk:
+   * since the generation the filled slot held, the one before the live one).
+   */
   readonly written: number;
-  /** Files whose bytes equal the previous output's (hard-linked on disk, kept in memory). */
+  /** Files whose bytes were already in place (on disk: in the slot filled; in memory: the previous output). */
   readonly unchanged: number;
   /** Files of the previous output that are not in this write. */
   readonly removed: number;

@@ -53,7 +53,7 @@ describe("stage timings", () => {
     const out = tempDir();
     const run = await runCli(["build", "--root", repoRoot, "--out", path.join(out, "site"), "--timings"]);
     expect(run.code).toBe(0);
-    for (const stage of ["read sources", "parse headers", "render posts", "templates", "check output", "write: stage files"]) {
+    for (const stage of ["read sources", "parse headers", "render posts", "templates", "check output", "write: fill slot"]) {
       expect(run.out.join("\n")).toMatch(new RegExp(`^  ${stage}\\s+\\d+\\.\\d\\s+\\d+\\.\\d{3}$`, "m"));
     }
     expect(run.out.join("\n")).toMatch(/^  total \(wall\)\s+\d+\.\d/m);

@@ -141,7 +141,8 @@ function placePrevious(previous: Previous, out: string): void {
     writeFileSync(path.join(out, "notes/todo.txt"), "someone's own file");
     return;
   }
-  cpSync(seedOut, previous === "between" ? `${out}.previous` : out, { recursive: true });
+  // The seed's output is our link to a slot: copy the site itself, not the link.
+  cpSync(seedOut, previous === "between" ? `${out}.previous` : out, { recursive: true, dereference: true });
   if (previous === "staging" || previous === "between") {
     mkdirSync(`${out}.staging/posts`, { recursive: true });
     writeFileSync(`${out}.staging/posts/half-writ`, "a file cut off by a kill");
@@ -166,7 +167,7 @@ async function fuzzOne(spec: SiteSpec, run: Runner, { cache = false, rule }: { c
     const problems: string[] = [];
     const folders = [out, `${out}.staging`, `${out}.previous`];
     // The output folders and the cache may change; nothing else beside them.
-    const isInput = (name: string) => !/^(?:dist|dist\.staging|dist\.previous|cache)$/.test(name);
+    const isInput = (name: string) => !/^(?:dist|dist\.generations|dist\.staging|dist\.previous|cache)$/.test(name);
     let first: { code: number | null; diagnostics: string; output: string } | undefined;
     for (const attempt of cache ? [1, 2] : [1]) {
       const [live, staging, retired] = folders.map(state);

@@ -68,7 +68,7 @@ describe("generations", () => {
     const root = site();
     await build(root);
     const live = path.join(tempDir(), "live");
-    cpSync(path.join(root, "dist"), live, { recursive: true });
+    cpSync(path.join(root, "dist"), live, { recursive: true, dereference: true });
     const [oldCss] = stylesheets(root);
     writeFileSync(path.join(root, "templates/assets/style.css"), "body { color: blue; }\n");
     const fresh = path.join(tempDir(), "dist");

@@ -45,9 +45,10 @@ describe("the sample blog", () => {
     expect(snapshot(second.out)).toEqual(snapshot(first.out));
   });
 
-  it("never writes outside the output folder: no staging or previous folder is left", async () => {
+  it("never writes outside the output and its generations folder: no lock, link or staging folder is left", async () => {
     const { out } = await buildSample();
-    expect(readdirSync(path.dirname(out))).toEqual(["site"]);
+    expect(readdirSync(path.dirname(out)).sort()).toEqual(["site", "site.generations"]);
+    expect(readdirSync(`${out}.generations`).sort()).toEqual([".gitignore", "a"]);
   });
 
   it("resolves post links, citations and the resource list in the built pages", async () => {

@@ -1,42 +1,44 @@
 import {
-  closeSync, constants, copyFileSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readSync,
+  closeSync, constants, copyFileSync, lstatSync, mkdirSync, openSync, readdirSync, readSync,
   rmSync, statSync, unlinkSync, writeFileSync, type Stats,
 } from "node:fs";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../model.js";
 import { writeTextSync } from "./write-text-sync.js";
 
-/** How the staging folder came to hold one file. */
-export type StageResult = "written" | "linked";
+/** How the slot came to hold one file. */
+export type SlotResult = "written" | "kept";
 
-/** Called after each file is staged; a hook may await (tests kill a process there). */
+/** Called after each file is placed; a hook may await (tests kill a process there). */
 export type FileHook = () => void | Promise<void>;
 
 /**
- * Makes `staging` hold exactly `files`, whatever it held before: nothing (a first build) or
- * a retired generation kept for reuse, possibly half-updated by a killed build. Nothing in
- * it is trusted: a file stays only when it is the very inode of the output's file, whose
- * bytes were just compared; everything else is unlinked and made anew, never written in
- * place (staged files share inodes with the live output). Reusing a retired generation
- * spares creating and deleting a folder per page on every build, which on a large site
- * cost more than the rest of writing. Synchronous: one file system call after another is
- * faster here than thousands of promises, and a build has nothing else to do meanwhile.
- * Returns how many files were hard-linked (unchanged) rather than written.
+ * Makes the folder `slot` hold exactly `files`, whatever it held before: nothing (a first
+ * build), the generation before last (the usual case), or anything a killed build or a
+ * person left there. Nothing in it is trusted: a file stays only when its own bytes were
+ * just compared equal to the new ones; everything else is unlinked and made anew, never
+ * written in place (a reader served the slot before the last swap may still hold it
+ * open). Files are copied, never hard-linked, from elsewhere: no inode is shared with the
+ * live slot, so filling this one cannot change the served site. Reusing the slot spares
+ * creating and deleting a folder per page on every build, which on a large site cost more
+ * than the rest of writing. Synchronous: one file system call after another is faster
+ * here than thousands of promises, and a build has nothing else to do meanwhile.
+ * Returns how many files were kept as they were.
  */
-export async function reconcileStaging(files: readonly OutputFile[], output: string, staging: string, afterFile: FileHook): Promise<number> {
+export async function reconcileSlot(files: readonly OutputFile[], slot: string, afterFile: FileHook): Promise<number> {
   const wanted = new Map(files.map((file) => [file.path, file]));
   const folders = foldersOf(files);
-  const kept = removeUnwanted(staging, wanted, folders);
+  const kept = removeUnwanted(slot, wanted, folders);
   for (const folder of [...folders].sort()) {
-    if (!kept.folders.has(folder)) mkdirSync(join(staging, folder), { recursive: true });
+    if (!kept.folders.has(folder)) mkdirSync(join(slot, folder), { recursive: true });
   }
-  let linked = 0;
+  let unchanged = 0;
   for (const file of files) {
-    if (stageOne(file, output, staging, kept.files.get(file.path)) === "linked") linked++;
+    if (placeOne(file, slot, kept.files.get(file.path)) === "kept") unchanged++;
     const waiting = afterFile();
     if (waiting) await waiting;
   }
-  return linked;
+  return unchanged;
 }
 
 /** Every folder the files need, as output-relative paths. */
@@ -49,16 +51,16 @@ function foldersOf(files: readonly OutputFile[]): Set<string> {
 }
 
 /**
- * Deletes what `staging` holds that the new generation does not want at that path (a file
+ * Deletes what `slot` holds that the new generation does not want at that path (a file
  * where a folder goes, a folder no file needs, anything that is neither file nor folder),
  * and returns what is left: the folders, and the files with their inode facts.
  */
-function removeUnwanted(staging: string, wanted: ReadonlyMap<string, OutputFile>, folders: ReadonlySet<string>) {
+function removeUnwanted(slot: string, wanted: ReadonlyMap<string, OutputFile>, folders: ReadonlySet<string>) {
   const kept = { folders: new Set<string>(), files: new Map<string, Stats>() };
   const walk = (prefix: string) => {
-    for (const entry of readdirSync(prefix ? join(staging, prefix) : staging, { withFileTypes: true })) {
+    for (const entry of readdirSync(prefix ? join(slot, prefix) : slot, { withFileTypes: true })) {
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-      const full = join(staging, path);
+      const full = join(slot, path);
       if (entry.isDirectory() && folders.has(path)) {
         kept.folders.add(path);
         walk(path);
@@ -73,27 +75,18 @@ function removeUnwanted(staging: string, wanted: ReadonlyMap<string, OutputFile>
   return kept;
 }
 
-function stageOne(file: OutputFile, output: string, staging: string, inStaging: Stats | undefined): StageResult {
-  const target = join(staging, file.path);
-  const existing = join(output, file.path);
-  const live = lstatOrUndefined(existing);
+function placeOne(file: OutputFile, slot: string, inSlot: Stats | undefined): SlotResult {
+  const target = join(slot, file.path);
   // A parked page is read back once, for the comparison and the write.
   const source = "sourcePath" in file ? file.sourcePath : undefined;
   const contents = "sourcePath" in file ? undefined : "spooled" in file ? file.spooled.text() : file.contents;
-  const same = live?.isFile() === true &&
-    (source !== undefined ? sameFileBytes(existing, live, source) : sameBytes(existing, live, contents ?? ""));
-  if (same && live && inStaging && inStaging.ino === live.ino && inStaging.dev === live.dev) return "linked";
-  if (inStaging) unlinkSync(target);
-  if (same) {
-    try {
-      linkSync(existing, target);
-    } catch {
-      // Across devices (EXDEV), on file systems without hard links, past a link limit: copy.
-      copyFileSync(existing, target, constants.COPYFILE_EXCL);
-    }
-    return "linked";
+  if (inSlot) {
+    const same = source !== undefined ? sameFileBytes(target, inSlot, source) : sameBytes(target, inSlot, contents ?? "");
+    if (same) return "kept";
+    unlinkSync(target);
   }
-  if (source !== undefined) copyFileSync(source, target, constants.COPYFILE_EXCL);
+  // Copy-on-write where the file system offers it (btrfs, XFS): a clone shares no bytes that can change.
+  if (source !== undefined) copyFileSync(source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
   else if (typeof contents === "string") writeTextSync(target, contents);
   else writeFileSync(target, contents ?? "", { flag: "wx" });
   return "written";
@@ -106,7 +99,7 @@ function sameBytes(existing: string, info: Stats, contents: string | Uint8Array)
   return typeof contents === "string" ? bytes.toString("utf8") === contents : bytes.equals(contents);
 }
 
-// The live file's bytes are read into one buffer, reused file after file, for the same reason
+// The slot's old bytes are read into one buffer, reused file after file, for the same reason
 // writeTextSync makes none.
 let scratch = Buffer.alloc(0);
 
@@ -123,11 +116,10 @@ function readIntoScratch(path: string, size: number): Buffer {
   }
 }
 
-/** Equal sizes first; the same inode is the same bytes; else compared chunk by chunk (assets may be large). */
+/** Equal sizes first, then compared chunk by chunk (assets may be large). */
 function sameFileBytes(existing: string, info: Stats, source: string): boolean {
   const sourceInfo = statSync(source);
   if (info.size !== sourceInfo.size) return false;
-  if (info.dev === sourceInfo.dev && info.ino === sourceInfo.ino) return true;
   const [a, b] = [openSync(existing, "r"), openSync(source, "r")];
   try {
     const [bufA, bufB] = [Buffer.alloc(chunkSize), Buffer.alloc(chunkSize)];
@@ -144,14 +136,3 @@ function sameFileBytes(existing: string, info: Stats, source: string): boolean {
 }
 
 const chunkSize = 1 << 16;
-
-function lstatOrUndefined(path: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: an old file sits where the new output has a folder.
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw error;
-  }
-}
