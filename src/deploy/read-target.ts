@@ -12,7 +12,7 @@ export type TargetEntry =
 
 /** The target folder as it is now. */
 export interface TargetState {
-  /** Every non-folder entry, output-relative, POSIX (deploy temporaries and `.git` excluded). */
+  /** Every non-folder entry, output-relative, POSIX (deploy temporaries, `.git` and `lost+found` excluded). */
   readonly entries: ReadonlyMap<string, TargetEntry>;
   /** Every folder below the root. */
   readonly folders: ReadonlySet<string>;
@@ -20,8 +20,11 @@ export interface TargetState {
   readonly temporaries: readonly string[];
 }
 
-/** A gh-pages checkout keeps its repository in the served folder: it is never compared, replaced or deleted. */
-const protectedTopLevel = new Set([".git"]);
+/**
+ * Never compared, replaced or deleted: a gh-pages checkout keeps its repository in the
+ * served folder, and a file system's root (a mount point) has its own lost+found.
+ */
+const protectedTopLevel = new Set([".git", "lost+found"]);
 
 /** Lists and hashes the target folder (absent: empty). */
 export async function readTarget(root: string, concurrency = 16): Promise<TargetState> {

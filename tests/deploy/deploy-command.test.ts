@@ -136,6 +136,13 @@ describe("daylight deploy", () => {
     expect(steps.filter((s) => s.kind === "remove-folder").map((s) => s.path)).toEqual(["tags/gen-1", "posts/p0/empty", "old/deeper", "old"]);
   });
 
+  it("keeps a mount point's empty lost+found, which is the file system's, not the site's", async () => {
+    const to = built("www", generation(0));
+    mkdirSync(join(to, "lost+found"));
+    expect(await deploy(built("dist", generation(1)), to)).toBe(0);
+    expect(existsSync(join(to, "lost+found"))).toBe(true);
+  });
+
   it("keeps a .git folder, and never writes or deletes through a symlink", async () => {
     const outside = join(dir, "outside");
     mkdirSync(outside);
