@@ -21,32 +21,27 @@ const runScript = new vm.Script("run()");
 
 /**
  * Runs `render` and returns its result, or throws RenderBudgetExceeded when it needs more
- * than `seconds` of CPU. The watchdog counts wall time, which a busy machine stretches: when
- * it fires before this thread has used most of the budget's CPU, the render starts once more
- * with the wall time that the CPU it got would need (at most five budgets more), so that
- * load alone does not stop a post, and a pathological one is still stopped within six
- * budgets of wall time. The limit only ever fails: it never changes a render that ends.
+ * than `seconds` of CPU. The watchdog counts wall time, which a busy machine stretches, so
+ * it waits `wallStretch` budgets before it stops a render; the error then says whether the
+ * render had its CPU or the machine was too busy to give it. A stopped render is never
+ * started again on this thread: the watchdog halts JavaScript wherever it is, possibly half
+ * way through filling a cache of the highlighter's, and a second render here could publish
+ * what that left. The limit only ever fails a build: it never changes a render that ends.
  */
 export function withinBudget<T>(post: Post, seconds: number, render: () => T, cpuMs: () => number = threadCpuMs): T {
   const budgetMs = Number.isFinite(seconds) && seconds > 0 ? Math.max(1, Math.round(seconds * 1000)) : defaultSiteConfig.renderBudgetSeconds * 1000;
-  let wallMs = budgetMs;
-  for (let attempt = 1; ; attempt++) {
-    const before = cpuMs();
-    try {
-      return runWithTimeout(render, wallMs);
-    } catch (e) {
-      if ((e as { code?: unknown }).code !== "ERR_SCRIPT_EXECUTION_TIMEOUT") throw e;
-      const used = cpuMs() - before;
-      if (used >= budgetMs * 0.9 || attempt >= maxAttempts) throw new RenderBudgetExceeded(overBudget(post, seconds));
-      // It got `used` ms of CPU in `wallMs`: at that rate, the budget's CPU takes this long (with a margin, capped).
-      wallMs = Math.min(budgetMs * maxStretch, Math.ceil((wallMs * budgetMs * 1.2) / Math.max(used, wallMs / maxStretch)));
-    }
+  const before = cpuMs();
+  try {
+    return runWithTimeout(render, budgetMs * wallStretch);
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== "ERR_SCRIPT_EXECUTION_TIMEOUT") throw e;
+    const starved = cpuMs() - before < budgetMs * 0.9;
+    throw new RenderBudgetExceeded(overBudget(post, seconds, starved ? budgetMs * wallStretch : undefined));
   }
 }
 
-/** How many times a render may start, and how far the second start's wall time may stretch the budget. */
-const maxAttempts = 2;
-const maxStretch = 5;
+/** How many budgets of wall time a render may take before it is stopped. */
+const wallStretch = 3;
 
 function runWithTimeout<T>(render: () => T, timeout: number): T {
   sandbox.run = render;
@@ -58,7 +53,12 @@ function runWithTimeout<T>(render: () => T, timeout: number): T {
 }
 
 /** A post stopped by the time budget: no HTML, one error naming it. */
-export function overBudget(post: Post, seconds: number): RenderedPost {
+export function overBudget(post: Post, seconds: number, starvedAfterMs?: number): RenderedPost {
+  if (starvedAfterMs !== undefined) {
+    return refused(post, `the post was stopped after ${Math.round(starvedAfterMs / 1000)} s of rendering, ` +
+      `before it had had ${seconds} s of the processor: the machine was too busy`,
+    'build again when the machine is less busy, or raise "renderBudgetSeconds" in site.config.json');
+  }
   return refused(post, `the post needed more than ${seconds} s to render and was stopped`,
     "markdown built to be slow (thousands of unclosed `*`, `_` or `[`, lists nested thousands deep) takes time that grows with the square of its size: " +
     'simplify or split the post; if it is an ordinary long post on a slow machine, raise "renderBudgetSeconds" in site.config.json');

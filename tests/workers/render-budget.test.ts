@@ -54,7 +54,7 @@ describe("the render budget", () => {
     expect(() => withinBudget(post, 5, () => { throw new TypeError("boom"); })).toThrow(TypeError);
   });
 
-  it("does not stop a render that a busy machine slows down: it counts CPU, not wall time", () => {
+  it("lets a busy machine stretch a render to three times the budget, then says the machine was too busy", () => {
     const post = makePost("!! title: T\n!! published: 2024-01-01\n\nHi.\n");
     // Waiting uses no CPU, as a render does while other processes have the cores.
     const cell = new Int32Array(new SharedArrayBuffer(4));
@@ -62,21 +62,18 @@ describe("the render budget", () => {
       for (const end = Date.now() + ms; Date.now() < end;) Atomics.wait(cell, 0, 0, 5);
     };
     let starts = 0;
-    expect(withinBudget(post, 0.3, () => (starts++, wait(900), "done"))).toBe("done");
-    expect(starts).toBe(2);
-  });
-
-  it("gives up after a second start when the thread never gets the budget's CPU", () => {
-    const post = makePost("!! title: T\n!! published: 2024-01-01\n\nHi.\n");
-    let starts = 0;
-    const never = () => {
-      starts++;
-      for (;;) {
-        // endless
+    expect(withinBudget(post, 0.4, () => (starts++, wait(900), "done"))).toBe("done");
+    const starved = (() => {
+      try {
+        withinBudget(post, 0.2, () => (starts++, wait(5_000), "late"));
+      } catch (e) {
+        return e as RenderBudgetExceeded;
       }
-    };
-    // A clock that never moves: as if the machine gave this thread no CPU at all.
-    expect(() => withinBudget(post, 0.02, never, () => 0)).toThrow(RenderBudgetExceeded);
+      return undefined;
+    })();
+    expect(starved).toBeInstanceOf(RenderBudgetExceeded);
+    expect(starved!.rendered.diagnostics[0]!.message).toMatch(/the machine was too busy/);
+    // Never started twice: a render the watchdog stopped may have left a cache half filled.
     expect(starts).toBe(2);
   });
 
@@ -87,9 +84,8 @@ describe("the render budget", () => {
     const first = await buildSite(sources, config, options, { plugins, cache, threads: 0 });
     expect(budgetErrors(first.diagnostics)).toEqual([["error", "posts/post-3.md"]]);
     expect(first.postCount).toBe(4);
-    // (More than once on a busy machine, where the budget's wall time may not give it the CPU.)
     const afterFirst = forevers;
-    expect(afterFirst).toBeGreaterThanOrEqual(1);
+    expect(afterFirst).toBe(1);
     // The stopped post is rendered (and stopped) again, the others come from the cache.
     const second = await buildSite(sources, config, options, { plugins, cache, threads: 0 });
     expect(budgetErrors(second.diagnostics)).toEqual([["error", "posts/post-3.md"]]);
