@@ -48,14 +48,23 @@ function refuseByPlace(path: string, role: FolderRole, context: GuardContext): s
   if (path === root || isInside(root, path)) return `is or contains the site folder ${root}`;
   const inputs = [...inputFolderNames.map((name) => join(root, name)), ...(context.inputDirs ?? [])];
   for (const input of inputs.map((dir) => resolveRealPath(dir))) {
-    if (path === input || isInside(path, input) || isInside(input, path)) return `is, is inside or contains the input folder ${input}`;
+    const overlap = overlapOf(path, input);
+    if (overlap) return `${overlap} the input folder ${input}`;
   }
   if (role !== "output" && context.outDir !== undefined) {
     for (const built of outputFamily(context.outDir)) {
-      if (path === built || isInside(path, built) || isInside(built, path)) return `is, is inside or contains the build's output ${built}`;
+      const overlap = overlapOf(path, built);
+      if (overlap) return `${overlap} the build's output ${built}`;
     }
   }
   return undefined;
+}
+
+/** How `path` overlaps `folder`, as the start of a phrase, or undefined when it does not. */
+function overlapOf(path: string, folder: string): string | undefined {
+  if (path === folder) return "is";
+  if (isInside(path, folder)) return "is inside";
+  return isInside(folder, path) ? "contains" : undefined;
 }
 
 /** The output folder and its neighbours, as real paths: the folder a build replaces and those it keeps beside it. */
