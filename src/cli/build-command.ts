@@ -111,10 +111,15 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
 
   reportDiagnostics(console, diagnostics);
   // Both only write (each into its own folder): overlapping them hides the cache's cost in a cold build.
-  const [, saveProblems] = await Promise.all([
+  // Both are awaited even when the write fails, so that no cache write is still in flight
+  // when the locks are released and the process exits.
+  const [written, saved] = await Promise.allSettled([
     createDiskWriter(outDir, { replaceForeign: command.force }).write(generation.files),
     timedAsync("save cache (while writing)", () => cache.save(true)),
   ]);
+  if (written.status === "rejected") throw written.reason;
+  if (saved.status === "rejected") throw saved.reason;
+  const saveProblems = saved.value;
   reportDiagnostics(console, saveProblems);
   console.out(`daylight: ${describeGeneration(generation.summary)}`);
   const pageCount = result.files.filter((file) => file.path.endsWith(".html")).length;
