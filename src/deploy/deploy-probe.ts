@@ -20,6 +20,8 @@ export interface ProbePhase {
 /** A client that keeps requesting every URL of the current phase until stopped. */
 export interface DeployProbe {
   setPhase(phase: ProbePhase): void;
+  /** Resolves once a whole pass that began after this call has ended (or the probe stopped). */
+  nextPass(): Promise<void>;
   /** Stops after the pass under way (at most `maxPasses` in all); resolves with what it saw. */
   stop(): Promise<{ readonly requests: number; readonly passes: number; readonly violations: readonly ProbeViolation[] }>;
 }
@@ -37,6 +39,14 @@ export function startProbe(origin: string, base: SiteBase, maxPasses = 10_000): 
   let requests = 0;
   let passes = 0;
   let stopping = false;
+  let completed = 0;
+  const waiters: Array<{ until: number; resolve: () => void }> = [];
+  const wake = (all: boolean) => {
+    for (const waiter of waiters.splice(0)) {
+      if (all || completed >= waiter.until) waiter.resolve();
+      else waiters.push(waiter);
+    }
+  };
   const get = async (url: string): Promise<{ status: number; text: string }> => {
     requests++;
     const response = await fetch(origin + url);
@@ -65,12 +75,19 @@ export function startProbe(origin: string, base: SiteBase, maxPasses = 10_000): 
         if (status !== 200 || !url.endsWith("/")) continue;
         for (const ref of localReferences(text, url, base)) judge(ref, (await get(ref)).status, url);
       }
+      completed++;
+      wake(false);
     }
+    wake(true);
   })();
   return {
     setPhase(next) {
       phase = next;
       appeared.clear();
+    },
+    nextPass() {
+      if (stopping || passes >= maxPasses) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ until: passes + 1, resolve }));
     },
     async stop() {
       stopping = true;

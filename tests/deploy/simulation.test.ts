@@ -53,8 +53,9 @@ describe("proof by simulation", () => {
     const server = await serveFolder(to, "/blog/");
     const probe = startProbe(server.origin, siteBaseOf(baseUrl)!);
     probe.setPhase({ before: publishedUrls(first), after: publishedUrls(second) });
-    const delay = { beforeStep: () => new Promise<void>((resolve) => setTimeout(resolve, 4)) };
-    await runDeployPlan(naive, { from: second, to, build: build.files }, delay);
+    // A whole pass of the probe between two steps sees every state the naive order goes
+    // through, however slow the machine (a fixed delay did not, on a busy one).
+    await runDeployPlan(naive, { from: second, to, build: build.files }, { beforeStep: () => probe.nextPass() });
     const seen = await probe.stop();
     await server.close();
     expect(seen.violations.some((v) => v.kind === "broken-reference")).toBe(true);
