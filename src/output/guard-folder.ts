@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, join, parse } from "node:path";
+import { manifestPath } from "../generations/manifest.js";
 import { siteSourcesIn } from "./holds-site-sources.js";
 import { resolveRealPath } from "./resolve-real-path.js";
 
@@ -91,9 +92,16 @@ function refuseByContents(path: string, role: FolderRole, force: boolean): strin
     "empty it, choose another folder, or pass --force to let daylight replace them";
 }
 
+/**
+ * True when daylight may replace what is in the folder `path`: it bears daylight's own mark,
+ * or holds nothing that counts (see foreignEntries). The guard and the output writer share it.
+ */
+export const mayReplaceFolder = (path: string, role: FolderRole): boolean =>
+  writtenByDaylight(path, role) || foreignEntries(path, role).length === 0;
+
 /** True when daylight's own mark is in `path`: a build's manifest, or the cache's tag. */
 function writtenByDaylight(path: string, role: FolderRole): boolean {
-  if (role !== "cache") return existsSync(join(path, "daylight-manifest.json"));
+  if (role !== "cache") return existsSync(join(path, manifestPath));
   try {
     return readFileSync(join(path, "CACHEDIR.TAG"), "utf8").includes("created by daylight");
   } catch {

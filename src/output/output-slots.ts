@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { lstat, mkdir, readdir, readlink, rename, rm, symlink, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readlink, rename, rm, symlink, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { manifestPath } from "../generations/manifest.js";
+import { mayReplaceFolder } from "./guard-folder.js";
 import { resolveRealPath } from "./resolve-real-path.js";
 
 /*
@@ -160,10 +160,7 @@ export async function switchLink(layout: OutputLayout, slot: SlotName, afterStep
 }
 
 /** True when `dir` holds daylight's manifest, or nothing (a file system's own lost+found aside): a folder daylight may replace. */
-export async function isDaylightFolder(dir: string): Promise<boolean> {
-  if (existsSync(join(dir, manifestPath))) return true;
-  return (await readdir(dir)).every((name) => name === "lost+found");
-}
+export const isDaylightFolder = async (dir: string): Promise<boolean> => mayReplaceFolder(dir, "output");
 
 /** A layout daylight cannot repair without risking a folder it did not make: a one-line error. */
 export class OutputLayoutError extends Error {
