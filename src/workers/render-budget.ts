@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from "node:os";
 import vm from "node:vm";
 import { defaultSiteConfig } from "../config/site-config.js";
 import { error } from "../diagnostics.js";
@@ -22,26 +23,41 @@ const runScript = new vm.Script("run()");
 /**
  * Runs `render` and returns its result, or throws RenderBudgetExceeded when it needs more
  * than `seconds` of CPU. The watchdog counts wall time, which a busy machine stretches, so
- * it waits `wallStretch` budgets before it stops a render; the error then says whether the
- * render had its CPU or the machine was too busy to give it. A stopped render is never
+ * it waits `stretch` budgets before it stops a render (three, more when the machine's load
+ * is above its cores); the error then says whether the render had its CPU or the machine
+ * was too busy to give it. A stopped render is never
  * started again on this thread: the watchdog halts JavaScript wherever it is, possibly half
  * way through filling a cache of the highlighter's, and a second render here could publish
  * what that left. The limit only ever fails a build: it never changes a render that ends.
  */
-export function withinBudget<T>(post: Post, seconds: number, render: () => T, cpuMs: () => number = threadCpuMs): T {
+export function withinBudget<T>(
+  post: Post,
+  seconds: number,
+  render: () => T,
+  cpuMs: () => number = threadCpuMs,
+  stretch: number = wallStretch(),
+): T {
   const budgetMs = Number.isFinite(seconds) && seconds > 0 ? Math.max(1, Math.round(seconds * 1000)) : defaultSiteConfig.renderBudgetSeconds * 1000;
+  const wallMs = Math.round(budgetMs * stretch);
   const before = cpuMs();
   try {
-    return runWithTimeout(render, budgetMs * wallStretch);
+    return runWithTimeout(render, wallMs);
   } catch (e) {
     if ((e as { code?: unknown }).code !== "ERR_SCRIPT_EXECUTION_TIMEOUT") throw e;
     const starved = cpuMs() - before < budgetMs * 0.9;
-    throw new RenderBudgetExceeded(overBudget(post, seconds, starved ? budgetMs * wallStretch : undefined));
+    throw new RenderBudgetExceeded(overBudget(post, seconds, starved ? wallMs : undefined));
   }
 }
 
-/** How many budgets of wall time a render may take before it is stopped. */
-const wallStretch = 3;
+/**
+ * How many budgets of wall time a render may take before it is stopped: three on a machine
+ * with a core to spare, and as many times more as the machine has runnable processes per
+ * core. On a 2-core machine at load 20 a render gets a tenth of a core; a fixed allowance
+ * would stop ordinary posts there, and the build would fail only because of its neighbours.
+ */
+export function wallStretch(load: number = loadavg()[0] ?? 0, cores: number = availableParallelism()): number {
+  return 3 * Math.max(1, load / Math.max(1, cores));
+}
 
 function runWithTimeout<T>(render: () => T, timeout: number): T {
   sandbox.run = render;

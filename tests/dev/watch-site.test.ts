@@ -89,10 +89,13 @@ describe("watching the site", () => {
     await waitFor(async () => (await t.status("/posts/gamma/")) === 200, 60_000, "gamma");
     rmSync(t.file("posts/2025"), { recursive: true });
     await waitFor(async () => (await t.status("/posts/gamma/")) === 404, 60_000, "gamma removed");
+    const before = t.builds.length;
     unlinkSync(t.file("posts/beta.md"));
     await waitFor(async () => (await t.status("/posts/beta/")) === 404, 60_000, "beta removed");
     await t.server.idle();
-    expect(t.builds.at(-1)?.changedUrls).toContain("/posts/beta/");
+    // A late event of the folder removal may bring one more (empty) rebuild on a busy
+    // machine: the deletion must be reported by a rebuild after it, not necessarily the last.
+    expect(t.builds.slice(before).flatMap((b) => b.changedUrls)).toContain("/posts/beta/");
   });
 
   it("keeps serving the last good build while a post has errors, and recovers", async () => {
