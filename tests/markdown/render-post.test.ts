@@ -99,12 +99,12 @@ describe("renderPost: purity and scale", () => {
     expect(structuredClone(first)).toEqual(first);
   });
 
-  it("renders a 2 MB post", () => {
+  it("renders a 1 MB post", () => {
     const section = "## Part\n\nSome *text* with a [link](https://example.com) and `code`, (Nygard, 2018).\n\n<p><img src=\"/x.png\"></p>\n\n";
-    const text = section.repeat(Math.ceil((2 * 1024 * 1024) / section.length));
+    const text = section.repeat(Math.ceil((1024 * 1024) / section.length));
     const rendered = renderPost(makePost(text), makeContext({ assets: { "public/x.png": "/x.png" } }));
-    expect(rendered.headings.length).toBeGreaterThan(10_000);
+    expect(rendered.headings.length).toBeGreaterThan(5_000);
     expect(rendered.headings.at(-1)?.id).toBe(`part-${rendered.headings.length - 1}`);
     expect(rendered.assets).toEqual(["public/x.png"]);
-  }); // micromark parses about 0.2 MB/s
+  }); // micromark parses about 0.2 MB/s: 5 s quiet, minutes on a machine at ten times its cores' load
 });
