@@ -56,7 +56,7 @@ describe("a build killed at any moment", () => {
 
     const states = new Set<string>();
     // Kills spread over a whole build's duration (measured here, so a slower machine is covered too), and one after it.
-    for (const ms of [0, 0.15, 0.3, 0.45, 0.6, 0.7, 0.8, 0.9, 1, 1.5].map((f) => Math.round(f * took))) {
+    for (const ms of [0, 0.25, 0.5, 0.7, 0.85, 1, 1.5].map((f) => Math.round(f * took))) {
       copyLayout(saved, path.dirname(out));
       await buildKilledAfter(root, out, ms);
       const now = snapshot(out);
@@ -71,5 +71,6 @@ describe("a build killed at any moment", () => {
     // The kills must have landed both before and after the swap, or the test proved little.
     expect(states.has("old")).toBe(true);
     expect(states.has("new")).toBe(true);
-  }, 400_000);
+    // Seventeen builds of the sample blog: minutes on a machine at ten times its cores' load.
+  }, 900_000);
 });
