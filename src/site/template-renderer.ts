@@ -92,7 +92,7 @@ export interface ThemeData {
 }
 
 /** The site's override stylesheet: the one theme file the built-in theme does not have. */
-export const customCssName = "assets/custom.css";
+const customCssName = "assets/custom.css";
 
 function toThemeData(theme: Theme, config: SiteConfig): ThemeData {
   const custom = theme.assets.get(customCssName);
