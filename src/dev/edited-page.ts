@@ -1,4 +1,4 @@
-import { buildAssetIndex } from "../assets/asset-index.js";
+import { buildAssetIndex, isPublicAsset } from "../assets/asset-index.js";
 import type { BuildCache } from "../build.js";
 import { lazyRenderer, type LazyRenderer } from "../cache/lazy-renderer.js";
 import type { SitePlugins } from "../config/resolve-site-config.js";
@@ -68,7 +68,7 @@ export function createEditedPageRenderer(cache: BuildCache, now: Date): EditedPa
     const window = [newer, rendered, older].filter((r): r is RenderedPost => r !== null);
     const data = toPostDataAt(window, window.indexOf(rendered), { config, now, backlinks });
 
-    const page = toPostPageData(data, headContextOf(built.pages, config, index.tagged > 0));
+    const page = toPostPageData(data, headContextOf(built.pages, config, index.tagged > 0, sources));
     const result = kept.templates(sources.theme, config, now).render("post", page);
     if (result.html === undefined || result.diagnostics.length > 0) return undefined;
     return { outputPath: `${post.url.slice(config.basePath.length)}index.html`, url: post.url, html: result.html };
@@ -83,10 +83,11 @@ function onlyPostChanged(previous: SiteSources, next: SiteSources, source: Sourc
 }
 
 /** The site-wide part of every page's data: navigation (pages, whether there are tags) and config. */
-function headContextOf(pages: readonly RenderedPost[], config: SiteConfig, hasTags: boolean): HeadContext {
+function headContextOf(pages: readonly RenderedPost[], config: SiteConfig, hasTags: boolean, sources: SiteSources): HeadContext {
   const ordered = orderPages(checkPageSlugs(pages).pages, config).ordered;
   const nav = buildSiteNav(ordered, config, { archive: true, tags: hasTags });
-  return { config, site: toSiteData(config, nav.nav, hasTags) };
+  const publicPaths = new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath));
+  return { config, site: toSiteData(config, nav.nav, hasTags, publicPaths) };
 }
 
 /**

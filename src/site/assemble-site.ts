@@ -72,7 +72,7 @@ export function assembleSite(input: AssembleInput): AssembledSite {
   const tagIndex = buildTagIndex(posts, config.language);
   const nav = buildSiteNav(pages, config, { archive: true, tags: tagIndex.tags.length > 0 });
   sink.report([...checked.diagnostics, ...tagIndex.diagnostics, ...nav.diagnostics]);
-  const context: HeadContext = { config, site: toSiteData(config, nav.nav, tagIndex.tags.length > 0) };
+  const context: HeadContext = { config, site: toSiteData(config, nav.nav, tagIndex.tags.length > 0, input.publicPaths) };
   const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages], input.only) };
 
   if (input.only !== undefined) {

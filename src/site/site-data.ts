@@ -1,6 +1,7 @@
 import type { SiteConfig } from "../config/site-config.js";
 import { feedFiles, type FeedFormat } from "./feeds/feed-spec.js";
 import type { NavItem } from "./site-nav.js";
+import { siteIcons, type IconLink } from "./site-icons.js";
 
 /** A feed, for `<link rel="alternate">` and subscribe links. */
 export interface FeedLink {
@@ -33,6 +34,8 @@ export interface SiteData {
   readonly archiveUrl: string;
   /** The tag list; null when no post has a tag. */
   readonly tagsUrl: string | null;
+  /** Favicon and home-screen icon links, for the icons public/ holds by their usual names. */
+  readonly icons: readonly IconLink[];
 }
 
 const feedTypes: Record<FeedFormat, { type: string; label: string }> = {
@@ -52,8 +55,13 @@ export function feedLinks(config: SiteConfig, folder: string, title: string): Fe
   }));
 }
 
-/** `site` from the config and the navigation. */
-export function toSiteData(config: SiteConfig, nav: readonly NavItem[] = [], hasTags = false): SiteData {
+/** `site` from the config, the navigation and the output paths of public/'s files. */
+export function toSiteData(
+  config: SiteConfig,
+  nav: readonly NavItem[] = [],
+  hasTags = false,
+  publicPaths: ReadonlySet<string> = new Set(),
+): SiteData {
   const feeds = feedLinks(config, "", config.title);
   return {
     title: config.title,
@@ -68,6 +76,7 @@ export function toSiteData(config: SiteConfig, nav: readonly NavItem[] = [], has
     nav: nav.length > 0 ? nav : [{ title: "Posts", url: config.basePath }],
     archiveUrl: `${config.basePath}archive/`,
     tagsUrl: hasTags ? `${config.basePath}tags/` : null,
+    icons: siteIcons(publicPaths, config.basePath),
   };
 }
 

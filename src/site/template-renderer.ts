@@ -28,6 +28,7 @@ const extname = ".liquid";
 export function createTemplateRenderer(theme: Theme, config: SiteConfig, now: Date): TemplateRenderer {
   const liquid = createLiquid(theme, config, now);
   liquid.registerFilter("asset_url", (name: unknown) => assetUrl(theme, config, name));
+  const themeData = toThemeData(theme, config);
   const filterNames = Object.keys(liquid.filters);
   const parsed = new Map<string, Template[] | Diagnostic>();
 
@@ -53,7 +54,7 @@ export function createTemplateRenderer(theme: Theme, config: SiteConfig, now: Da
       if (!Array.isArray(templates)) return { html: undefined, diagnostics: [templates] };
       try {
         // As globals too, so that partials pulled in with {% render %} see site, page and post.
-        const html: unknown = liquid.renderSync(templates, data, { globals: data });
+        const html: unknown = liquid.renderSync(templates, data, { globals: { ...data, theme: themeData } });
         return { html: String(html), diagnostics: [] };
       } catch (thrown) {
         return { html: undefined, diagnostics: [toTemplateDiagnostic(thrown, { theme, rendered: template, filterNames })] };
@@ -78,9 +79,38 @@ function createLiquid(theme: Theme, config: SiteConfig, now: Date): Liquid {
     locale: config.language,
   });
   liquid.registerFilter("absolute_url", (value: unknown) => absoluteUrl(value, config.url));
+  liquid.registerFilter("url", (value: unknown) => siteUrl(value, config.basePath));
   liquid.registerFilter("date_iso", dateIso);
   registerDateFilter(liquid, { ...config, now });
   return liquid;
+}
+
+/** `theme`: what templates need to know about the theme itself. */
+export interface ThemeData {
+  /** URL of the site's own `templates/assets/custom.css` (hashed, base path included); null without one. */
+  readonly customCss: string | null;
+}
+
+/** The site's override stylesheet: the one theme file the built-in theme does not have. */
+const customCssName = "assets/custom.css";
+
+function toThemeData(theme: Theme, config: SiteConfig): ThemeData {
+  const custom = theme.assets.get(customCssName);
+  return { customCss: custom === undefined ? null : config.basePath + custom.outputPath };
+}
+
+/**
+ * `{{ "/images/logo.png" | url }}` → `/blog/images/logo.png`: a path from the site root (a
+ * file of public/), with the base path in front, as Eleventy's `url` filter does. A URL with
+ * a scheme, a protocol-relative, fragment, query or `./` URL stays as written, and so does a
+ * path that already starts with the base path: the URLs in the data (`post.url`) have it.
+ */
+export function siteUrl(value: unknown, basePath: string): string {
+  if (value === null || value === undefined) throw new Error(`url expects a path from the site root, got ${String(value)}`);
+  const text = String(value);
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|[#?]|\.\.?(?:\/|$))/i.test(text)) return text;
+  if (basePath !== "/" && text.startsWith(basePath)) return text;
+  return basePath + text.replace(/^\/+/, "");
 }
 
 /** `{{ post.url | absolute_url }}`: against the site URL when there is one, else unchanged. */

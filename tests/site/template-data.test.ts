@@ -100,6 +100,7 @@ describe("template data", () => {
     expect(post?.toc).toEqual({
       count: 3,
       items: [{ id: "a", text: "A", children: [{ id: "a1", text: "A1", children: [] }] }, { id: "b", text: "B", children: [] }],
+      selfNumbered: false,
     });
   });
 

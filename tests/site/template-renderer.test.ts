@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultSiteConfig, type SiteConfig } from "../../src/config/site-config.js";
 import type { Theme, ThemeTemplate } from "../../src/site/read-theme.js";
-import { createTemplateRenderer } from "../../src/site/template-renderer.js";
+import { createTemplateRenderer, siteUrl } from "../../src/site/template-renderer.js";
 
 function themeOf(files: Record<string, string>): { theme: Theme; templates: Map<string, ThemeTemplate> } {
   const templates = new Map(
@@ -96,5 +96,44 @@ describe("createTemplateRenderer", () => {
     const first = renderer.render("a", {}).diagnostics;
     expect(first).toHaveLength(1);
     expect(renderer.render("a", {}).diagnostics).toEqual(first);
+  });
+});
+
+describe("the url filter", () => {
+  const urlOf = (value: string, basePath = "/blog/") =>
+    siteUrl(value, basePath);
+
+  it("puts the base path in front of a path from the site root, as Eleventy's url filter does", () => {
+    const result = renderOne({ "a.liquid": '{{ "/images/logo.png" | url }}|{{ "images/logo.png" | url }}|{{ "/" | url }}' }, "a");
+    expect(result).toEqual({ html: "/blog/images/logo.png|/blog/images/logo.png|/blog/", diagnostics: [] });
+    expect(urlOf("/favicon.svg", "/")).toBe("/favicon.svg");
+    expect(urlOf("", "/blog/")).toBe("/blog/");
+  });
+
+  it("leaves absolute, protocol-relative, fragment, query and page-relative URLs as written", () => {
+    for (const url of ["https://cdn.example/x.png", "mailto:a@example.com", "//cdn.example/x.png", "#top", "?page=2", "./x.png", "../x.png"]) {
+      expect(urlOf(url)).toBe(url);
+    }
+  });
+
+  it("does not add the base path twice to a URL of the data, which has it already", () => {
+    expect(renderOne({ "a.liquid": "{{ post.url | url }}" }, "a", { post: { url: "/blog/posts/a/" } }).html).toBe("/blog/posts/a/");
+    expect(urlOf("/blogroll/")).toBe("/blog/blogroll/");
+  });
+
+  it("is an error, where the template uses it, for a value that is not there", () => {
+    const result = renderOne({ "a.liquid": "\n{{ post.image | url }}" }, "a", { post: { image: null } });
+    expect(result.diagnostics).toMatchObject([{ rule: "template-error", file: "templates/a.liquid", line: 2 }]);
+  });
+});
+
+describe("theme", () => {
+  it("names the site's custom.css by its published URL, and is null without one", () => {
+    const template = { "a.liquid": "[{{ theme.customCss }}]" };
+    expect(renderOne(template, "a").html).toBe("[]");
+    const { theme } = themeOf(template);
+    const custom = { outputPath: "assets/custom.0123abcd.css", file: { path: "assets/custom.0123abcd.css", contents: "" } };
+    const withCustom = { ...theme, assets: new Map([["assets/custom.css", custom]]) };
+    expect(createTemplateRenderer(withCustom, config, new Date(0)).render("a", {}).html).toBe("[/blog/assets/custom.0123abcd.css]");
   });
 });
