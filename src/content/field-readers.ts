@@ -9,9 +9,9 @@ export interface FieldSink {
 
 const at = (field: RawField) => ({ line: field.line, column: field.column });
 
-/** Reports `invalid-field` at the field's value. */
+/** Reports `invalid-field` at the field's value, naming the key as the user wrote it. */
 export function invalidField(sink: FieldSink, name: string, field: RawField, why: string, hint: string): void {
-  sink.diagnostics.push(error("invalid-field", `\`${name}\` ${why}`, sink.file, at(field), hint));
+  sink.diagnostics.push(error("invalid-field", `\`${field.key || name}\` ${why}`, sink.file, at(field), hint));
 }
 
 /**
@@ -25,7 +25,7 @@ export function readText(sink: FieldSink, name: string, field: RawField | undefi
   if ((typeof value === "number" || typeof value === "boolean") && field.raw !== undefined) return field.raw;
   if (typeof value === "boolean") return String(value);
   const what = typeof value === "number" ? "was read as a number" : "must be a single piece of text";
-  invalidField(sink, name, field, what, `write it in quotes: ${name}: "…"`);
+  invalidField(sink, name, field, what, `write it in quotes: ${field.key || name}: "…"`);
   return undefined;
 }
 
@@ -40,7 +40,7 @@ export function readList(sink: FieldSink, name: string, field: RawField | undefi
       const text = String(item).trim();
       if (text !== "") texts.push(text);
     } else if (item !== null && item !== undefined) {
-      invalidField(sink, name, field, "must be a list of text items", `write \`${name}: a, b\` or one \`- item\` per line`);
+      invalidField(sink, name, field, "must be a list of text items", `write \`${field.key || name}: a, b\` or one \`- item\` per line`);
       return [];
     }
   }
@@ -56,6 +56,6 @@ export function readBoolean(sink: FieldSink, name: string, field: RawField | und
   if (text === "true" || text === "yes") return true;
   if (text === "false" || text === "no") return false;
   invalidField(sink, name, field, `must be true or false, not \`${field.raw ?? String(field.value)}\``,
-    `write \`${name}: true\` or \`${name}: false\``);
+    `write \`${field.key || name}: true\` or \`${field.key || name}: false\``);
   return undefined;
 }
