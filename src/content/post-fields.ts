@@ -157,9 +157,10 @@ function readAliases(sink: FieldSink, field: RawField | undefined, ctx: FieldCon
 
 function readExtra(sink: FieldSink, fields: RawFields, used: ReadonlySet<string>, format: HeaderFormat): Record<string, unknown> {
   const extra: Record<string, unknown> = {};
+  const own: readonly string[] = knownKeys;
   const known: readonly string[] = format === "bang" ? knownKeys : [...knownKeys, ...frontMatterKeys];
   for (const [name, field] of fields) {
-    if (known.includes(name) || used.has(name)) continue;
+    if (own.includes(name) || used.has(name)) continue;
     // defineProperty: a key such as `__proto__` must stay a plain field.
     Object.defineProperty(extra, name, { value: field.value, enumerable: true, writable: true, configurable: true });
     const near = nearMissKey(name, known);
