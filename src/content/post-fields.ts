@@ -66,7 +66,7 @@ export function toPostMeta(fields: RawFields, ctx: FieldContext): PostFields {
     published: readPublished(sink, keys, ctx, draft),
     updated: readDate(sink, "updated", get("updated"), ctx),
     description: readText(sink, "description", get("description")),
-    tags: uniqueTags(keys.tagFields.flatMap((field) => readList(sink, field.key, field))),
+    tags: uniqueTags(keys.tagFields.flatMap((field) => readTagList(sink, field))),
     draft,
     author: readText(sink, "author", get("author")),
     image: readText(sink, "image", get("image")),
@@ -129,6 +129,13 @@ function readPublished(sink: FieldSink, keys: ResolvedKeys, ctx: FieldContext, d
   sink.diagnostics.push(error("missing-published", "the post has no publication date", ctx.file,
     field ? at(field) : keys.publishedFlag ? keyAt(keys.publishedFlag) : top, `${todo}, or mark the post ${example(ctx.format, "draft", "true")}`));
   return undefined;
+}
+
+/** Jekyll splits a `categories` text on spaces (`categories: jekyll update` is two); a comma list is read as in `tags`. */
+function readTagList(sink: FieldSink, field: RawField): string[] {
+  const { value } = field;
+  if (field.key.toLowerCase() !== "categories" || typeof value !== "string" || value.includes(",")) return readList(sink, field.key, field);
+  return value.split(/\s+/).filter((item) => item !== "");
 }
 
 /** One tag per tag page: `DevOps`, `devops` and `dev ops` share a page (their slug); the first spelling stays. */

@@ -110,6 +110,9 @@ describe("other generators' names for fields", () => {
     expect(post?.meta.tags).toEqual(["Release", "dev ops", "News"]);
     expect(post?.meta.extra).toEqual({});
     expect(parse(yaml("title: T", "date: 2024-01-01", "categories:", "  - a", "  - b")).post?.meta.tags).toEqual(["a", "b"]);
+    // Jekyll's own: a `categories` text is split on spaces; one `category` is one tag.
+    expect(parse(yaml("title: T", "date: 2024-01-01", "categories: jekyll update", "category: Web Dev")).post?.meta.tags)
+      .toEqual(["jekyll", "update", "Web Dev"]);
   });
 
   it("reads Zola's [taxonomies] tags and categories as tags and keeps the table for templates", () => {
