@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultSiteConfig, type SiteConfig } from "../../src/config/site-config.js";
+import { headerKeyPosition } from "../../src/content/header-key-position.js";
 import { parsePost } from "../../src/content/parse-post.js";
 import { positionAt } from "../../src/diagnostics.js";
 
@@ -158,5 +159,11 @@ describe("CRLF", () => {
     const { post } = parse(text);
     expect(post?.body).not.toContain("\r");
     expect(positionAt(post?.body ?? "", post?.body.indexOf("next") ?? -1)).toEqual({ line: 7, column: 3 });
+  });
+
+  it("still finds a header key's position (the body's line breaks are shorter than the file's)", () => {
+    const text = "!! title: T\r\n!! published: 2024-01-01\r\n!! tags: a\r\n!! slug: s\r\n\r\nBody\r\n";
+    const { post } = parse(text);
+    expect(headerKeyPosition(post!, "slug")).toEqual({ line: 4, column: 10 });
   });
 });
