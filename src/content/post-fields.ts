@@ -49,7 +49,7 @@ export interface PostFields {
  * meaningful when no error was reported.
  */
 export function toPostMeta(fields: RawFields, ctx: FieldContext): PostFields {
-  const sink: FieldSink = { file: ctx.file, diagnostics: [] };
+  const sink: FieldSink = { file: ctx.file, diagnostics: [], format: ctx.format };
   const keys = resolveKeys(fields, ctx.format, sink);
   const get = (name: string) => keys.fields.get(name);
   // Jekyll's `published: false` hides a post, and so does Eleventy's `permalink: false`.

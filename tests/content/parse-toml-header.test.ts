@@ -61,5 +61,7 @@ describe("TOML posts (Hugo, Zola)", () => {
     const { diagnostics } = parsePost({ path: "posts/d.md", text: '+++\ntitle = "D"\ndate = "soon"\n+++\n' }, config);
     expect(rules(diagnostics)).toEqual([["invalid-date", 3, 8]]);
     expect(diagnostics[0]?.hint).toContain("`date = 2025-03-14`");
+    const draft = parsePost({ path: "posts/d.md", text: '+++\ntitle = "D"\ndraft = "maybe"\n+++\n' }, config).diagnostics;
+    expect(draft.map((d) => [d.rule, d.hint])[0]).toEqual(["invalid-field", "write `draft = true` or `draft = false`"]);
   });
 });
