@@ -18,7 +18,7 @@ export interface SourceFile {
 }
 
 /** Which header a post was written with. */
-export type HeaderFormat = "bang" | "yaml";
+export type HeaderFormat = "bang" | "yaml" | "toml";
 
 /** A post's header, validated: what every later stage may rely on. */
 export interface PostMeta {

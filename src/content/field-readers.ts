@@ -1,17 +1,22 @@
 import { error, type Diagnostic } from "../diagnostics.js";
+import type { HeaderFormat } from "../model.js";
 import type { RawField } from "./raw-fields.js";
 
 /** Where field readers report to. */
 export interface FieldSink {
   readonly file: string;
   readonly diagnostics: Diagnostic[];
+  /** The header's format, for hints written in its syntax (`key = "…"` in TOML). */
+  readonly format?: HeaderFormat;
 }
+
+const isToml = (sink: FieldSink): boolean => sink.format === "toml";
 
 const at = (field: RawField) => ({ line: field.line, column: field.column });
 
-/** Reports `invalid-field` at the field's value. */
+/** Reports `invalid-field` at the field's value, naming the key as the user wrote it. */
 export function invalidField(sink: FieldSink, name: string, field: RawField, why: string, hint: string): void {
-  sink.diagnostics.push(error("invalid-field", `\`${name}\` ${why}`, sink.file, at(field), hint));
+  sink.diagnostics.push(error("invalid-field", `\`${field.key || name}\` ${why}`, sink.file, at(field), hint));
 }
 
 /**
@@ -25,7 +30,7 @@ export function readText(sink: FieldSink, name: string, field: RawField | undefi
   if ((typeof value === "number" || typeof value === "boolean") && field.raw !== undefined) return field.raw;
   if (typeof value === "boolean") return String(value);
   const what = typeof value === "number" ? "was read as a number" : "must be a single piece of text";
-  invalidField(sink, name, field, what, `write it in quotes: ${name}: "…"`);
+  invalidField(sink, name, field, what, `write it in quotes: ${field.key || name}${isToml(sink) ? " =" : ":"} "…"`);
   return undefined;
 }
 
@@ -40,7 +45,8 @@ export function readList(sink: FieldSink, name: string, field: RawField | undefi
       const text = String(item).trim();
       if (text !== "") texts.push(text);
     } else if (item !== null && item !== undefined) {
-      invalidField(sink, name, field, "must be a list of text items", `write \`${name}: a, b\` or one \`- item\` per line`);
+      invalidField(sink, name, field, "must be a list of text items", isToml(sink)
+        ? `write \`${field.key || name} = ["a", "b"]\`` : `write \`${field.key || name}: a, b\` or one \`- item\` per line`);
       return [];
     }
   }
@@ -56,6 +62,6 @@ export function readBoolean(sink: FieldSink, name: string, field: RawField | und
   if (text === "true" || text === "yes") return true;
   if (text === "false" || text === "no") return false;
   invalidField(sink, name, field, `must be true or false, not \`${field.raw ?? String(field.value)}\``,
-    `write \`${name}: true\` or \`${name}: false\``);
+    `write \`${field.key || name}${isToml(sink) ? " =" : ":"} true\` or \`${field.key || name}${isToml(sink) ? " =" : ":"} false\``);
   return undefined;
 }

@@ -19,9 +19,14 @@ function readLine(text: string, start: number): Line {
   return { content, next: newline === -1 ? text.length : newline + 1 };
 }
 
+/** Spaces or tabs before `!!`: a header line that the header would silently end at. */
+const indentedBang = /^[ \t]+(?=!!)/;
+
 /**
  * Parses a `!! key: value` header. The header ends at the first line not starting with
- * `!!`; blank lines and one `---` line after it are separators. Never throws.
+ * `!!`; blank lines and one `---` line after it are separators. A `!!` line right after
+ * the header but indented is an error that names the indent (else the header would end
+ * there silently and its later keys would be "missing"); it is read all the same. Never throws.
  */
 export function parseBangHeader(text: string, file: string): ParsedHeader {
   const fields = new Map<string, RawField>();
@@ -30,8 +35,10 @@ export function parseBangHeader(text: string, file: string): ParsedHeader {
   let lineNumber = 1;
   while (offset < text.length) {
     const line = readLine(text, offset);
-    if (!line.content.startsWith("!!")) break;
-    parseBangLine(line.content, lineNumber, file, fields, diagnostics);
+    const indent = indentedBang.exec(line.content)?.[0];
+    if (!line.content.startsWith("!!") && indent === undefined) break;
+    if (indent !== undefined) diagnostics.push(indentError(indent, lineNumber, file));
+    parseBangLine(line.content.slice(indent?.length ?? 0), indent?.length ?? 0, lineNumber, file, fields, diagnostics);
     offset = line.next;
     lineNumber++;
   }
@@ -51,8 +58,17 @@ function separatorEnd(text: string, headerEnd: number): number {
   return headerEnd;
 }
 
+/** The error for whitespace before `!!`, naming what the whitespace is. */
+export function indentError(indent: string, line: number, file: string): Diagnostic {
+  const what = /^\t+$/.test(indent) ? (indent.length === 1 ? "a tab" : "tabs") : /^ +$/.test(indent) ? (indent.length === 1 ? "a space" : "spaces") : "spaces and tabs";
+  return error("header-syntax", `${what} before \`!!\`: a header line must start with \`!!\` at the first column`, file,
+    { line, column: 1 }, "remove what comes before `!!` on this line");
+}
+
+/** Reads one `!! key: value` line; `shift` is how many characters (an indent) were cut from its start. */
 function parseBangLine(
   content: string,
+  shift: number,
   line: number,
   file: string,
   fields: Map<string, RawField>,
@@ -66,7 +82,7 @@ function parseBangLine(
   while (isSpace(content[colon])) colon++;
   const problem = lineProblem(content, keyStart, keyEnd, colon);
   if (problem) {
-    diagnostics.push(error("header-syntax", problem.message, file, { line, column: problem.column },
+    diagnostics.push(error("header-syntax", problem.message, file, { line, column: problem.column + shift },
       "a header line is `!! key: value`; keys are letters, digits, `-` and `_`"));
     return;
   }
@@ -74,15 +90,15 @@ function parseBangLine(
   const name = key.toLowerCase();
   const first = fields.get(name);
   if (first) {
-    diagnostics.push(error("duplicate-key", `the key \`${name}\` is given twice`, file, { line, column: keyStart + 1 },
+    diagnostics.push(error("duplicate-key", `the key \`${key}\` is given twice`, file, { line, column: keyStart + 1 + shift },
       `keep one of the two: the first is on line ${first.line}`));
     return;
   }
   let valueStart = colon + 1;
   while (isSpace(content[valueStart])) valueStart++;
   const value = content.slice(valueStart).trim();
-  const column = value === "" ? keyStart + 1 : valueStart + 1;
-  fields.set(name, { key, value, raw: value, line, column });
+  const column = (value === "" ? keyStart + 1 : valueStart + 1) + shift;
+  fields.set(name, { key, value, raw: value, line, column, keyColumn: keyStart + 1 + shift });
 }
 
 function lineProblem(content: string, keyStart: number, keyEnd: number, colon: number) {

@@ -2,18 +2,26 @@ import { error, hasErrors, type Diagnostic } from "../diagnostics.js";
 import type { HeaderFormat, Post, PostKind, SourceFile } from "../model.js";
 import type { SiteConfig } from "../config/site-config.js";
 import { parseBangHeader } from "./parse-bang-header.js";
+import { parseTomlHeader } from "./parse-toml-header.js";
 import { parseYamlHeader } from "./parse-yaml-header.js";
 import { toPostMeta } from "./post-fields.js";
 import { blankRange, bomLength, type ParsedHeader } from "./raw-fields.js";
 
 const minimalHeader = "start the file with a header, e.g.\n      !! title: My post\n      !! published: 2025-03-14";
 
-/** Which header a text starts with, after an optional BOM. */
+/**
+ * Which header a text starts with, after an optional BOM: `!!` lines (an indented first `!!`
+ * line too, which the parser then reports), `---` YAML or `+++` TOML front matter.
+ */
 export function detectHeaderFormat(text: string): HeaderFormat | undefined {
   const start = bomLength(text);
-  if (text.startsWith("!!", start)) return "bang";
-  return /^---[ \t]*(\r?\n|$)/.test(text.slice(start, start + 64)) ? "yaml" : undefined;
+  const head = text.slice(start, start + 64);
+  if (/^[ \t]*!!/.test(head)) return "bang";
+  if (/^---[ \t]*(\r?\n|$)/.test(head)) return "yaml";
+  return /^\+\+\+[ \t]*(\r?\n|$)/.test(head) ? "toml" : undefined;
 }
+
+const headerParsers = { bang: parseBangHeader, yaml: parseYamlHeader, toml: parseTomlHeader } as const;
 
 /**
  * Parses a post's header (`!!` or YAML front matter) into a Post whose body is the file
@@ -31,19 +39,23 @@ export function parsePost(
   }
   const format = detectHeaderFormat(text);
   if (!format) return fail(missingHeader(text, file));
-  const header: ParsedHeader = format === "bang" ? parseBangHeader(text, file) : parseYamlHeader(text, file);
+  const header: ParsedHeader = headerParsers[format](text, file);
   const broken = hasErrors(header.diagnostics);
-  // A YAML error leaves no fields to check; a broken `!!` line may hold the "missing" key.
-  if (broken && format === "yaml") return { post: undefined, diagnostics: header.diagnostics };
+  // A YAML or TOML error leaves no fields to check; a broken `!!` line may hold the "missing" key.
+  if (broken && format !== "bang") return { post: undefined, diagnostics: header.diagnostics };
   const ctx = { file, format, timezone: config.timezone, siteUrl: config.url, kind };
-  const { meta, diagnostics } = toPostMeta(header.fields, ctx);
+  const { meta: fields, oldUrls, diagnostics } = toPostMeta(header.fields, ctx);
   const fieldDiagnostics = broken ? diagnostics.filter((d) => !d.rule.startsWith("missing-")) : diagnostics;
   const all = [...header.diagnostics, ...fieldDiagnostics];
   if (hasErrors(all)) return { post: undefined, diagnostics: all };
-  const url = kind === "page" ? `${config.basePath}${meta.slug}/` : `${config.basePath}posts/${meta.slug}/`;
+  const url = kind === "page" ? `${config.basePath}${fields.slug}/` : `${config.basePath}posts/${fields.slug}/`;
+  // An old URL (`permalink`, `url`) that is the post's URL now needs no redirect.
+  const moved = oldUrls.filter((old) => config.basePath + old.slice(1) !== url && !fields.aliases.includes(old));
+  const meta = moved.length === 0 ? fields : { ...fields, aliases: [...fields.aliases, ...moved] };
   const { bodyStart } = header;
   // Made when asked (to render, by a worker, once): kept, it was a second copy of every post in memory.
-  const post: Post = { kind, source, format, meta, url, get body() { return blankRange(source.text, 0, bodyStart); } };
+  // CRLF becomes LF (a `\r` would reach the HTML in text and code): every line and column stays the same.
+  const post: Post = { kind, source, format, meta, url, get body() { return blankRange(source.text, 0, bodyStart).replace(/\r\n/g, "\n"); } };
   return { post, diagnostics: all };
 }
 
@@ -54,10 +66,8 @@ function missingHeader(text: string, file: string): Diagnostic {
   // gray-matter would run `---js` / `---javascript` front matter as code: daylight reads YAML only.
   const language = /^---[ \t]*([^\s-][^\r\n]*?)[ \t]*(\r?\n|$)/.exec(text.slice(start, start + 64))?.[1];
   if (language !== undefined) {
-    return error("unsupported-front-matter", `front matter in \`${language}\` is not supported: daylight reads YAML only, and never runs a post's code`,
+    return error("unsupported-front-matter", `front matter in \`${language}\` is not supported: daylight reads YAML and TOML only, and never runs a post's code`,
       file, { line: 1, column: 4 + text.slice(start + 3).search(/\S/) }, "write the header as YAML between two `---` lines, or as `!! key: value` lines");
   }
-  const toml = /^\+\+\+[ \t]*(\r?\n|$)/.test(text.slice(start, start + 64));
-  return error("missing-header", toml ? "TOML front matter (`+++`) is not supported" : "the file has no header",
-    file, { line: 1, column: 1 }, toml ? "use `!! key: value` lines or YAML front matter between `---` lines" : minimalHeader);
+  return error("missing-header", "the file has no header", file, { line: 1, column: 1 }, minimalHeader);
 }

@@ -98,15 +98,14 @@ function yamlError(e: unknown, file: string, text: string): Diagnostic {
 function toFields(data: Record<string, unknown>, block: Block, file: string, diagnostics: Diagnostic[]) {
   const fields = new Map<string, RawField>();
   for (const [key, value] of Object.entries(data)) {
-    const lower = key.toLowerCase();
-    // `date` is the Jekyll/Hugo/Eleventy name of `published`.
-    const name = lower === "date" ? "published" : lower;
+    // Keys are read whatever their case; which names mean which field is post-fields' business.
+    const name = key.toLowerCase();
     const found = findYamlKey(block.lines, key);
-    const at = found ? { line: found.line + 1, column: found.column } : { line: 1, column: 1 };
+    const at = found ? { line: found.line + 1, column: found.column, keyColumn: found.keyColumn } : { line: 1, column: 1, keyColumn: 1 };
     const first = fields.get(name);
     if (first) {
-      diagnostics.push(error("duplicate-key", `the key \`${name}\` is given twice (as \`${first.key}\` and \`${key}\`)`,
-        file, { line: at.line, column: 1 }, `keep one of the two: the first is on line ${first.line}`));
+      diagnostics.push(error("duplicate-key", `the key \`${first.key}\` is given twice (as \`${first.key}\` and \`${key}\`)`,
+        file, { line: at.line, column: at.keyColumn }, `keep one of the two: the first is on line ${first.line}`));
       continue;
     }
     const raw = found?.raw;

@@ -11,6 +11,8 @@ export interface RawField {
   /** 1-based line and column of the value (of the key when the value is empty). */
   readonly line: number;
   readonly column: number;
+  /** 1-based column of the key on `line`: diagnostics about the key itself (unknown, given twice) point there. */
+  readonly keyColumn: number;
 }
 
 /** Lowercased key → field, in the order written. */

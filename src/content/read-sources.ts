@@ -1,10 +1,12 @@
 import { isUtf8 } from "node:buffer";
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { error, positionAt, warning, type Diagnostic, type Position } from "../diagnostics.js";
 import type { SourceFile } from "../model.js";
+import { detectHeaderFormat } from "./parse-post.js";
 import { releasableSource } from "./releasable-source.js";
+import { postExtensions, textExtension, unbuiltMarkup } from "./unbuilt-markup.js";
 
 /** What `readPostSources` found under the posts folder. */
 export interface PostSources {
@@ -14,7 +16,6 @@ export interface PostSources {
   readonly diagnostics: Diagnostic[];
 }
 
-const postExtensions = new Set([".md", ".markdown", ".txt"]);
 const isIgnored = (name: string): boolean => name.startsWith("_") || name.startsWith(".");
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -28,9 +29,11 @@ interface Walk {
 }
 
 /**
- * Reads every post under `postsDir` (*.md, *.markdown, *.txt at any depth; names starting
- * with `_` or `.` skipped). Paths in SourceFile are from `root`, POSIX style. A missing
- * folder gives no posts; files that are not UTF-8 text give `not-text`.
+ * Reads every post under `postsDir` (*.md and *.markdown at any depth, and *.txt that start
+ * with a header; names starting with `_` or `.` skipped). Every other file is an asset (a
+ * file beside the posts); markup of other generators (`.mdx`, `.adoc`…) gets an
+ * `unbuilt-markup` warning. Paths in SourceFile are from `root`, POSIX style. A missing
+ * folder gives no posts; posts that are not UTF-8 text give `not-text`.
  */
 export async function readPostSources(root: string, postsDir: string): Promise<PostSources> {
   const rootDir = path.resolve(root);
@@ -46,8 +49,13 @@ export async function readPostSources(root: string, postsDir: string): Promise<P
   const sources: SourceFile[] = [];
   const assetFiles: string[] = [];
   for (const file of walk.files.sort(compareText)) {
-    if (!postExtensions.has(path.extname(file).toLowerCase())) assetFiles.push(file);
-    else readSource(file, walk, sources);
+    const ext = path.extname(file).toLowerCase();
+    if (postExtensions.has(ext)) readSource(file, walk, sources);
+    else if (ext !== textExtension || !readTextPost(file, walk, sources)) assetFiles.push(file);
+    if (ext !== textExtension && !postExtensions.has(ext)) {
+      const unbuilt = unbuiltMarkup(file, walk.display(file), () => readHead(file));
+      if (unbuilt) walk.diagnostics.push(unbuilt);
+    }
   }
   return { sources, assetFiles, diagnostics: walk.diagnostics };
 }
@@ -127,6 +135,40 @@ function readSource(file: string, walk: Walk, sources: SourceFile[]): void {
     return;
   }
   sources.push(releasableSource(shown, file, text));
+}
+
+/** Reads a `.txt` as a post when it is text that starts with a header; false when it is a file like any other. */
+function readTextPost(file: string, walk: Walk, sources: SourceFile[]): boolean {
+  let text: string | undefined;
+  try {
+    text = decodeText(readFileSync(file));
+  } catch {
+    return false; // the asset reader reports a file it cannot read
+  }
+  if (text === undefined || !isPostText(file, text)) return false;
+  sources.push(releasableSource(walk.display(file), file, text));
+  return true;
+}
+
+/** Whether a file under posts/ with this text is a post: `.md`/`.markdown` always, `.txt` when it starts with a header. */
+export function isPostText(file: string, text: string): boolean {
+  const ext = path.extname(file).toLowerCase();
+  return postExtensions.has(ext) || (ext === textExtension && detectHeaderFormat(text) !== undefined);
+}
+
+/** The first bytes of a file as text (empty when it cannot be read). */
+function readHead(file: string): string {
+  try {
+    const fd = openSync(file, "r");
+    try {
+      const buffer = Buffer.alloc(16);
+      return buffer.subarray(0, readSync(fd, buffer, 0, 16, 0)).toString("utf8");
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return "";
+  }
 }
 
 /** Where the first NUL byte is (a binary file); 1:1 when the problem is invalid UTF-8 instead. */

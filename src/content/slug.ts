@@ -1,4 +1,5 @@
 import transliterate from "slugify";
+import { datedName, postName } from "./dated-name.js";
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -20,10 +21,9 @@ export function slugify(text: string): string {
 /**
  * The slug a post gets from its path when its header gives none: the file name without
  * its extension, or the folder's name for `index.md` (a post kept in its own folder).
+ * With `dropDate`, a leading `YYYY-MM-DD-` (a real date) is left out: `2016-10-06-release` → `release`.
  */
-export function slugFromPath(path: string): string {
-  const parts = path.split("/").filter((p) => p !== "");
-  const name = (parts.at(-1) ?? "").replace(/\.[^.]*$/, "");
-  const stem = name.toLowerCase() === "index" && parts.length > 1 ? (parts.at(-2) ?? name) : name;
-  return slugify(stem);
+export function slugFromPath(path: string, dropDate = false): string {
+  const dated = dropDate ? datedName(path) : undefined;
+  return slugify(dated?.rest ?? postName(path));
 }

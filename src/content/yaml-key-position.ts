@@ -4,6 +4,8 @@ export interface YamlKeyPosition {
   readonly line: number;
   /** 1-based column of the value on that line (of the key when the value starts on a later line). */
   readonly column: number;
+  /** 1-based column of the key (of its opening quote when quoted). */
+  readonly keyColumn: number;
   /** The scalar as written on the key's line, unquoted, comment removed; undefined when not a plain one-line scalar. */
   readonly raw: string | undefined;
 }
@@ -28,7 +30,7 @@ export function findYamlKey(lines: readonly string[], key: string): YamlKeyPosit
   while (line[valueStart] === " " || line[valueStart] === "\t") valueStart++;
   const rest = line.slice(valueStart);
   const onLine = rest !== "" && !rest.startsWith("#");
-  return { line: match.index + 1, column: onLine ? valueStart + 1 : match.indent + 1, raw: scalarText(rest) };
+  return { line: match.index + 1, column: onLine ? valueStart + 1 : match.indent + 1, keyColumn: match.indent + 1, raw: scalarText(rest) };
 }
 
 function scalarText(rest: string): string | undefined {

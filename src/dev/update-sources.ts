@@ -3,7 +3,8 @@ import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
 import { isPublicAsset, postAssetSource, type AssetSource } from "../assets/asset-index.js";
 import { readConfigSource } from "../config/config-source.js";
-import { decodeText } from "../content/read-sources.js";
+import { decodeText, isPostText } from "../content/read-sources.js";
+import { mayBeUnbuiltMarkup } from "../content/unbuilt-markup.js";
 import type { SourceFile } from "../model.js";
 import { builtinTemplatesDir } from "../package-paths.js";
 import { readPublicAssets, readSite, type SiteLayout, type SiteSources } from "../read-site.js";
@@ -51,6 +52,8 @@ async function updatePostsFile(sources: SiteSources, layout: SiteLayout, change:
   if (info !== undefined && !info.isFile()) return undefined;
   const bytes = info === undefined ? undefined : await readFile(change.file).catch(() => undefined);
   if (info !== undefined && bytes === undefined) return undefined;
+  // Whether a `.txt` is a post depends on its text, and some files beside posts get a warning: read them all.
+  if (path.extname(change.file).toLowerCase() === ".txt" || mayBeUnbuiltMarkup(change.file)) return undefined;
   if (change.kind === "post" || change.kind === "page") {
     const text = bytes === undefined ? undefined : decodeText(bytes);
     if (bytes !== undefined && text === undefined) return undefined;
@@ -74,7 +77,7 @@ export function readEditedPostNow(sources: SiteSources, layout: SiteLayout, chan
   try {
     if (!lstatSync(change.file).isFile()) return undefined;
     const text = decodeText(readFileSync(change.file));
-    return text === undefined ? undefined : withText(sources, "posts", key, text);
+    return text === undefined || !isPostText(change.file, text) ? undefined : withText(sources, "posts", key, text);
   } catch {
     return undefined;
   }

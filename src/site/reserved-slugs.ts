@@ -1,4 +1,5 @@
 import { headerKeyPosition } from "../content/header-key-position.js";
+import { example } from "../content/post-fields.js";
 import { error, type Diagnostic } from "../diagnostics.js";
 import type { RenderedPost } from "../model.js";
 
@@ -20,7 +21,7 @@ export function checkPageSlugs(pages: readonly RenderedPost[]): { pages: Rendere
     }
     diagnostics.push(error("reserved-slug", `the page slug \`${slug}\` is taken by daylight's own /${slug}/`,
       page.post.source.path, headerKeyPosition(page.post, "slug"),
-      `give the page another slug, e.g. ${page.post.format === "bang" ? "`!! slug: " : "`slug: "}my-${slug}\``));
+      `give the page another slug, e.g. ${example(page.post.format, "slug", `my-${slug}`)}`));
   }
   return { pages: allowed, diagnostics };
 }

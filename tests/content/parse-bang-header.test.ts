@@ -90,4 +90,14 @@ describe("parseBangHeader", () => {
     expect(parseBangHeader(huge, "a.md").fields.get("title")?.value).toHaveLength(1_000_000);
     expect(Date.now() - started).toBeLessThan(1000);
   });
+
+  it("names whitespace before `!!` and still reads the line, so nothing else is reported", () => {
+    const { fields, diagnostics } = parseBangHeader("!! title: T\n\t!! published: 2025-03-14\n  !! tags: a\n\nBody", "a.md");
+    expect(rules(diagnostics)).toEqual([["header-syntax", 2, 1], ["header-syntax", 3, 1]]);
+    expect(diagnostics[0]?.message).toMatch(/^a tab before `!!`/);
+    expect(diagnostics[1]?.message).toMatch(/^spaces before `!!`/);
+    expect(fields.get("published")).toMatchObject({ value: "2025-03-14", line: 2, column: 16, keyColumn: 5 });
+    expect(rules(parseBangHeader("\t!! title: T\n\t!! title: U\n", "a.md").diagnostics))
+      .toEqual([["header-syntax", 1, 1], ["header-syntax", 2, 1], ["duplicate-key", 2, 5]]);
+  });
 });

@@ -62,7 +62,8 @@ describe("parsePost: formats", () => {
 
   it("rejects a file without a header, and an empty one", () => {
     expect(rules("# Just markdown\n")).toEqual([["missing-header", 1, 1]]);
-    expect(rules("+++\ntitle = 'x'\n+++\n")).toEqual([["missing-header", 1, 1]]);
+    // TOML front matter is read: this one only lacks a date.
+    expect(rules("+++\ntitle = 'x'\n+++\n")).toEqual([["missing-published", 1, 1]]);
     expect(rules("")).toEqual([["empty-file", 1, 1]]);
     expect(rules("\uFEFF \n\t\r\n")).toEqual([["empty-file", 1, 1]]);
   });
@@ -157,9 +158,9 @@ describe("parsePost: fields", () => {
     expect(post?.meta.extra).toEqual({ series: "intro", publised: "2025-01-01" });
   });
 
-  it("warns about near misses in YAML at the key's line, and hints at renaming `date` in `!!`", () => {
+  it("warns about near misses in YAML at the key, and hints at renaming `date` in `!!`", () => {
     const yaml = parse("---\ntitle: T\npublished: 2025-03-14\ntitel: Other\n---\n");
-    expect(yaml.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([["unknown-key", 4, 8]]);
+    expect(yaml.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([["unknown-key", 4, 1]]);
     expect(yaml.post?.meta.extra).toEqual({ titel: "Other" });
     const bang = parse("!! title: T\n!! date: 2025-03-14\n");
     expect(bang.diagnostics.map((d) => d.rule)).toEqual(["missing-published"]);

@@ -83,4 +83,36 @@ describe("readPostSources", () => {
     expect(path.resolve(shown)).toBe(path.join(outside, "elsewhere.md"));
     expect(shown).not.toContain("\\");
   });
+
+  it("reads a .txt as a post only when it starts with a header; any other .txt is a file beside the posts", async () => {
+    await put("posts/bang.txt", "!! title: B");
+    await put("posts/yaml.txt", "---\ntitle: Y\n---\n");
+    await put("posts/toml.txt", "+++\ntitle = 'T'\n+++\n");
+    await put("posts/data/table.txt", "a,b\n1,2\n");
+    await put("posts/data/empty.txt", "");
+    await put("posts/data/binary.txt", new Uint8Array([0, 1, 2]));
+    const { sources, assetFiles, diagnostics } = await readPostSources(root, path.join(root, "posts"));
+    expect(diagnostics).toEqual([]);
+    expect(sources.map((s) => s.path)).toEqual(["posts/bang.txt", "posts/toml.txt", "posts/yaml.txt"]);
+    expect(assetFiles.map((f) => path.relative(root, f))).toEqual(["posts/data/binary.txt", "posts/data/empty.txt", "posts/data/table.txt"]);
+  });
+
+  it("warns once for each markup file another generator would build, and keeps it as a file", async () => {
+    await put("posts/intro.mdx", "import X from './x'\n# Hi");
+    await put("posts/guide.adoc", "= Guide");
+    await put("posts/old.MKD", "# Old");
+    await put("posts/page.html", "---\ntitle: P\n---\n<p>p</p>");
+    await put("posts/demo/embed.html", "<!doctype html><p>demo</p>");
+    const { sources, assetFiles, diagnostics } = await readPostSources(root, path.join(root, "posts"));
+    expect(sources).toEqual([]);
+    expect(assetFiles).toHaveLength(5);
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.file])).toEqual([
+      ["unbuilt-markup", "warning", "posts/guide.adoc"],
+      ["unbuilt-markup", "warning", "posts/intro.mdx"],
+      ["unbuilt-markup", "warning", "posts/old.MKD"],
+      ["unbuilt-markup", "warning", "posts/page.html"],
+    ]);
+    expect(diagnostics[1]?.message).toContain("MDX");
+    expect(diagnostics[2]?.hint).toContain("rename it to `.md`");
+  });
 });

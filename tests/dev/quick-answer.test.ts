@@ -151,3 +151,30 @@ describe("readEditedPostNow", () => {
     expect(readEditedPostNow(sources, layout, change("posts/alpha.md"))).toBeUndefined();
   });
 });
+
+describe("updateSources with files whose kind depends on their text", () => {
+  it("agrees with a whole read when a .txt gains or loses its header, and when an .mdx appears", async () => {
+    const { readSite } = await import("../../src/read-site.js");
+    const { updateSources } = await import("../../src/dev/update-sources.js");
+    const root = dev.site();
+    const layout = siteLayout(root);
+    let sources = await readSite(layout);
+    const steps: Array<[string, string]> = [
+      ["posts/notes.txt", "a,b\n1,2\n"],
+      ["posts/notes.txt", postText("Notes", "notes", "Now a post.")],
+      ["posts/notes.txt", "plain again"],
+      ["posts/intro.mdx", "# MDX"],
+    ];
+    for (const [name, text] of steps) {
+      const file = path.join(root, name);
+      writeFileSync(file, text);
+      const kind = name.endsWith(".txt") ? ("post" as const) : ("post-asset" as const);
+      sources = await updateSources(sources, layout, [{ kind, event: "change", file }]);
+      const whole = await readSite(layout);
+      expect(sources.posts.map((p) => p.path)).toEqual(whole.posts.map((p) => p.path));
+      expect(sources.assets.map((a) => a.key)).toEqual(whole.assets.map((a) => a.key));
+      expect(sources.diagnostics).toEqual(whole.diagnostics);
+    }
+    expect(sources.diagnostics.map((d) => d.rule)).toEqual(["unbuilt-markup"]);
+  });
+});
