@@ -27,6 +27,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
         return await (await import("./build-command.js")).runBuild(command, console, now, userCwd);
       case "new":
         return await (await import("./new-command.js")).runNew(command, console, now);
+      case "init":
+        return await (await import("./init-command.js")).runInit(command, console, now, userCwd);
       case "dev":
         return await (await import("./dev-command.js")).runDev(command, console, now);
       case "check":
