@@ -166,7 +166,7 @@ async function planOutput(
     ? { kind: "dir" as const, dir: outDir }
     : /^https?:\/\//i.test(command.previous)
       ? { kind: "url" as const, url: command.previous }
-      : { kind: "dir" as const, dir: path.resolve(userCwd, command.previous) };
+      : { kind: "dir" as const, dir: path.resolve(userCwd, command.previous), live: true };
   const read = await readPreviousGeneration(previous);
   const plan = await planGeneration({ files: result.files, previous: read.previous, config, now, published: result.published });
   return { ...plan, diagnostics: [...read.diagnostics, ...plan.diagnostics] };
