@@ -6,7 +6,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+dev=""
+trap '[ -z "$dev" ] || kill "$dev" 2>/dev/null; rm -rf "$work"' EXIT
 fail() { echo "pack-and-init: $*" >&2; exit 1; }
 
 # `prepare` compiles lib/ before packing: the tarball holds what this checkout's sources say.
@@ -41,6 +42,23 @@ npm run --silent check >/dev/null 2>&1 || fail "daylight check found problems in
 # The drafts preview renders the example post with the packaged theme.
 npx --no-install daylight build --drafts --out "$work/preview" >/dev/null 2>&1 || fail "a build with --drafts failed"
 [ -f "$work/preview/posts/welcome/index.html" ] || fail "--drafts did not render the example post"
+
+# The dev server serves the site, the draft included, from the installed package.
+# (node on the installed bin, not npx: the process to stop is then the server itself)
+node node_modules/.bin/daylight dev --port 4789 >"$work/dev.out" 2>&1 &
+dev=$!
+served=""
+for _ in $(seq 1 120); do
+  url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/dev.out" | head -n 1 || true)"
+  if [ -n "$url" ] && served="$(node -e 'fetch(process.argv[1]).then(async (r) => console.log(r.status, await r.text())).catch(() => process.exit(1))' "$url" 2>/dev/null)"; then break; fi
+  served=""
+  sleep 0.5
+done
+kill "$dev" 2>/dev/null || true
+wait "$dev" 2>/dev/null || true
+dev=""
+[ -n "$served" ] || { cat "$work/dev.out"; fail "daylight dev did not serve the site"; }
+case "$served" in "200 "*"Welcome to your new blog"*) ;; *) fail "daylight dev did not show the example draft";; esac
 
 # `npm run deploy -- DIR` builds, then publishes there.
 npm run --silent deploy -- "$work/www" >/dev/null 2>&1 || fail "npm run deploy failed"
