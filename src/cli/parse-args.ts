@@ -156,10 +156,10 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
     return { kind: "check", outDir: resolvePath(values.out) ?? path.join(root, "dist"), strict: values.strict ?? false };
   }
   if (name === "deploy") {
-    const { values } = parseFlags(rest, deployFlags, false);
-    if (values.help) return { kind: "help", topic: "deploy" };
     // `npm run deploy` with the script's trailing `--to` and no folder after it.
     if (rest.at(-1) === "--to") throw new UsageError("daylight deploy needs --to DIR: the folder your web server serves (npm run deploy -- /var/www/blog)");
+    const { values } = parseFlags(rest, deployFlags, false);
+    if (values.help) return { kind: "help", topic: "deploy" };
     const to = resolvePath(values.to);
     if (to === undefined) throw new UsageError("daylight deploy needs --to DIR: the folder your web server serves");
     const root = resolvePath(values.root) ?? defaultRoot;
