@@ -29,6 +29,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
         if (wrongFolder(command.root, { postsDir: command.postsDir, needsUrl: command.baseUrl === undefined }, console)) return 1;
         return await (await import("./build-command.js")).runBuild(command, console, now, userCwd);
       case "new":
+        if (wrongFolder(command.root, { postsDir: undefined, needsUrl: false, mayStartSite: true }, console)) return 1;
         return await (await import("./new-command.js")).runNew(command, console, now);
       case "init":
         return await (await import("./init-command.js")).runInit(command, console, now, userCwd);

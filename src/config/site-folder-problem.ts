@@ -12,6 +12,11 @@ export interface SiteFolderNeeds {
   readonly postsDir: string | undefined;
   /** The command needs the site's url (build) and no --base-url gives it. */
   readonly needsUrl: boolean;
+  /**
+   * The command may start a site in an empty folder (`new`): an empty folder is then a
+   * problem only when a site above it shows that another folder was meant.
+   */
+  readonly mayStartSite?: boolean;
 }
 
 /**
@@ -22,7 +27,7 @@ export interface SiteFolderNeeds {
 export function siteFolderProblem(root: string, needs: SiteFolderNeeds): Diagnostic | undefined {
   const parts = sitePartsIn(root);
   const hasConfig = configFileNames.some((name) => parts.has(name));
-  if (parts.size === 0 && needs.postsDir === undefined) {
+  if (parts.size === 0 && needs.postsDir === undefined && (!needs.mayStartSite || siteAbove(root) !== undefined)) {
     const loose = markdownFilesIn(root);
     const looseNote = loose > 0 ? ` (it holds ${loose} post file${loose === 1 ? "" : "s"}: posts belong in a site's posts/ folder)` : "";
     return error("not-a-site", `${root} was taken as the site folder, and it is not one: it has no site.config.json and no posts/ folder${looseNote}`,

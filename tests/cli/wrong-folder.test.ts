@@ -68,4 +68,15 @@ describe("run from the wrong folder", () => {
     expect(run.err).toEqual([]);
     expect(run.code).toBe(0);
   });
+
+  it("keeps new from writing posts/posts/ when run from a site's posts/, and lets it start a site in an empty folder", async () => {
+    const root = site();
+    const run = await runCli(["new", "Lost", "--root", path.join(root, "posts")]);
+    expect(run.code).toBe(1);
+    expect(only(run.err)).toContain(`the folder above, ${root}, is a site`);
+    expect(existsSync(path.join(root, "posts/posts"))).toBe(false);
+    const empty = tempDir();
+    expect((await runCli(["new", "First", "--root", empty])).code).toBe(0);
+    expect(existsSync(path.join(empty, "posts/first.md"))).toBe(true);
+  });
 });
