@@ -26,15 +26,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
         return 0;
       // Each command loads its own code: a build does not import the dev server or deploy.
       case "build":
-        if (wrongFolder(command.root, { postsDir: command.postsDir, needsUrl: command.baseUrl === undefined }, console)) return 1;
+        if (wrongFolder(command.root, { postsDir: command.postsDir }, console)) return 1;
         return await (await import("./build-command.js")).runBuild(command, console, now, userCwd);
       case "new":
-        if (wrongFolder(command.root, { postsDir: undefined, needsUrl: false, mayStartSite: true }, console)) return 1;
+        if (wrongFolder(command.root, { postsDir: undefined, mayStartSite: true }, console)) return 1;
         return await (await import("./new-command.js")).runNew(command, console, now);
       case "init":
         return await (await import("./init-command.js")).runInit(command, console, now, userCwd);
       case "dev":
-        if (wrongFolder(command.root, { postsDir: command.postsDir, needsUrl: false }, console)) return 1;
+        if (wrongFolder(command.root, { postsDir: command.postsDir }, console)) return 1;
         return await (await import("./dev-command.js")).runDev(command, console, now);
       case "check":
         return await (await import("./check-command.js")).runCheck(command, console);

@@ -27,8 +27,9 @@ export const commandUsage: Record<string, string> = {
 
 Builds the site into its output folder. The output is replaced only when the whole
 build succeeded; on any error it is left exactly as it was. Hashed assets of the last
-generations are kept, and every post or page URL the site ever published must still
-answer (an alias, a redirect or a "gone" entry), so a deploy never breaks a page.
+generations are kept, and every post or page URL a deploy ever published must still
+answer (an alias, a redirect or a "gone" entry), so a deploy never breaks a page. URLs
+that only local builds had may go: the ledger starts at the first deploy.
 
 Options:
   --root DIR       the site folder (default: the current folder)
@@ -83,6 +84,8 @@ order that never shows a reader a broken page: new hashed assets first, new page
 the pages that link to them, index pages and feeds last, the manifest at the very end;
 each file written beside its place and renamed over it. Then deletes what the build no
 longer has (old generations' assets are part of the build while they are retained).
+Before it uploads, it records in the built folder's manifest that the build's URLs are
+published, so later builds keep them answering.
 
 Options:
   --to DIR          the served folder (required)

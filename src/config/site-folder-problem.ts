@@ -10,8 +10,6 @@ const siteFolders = ["posts", "pages", "templates", "public"] as const;
 export interface SiteFolderNeeds {
   /** `--posts`: the posts come from elsewhere, so the folder may hold nothing at all. */
   readonly postsDir: string | undefined;
-  /** The command needs the site's url (build) and no --base-url gives it. */
-  readonly needsUrl: boolean;
   /**
    * The command may start a site in an empty folder (`new`): an empty folder is then a
    * problem only when a site above it shows that another folder was meant.
@@ -26,18 +24,26 @@ export interface SiteFolderNeeds {
  */
 export function siteFolderProblem(root: string, needs: SiteFolderNeeds): Diagnostic | undefined {
   const parts = sitePartsIn(root);
-  const hasConfig = configFileNames.some((name) => parts.has(name));
   if (parts.size === 0 && needs.postsDir === undefined && (!needs.mayStartSite || siteAbove(root) !== undefined)) {
     const loose = markdownFilesIn(root);
     const looseNote = loose > 0 ? ` (it holds ${loose} post file${loose === 1 ? "" : "s"}: posts belong in a site's posts/ folder)` : "";
     return error("not-a-site", `${root} was taken as the site folder, and it is not one: it has no site.config.json and no posts/ folder${looseNote}`,
       undefined, undefined, hintFor(root, "start a site here with `daylight init`, or pass --root with your site's folder"));
   }
-  if (needs.needsUrl && !hasConfig) {
-    return error("missing-url", `the site has no url: ${root}, taken as the site folder, has no site.config.json`, undefined, undefined,
-      hintFor(root, `create ${path.join(root, "site.config.json")} with { "url": "https://example.com/" } (\`daylight init --force\` writes one), or pass --base-url`));
-  }
   return undefined;
+}
+
+/**
+ * A build needs the site's url. Without a config file, the message names the folder taken
+ * as the site (run from the wrong one, the hint names the site above).
+ */
+export function missingUrl(root: string, hasConfigFile: boolean): Diagnostic {
+  if (hasConfigFile) {
+    return error("missing-url", "the site has no url: feeds and canonical links need an absolute one", "site.config.json", undefined,
+      'add "url": "https://example.com/" to site.config.json, or pass --base-url');
+  }
+  return error("missing-url", `the site has no url: ${root}, taken as the site folder, has no site.config.json`, undefined, undefined,
+    hintFor(root, `create ${path.join(root, "site.config.json")} with { "url": "https://example.com/" } (\`daylight init --force\` writes one), or pass --base-url`));
 }
 
 /** The default hint, or the site above `root` when there is one: that is most likely what was meant. */
