@@ -11,8 +11,13 @@ export const builtinTemplatesDir = fileURLToPath(new URL("../templates", import.
 /** The package's own root folder (the sample blog when run from a checkout). */
 export const packageRootDir = packageRoot;
 
+/** daylight's npm name and version, from its package.json. */
+export function readPackage(): { readonly name: string; readonly version: string } {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
+}
+
 /** daylight's version, from its package.json. */
 export function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
+  return readPackage().version;
 }

@@ -1,8 +1,9 @@
 import path from "node:path";
 import { buildSite, type BuildResult } from "../build.js";
 import { resolveSiteConfig } from "../config/resolve-site-config.js";
+import { missingUrl } from "../config/site-folder-problem.js";
 import type { BuildOptions, SiteConfig } from "../config/site-config.js";
-import { error, hasErrors, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { hasErrors, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { describeGeneration, planGeneration } from "../generations/plan-generation.js";
 import { readPreviousGeneration } from "../generations/read-previous.js";
 import { guardFolder } from "../output/guard-folder.js";
@@ -73,11 +74,10 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
   const { config, plugins, diagnostics: configDiagnostics } = timed("config", () => resolveSiteConfig(sources.configSource, command.baseUrl));
   const options: BuildOptions = { drafts: command.drafts, future: command.future, strict: command.strict, now };
   // Without a url nothing can be built; when the config itself is broken, that is the news.
-  const missingUrl: Diagnostic[] = config.url || hasErrors(configDiagnostics)
+  const urlProblems: Diagnostic[] = config.url || hasErrors(configDiagnostics)
     ? []
-    : [error("missing-url", "the site has no url: feeds and canonical links need an absolute one",
-        "site.config.json", undefined, 'add "url": "https://example.com/" to site.config.json, or pass --base-url')];
-  const configProblems = [...configDiagnostics, ...missingUrl];
+    : [missingUrl(command.root, sources.configSource !== undefined)];
+  const configProblems = [...configDiagnostics, ...urlProblems];
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
   const cache = openBuildCache(cacheDir);
@@ -166,7 +166,7 @@ async function planOutput(
     ? { kind: "dir" as const, dir: outDir }
     : /^https?:\/\//i.test(command.previous)
       ? { kind: "url" as const, url: command.previous }
-      : { kind: "dir" as const, dir: path.resolve(userCwd, command.previous) };
+      : { kind: "dir" as const, dir: path.resolve(userCwd, command.previous), live: true };
   const read = await readPreviousGeneration(previous);
   const plan = await planGeneration({ files: result.files, previous: read.previous, config, now, published: result.published });
   return { ...plan, diagnostics: [...read.diagnostics, ...plan.diagnostics] };

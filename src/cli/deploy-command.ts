@@ -3,9 +3,14 @@ import { checkSite } from "../check/check-site.js";
 import { diskSiteFiles } from "../check/site-files.js";
 import { hasErrors } from "../diagnostics.js";
 import { planDeploy, type DeployPlan, type DeployStep } from "../deploy/plan-deploy.js";
-import { readBuild } from "../deploy/read-build.js";
+import { readBuild, type BuildListing } from "../deploy/read-build.js";
+import type { BuildFile } from "../deploy/plan-deploy.js";
+import { hashBytes } from "../generations/hash-file.js";
+import { manifestPath } from "../generations/manifest.js";
+import { serializeManifest } from "../generations/serialize-manifest.js";
 import { readTarget } from "../deploy/read-target.js";
 import { BuildChangedError, runDeployPlan, type DeployHooks } from "../deploy/run-deploy.js";
+import { deployedManifest, recordDeploy } from "../deploy/record-deploy.js";
 import { guardFolder } from "../output/guard-folder.js";
 import { resolveRealPath } from "../output/resolve-real-path.js";
 import { countDiagnostics, plural, reportDiagnostics, type Console } from "./report.js";
@@ -36,14 +41,16 @@ export async function runDeploy(command: DeployCommand, console: Console, hooks:
     console.err(`daylight: refusing to deploy to ${command.to}: ${refusal}`);
     return 2;
   }
-  const build = readBuild(command.outDir);
+  let build = readBuild(command.outDir);
   if (typeof build === "string") return fail(console, build);
   const diagnostics = checkSite(diskSiteFiles(command.outDir), { strict: false });
   reportDiagnostics(console, diagnostics);
   if (hasErrors(diagnostics)) return fail(console, `${command.outDir} has ${countDiagnostics(diagnostics)}`);
 
   const to = resolveRealPath(command.to);
-  const plan = planDeploy(build.files, await readTarget(to));
+  const target = await readTarget(to);
+  // Planned on the manifest as the deploy will publish it (see recordDeploy): the counts are the real ones.
+  const plan = planDeploy(publishedListing(build), target);
   if (plan.conflicts.length > 0) {
     return fail(console, `${to} has a file or folder in the way of ${plan.conflicts.slice(0, 5).join(", ")}; remove it by hand`);
   }
@@ -59,6 +66,11 @@ export async function runDeploy(command: DeployCommand, console: Console, hooks:
   }
   try {
     await mkdir(to, { recursive: true });
+    // From here on its URLs may be live: the built folder's manifest says so, and so does the one published.
+    if (await recordDeploy(command.outDir, build.manifest)) {
+      build = readBuild(command.outDir);
+      if (typeof build === "string") return fail(console, build);
+    }
     await runDeployPlan(plan, { from: command.outDir, to, build: build.files }, hooks);
   } catch (error) {
     if (!(error instanceof BuildChangedError)) throw error;
@@ -68,6 +80,14 @@ export async function runDeploy(command: DeployCommand, console: Console, hooks:
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.out(`daylight: deployed ${command.outDir} to ${to}: ${summary(plan)} in ${seconds} s`);
   return 0;
+}
+
+/** The build's files with its manifest as the deploy will publish it (no unpublished URLs left). */
+function publishedListing(build: BuildListing): ReadonlyMap<string, BuildFile> {
+  if (build.manifest.unpublished === undefined) return build.files;
+  const files = new Map(build.files);
+  files.set(manifestPath, { ...hashBytes(Buffer.from(serializeManifest(deployedManifest(build.manifest)))), cache: "revalidate" });
+  return files;
 }
 
 function fail(console: Console, reason: string): number {

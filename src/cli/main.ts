@@ -5,6 +5,8 @@ import { commandUsage, mainUsage } from "./usage.js";
 import { readNow } from "./read-now.js";
 import { readVersion } from "../package-paths.js";
 import { describeIoFailure } from "./describe-io-failure.js";
+import { siteFolderProblem, type SiteFolderNeeds } from "../config/site-folder-problem.js";
+import { reportDiagnostics } from "./report.js";
 
 /** Runs one command; resolves to the exit code (0 done, 1 the site has errors, 2 usage). */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, console: Console): Promise<number> {
@@ -24,10 +26,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
         return 0;
       // Each command loads its own code: a build does not import the dev server or deploy.
       case "build":
+        if (wrongFolder(command.root, { postsDir: command.postsDir }, console)) return 1;
         return await (await import("./build-command.js")).runBuild(command, console, now, userCwd);
       case "new":
+        if (wrongFolder(command.root, { postsDir: undefined, mayStartSite: true }, console)) return 1;
         return await (await import("./new-command.js")).runNew(command, console, now);
+      case "init":
+        return await (await import("./init-command.js")).runInit(command, console, now, userCwd);
       case "dev":
+        if (wrongFolder(command.root, { postsDir: command.postsDir }, console)) return 1;
         return await (await import("./dev-command.js")).runDev(command, console, now);
       case "check":
         return await (await import("./check-command.js")).runCheck(command, console);
@@ -48,6 +55,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
     }
     throw e;
   }
+}
+
+/** True (and said) when the folder taken as the site is not one: see siteFolderProblem. */
+function wrongFolder(root: string, needs: SiteFolderNeeds, console: Console): boolean {
+  const problem = siteFolderProblem(root, needs);
+  if (problem === undefined) return false;
+  reportDiagnostics(console, [problem]);
+  return true;
 }
 
 /** A build that fails leaves the output as it was (the writer's promise, see disk-writer.ts). */

@@ -10,7 +10,7 @@ import { reportDiagnostics, type Console } from "./report.js";
 
 type NewCommand = Extract<Command, { kind: "new" }>;
 
-/** `daylight new "Title"`: scaffolds posts/<slug>.md dated today in the site's time zone. */
+/** `daylight new "Title"`: scaffolds posts/<slug>.md, a draft dated today in the site's time zone. */
 export async function runNew(command: NewCommand, console: Console, now: Date): Promise<number> {
   const slug = slugify(command.title);
   if (!slug) throw new UsageError(`"${command.title}" gives no usable slug; use a title with some Latin letters or digits`);
@@ -34,14 +34,17 @@ export async function runNew(command: NewCommand, console: Console, now: Date): 
     ]);
     return 1;
   }
-  console.out(`daylight: created ${relativePath}`);
+  console.out(`daylight: created ${relativePath}, a draft: remove its "draft" line to publish it`);
   return 0;
 }
 
 function scaffold(title: string, slug: string, date: string): string {
   // The title goes in as typed: a `!!` value runs to the end of its line, so only newlines matter.
   const oneLine = title.replace(/\s+/g, " ");
-  return `!! title: ${oneLine}\n!! slug: ${slug}\n!! published: ${date}\n!! description: \n\n---\n\nWrite here.\n`;
+  // A draft: its placeholder text must not go out with the next build.
+  return `!! title: ${oneLine}\n!! slug: ${slug}\n!! published: ${date}\n!! draft: true\n!! description: \n\n---\n\n` +
+    "Write here. This post is a draft: `daylight dev` shows it, `daylight build` leaves it out\n" +
+    "until you remove the `draft` line above.\n";
 }
 
 /** YYYY-MM-DD of `now` in `timeZone`. */

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { closestMatch } from "../text/closest-match.js";
 import type { CheckCommand } from "./check-command.js";
 import type { DeployCommand } from "./deploy-command.js";
+import type { InitCommand } from "./init-command.js";
 
 /** The default `--max-deletes`: more than a normal build drops, far less than a whole site. */
 export const defaultMaxDeletes = 50;
@@ -39,6 +40,7 @@ export type Command =
     }
   | { readonly kind: "new"; readonly root: string; readonly title: string }
   | DevCommand
+  | ({ readonly kind: "init" } & InitCommand)
   | ({ readonly kind: "check" } & CheckCommand)
   | ({ readonly kind: "deploy" } & DeployCommand);
 
@@ -77,6 +79,15 @@ const deployFlags = {
   to: { type: "string" },
   "dry-run": { type: "boolean" },
   "max-deletes": { type: "string" },
+  force: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+const initFlags = {
+  root: { type: "string" },
+  title: { type: "string" },
+  url: { type: "string" },
+  author: { type: "string" },
   force: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
@@ -124,6 +135,7 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
     if (!title) throw new UsageError('daylight new needs a title: daylight new "My first post"');
     return { kind: "new", root: resolvePath(values.root) ?? defaultRoot, title };
   }
+  if (name === "init") return parseInit(rest, resolvePath, defaultRoot);
   if (name === "dev") {
     const { values } = parseFlags(rest, devFlags, false);
     if (values.help) return { kind: "help", topic: "dev" };
@@ -144,6 +156,8 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
     return { kind: "check", outDir: resolvePath(values.out) ?? path.join(root, "dist"), strict: values.strict ?? false };
   }
   if (name === "deploy") {
+    // `npm run deploy` with the script's trailing `--to` and no folder after it.
+    if (rest.at(-1) === "--to") throw new UsageError("daylight deploy needs --to DIR: the folder your web server serves (npm run deploy -- /var/www/blog)");
     const { values } = parseFlags(rest, deployFlags, false);
     if (values.help) return { kind: "help", topic: "deploy" };
     const to = resolvePath(values.to);
@@ -159,8 +173,38 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       maxDeletes: parseWholeNumber("--max-deletes", values["max-deletes"], defaultMaxDeletes),
     };
   }
-  const meant = closestMatch(name, ["build", "new", "dev", "check", "deploy"]);
+  const meant = closestMatch(name, ["build", "new", "dev", "check", "deploy", "init"]);
   throw new UsageError(`unknown command "${name}"${meant ? ` (did you mean "${meant}"?)` : ""}`);
+}
+
+/** `daylight init [DIR]`: the folder is the positional, else --root, else the current folder. */
+function parseInit(rest: string[], resolvePath: (p: string | undefined) => string | undefined, defaultRoot: string): Command {
+  const { values, positionals } = parseFlags(rest, initFlags, true);
+  if (values.help) return { kind: "help", topic: "init" };
+  if (positionals.length > 1) throw new UsageError(`daylight init takes one folder (got ${positionals.length}: ${positionals.join(", ")})`);
+  if (positionals.length === 1 && values.root !== undefined) throw new UsageError("give the folder once: as DIR or as --root, not both");
+  const url = values.url;
+  if (url !== undefined && !isSiteUrl(url)) throw new UsageError(`--url takes the site's absolute address, like https://example.com/ (got "${url}")`);
+  for (const flag of ["title", "author"] as const) {
+    if (values[flag]?.trim() === "") throw new UsageError(`--${flag} is empty`);
+  }
+  return {
+    kind: "init",
+    root: resolvePath(positionals[0] ?? values.root) ?? defaultRoot,
+    title: values.title,
+    url,
+    author: values.author,
+    force: values.force ?? false,
+  };
+}
+
+function isSiteUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.host !== "";
+  } catch {
+    return false;
+  }
 }
 
 function parseWholeNumber(flag: string, value: string | undefined, fallback: number): number {

@@ -9,6 +9,7 @@ Usage:
   daylight check  [--out DIR] [--strict]
   daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N] [--force]
   daylight new    "Title" [--root DIR]
+  daylight init   [DIR] [--title T] [--url U] [--author A] [--force]
   daylight --help | --version | COMMAND --help
 
 Commands:
@@ -16,7 +17,8 @@ Commands:
   dev     serve the site with live reload while you write
   check   verify a built site: links, fragments, assets, hashes
   deploy  publish a built site into a served folder, in an order that never breaks a page
-  new     scaffold a post in posts/ with today's date
+  new     scaffold a draft post in posts/ with today's date
+  init    start a new site in this folder (or DIR)
 
 Exit codes: 0 done (warnings allowed), 1 the site has errors, 2 the command is wrong.`;
 
@@ -25,8 +27,9 @@ export const commandUsage: Record<string, string> = {
 
 Builds the site into its output folder. The output is replaced only when the whole
 build succeeded; on any error it is left exactly as it was. Hashed assets of the last
-generations are kept, and every post or page URL the site ever published must still
-answer (an alias, a redirect or a "gone" entry), so a deploy never breaks a page.
+generations are kept, and every post or page URL a deploy ever published must still
+answer (an alias, a redirect or a "gone" entry), so a deploy never breaks a page. URLs
+that only local builds had may go: the ledger starts at the first deploy.
 
 Options:
   --root DIR       the site folder (default: the current folder)
@@ -81,6 +84,8 @@ order that never shows a reader a broken page: new hashed assets first, new page
 the pages that link to them, index pages and feeds last, the manifest at the very end;
 each file written beside its place and renamed over it. Then deletes what the build no
 longer has (old generations' assets are part of the build while they are retained).
+Before it uploads, it records in the built folder's manifest that the build's URLs are
+published, so later builds keep them answering.
 
 Options:
   --to DIR          the served folder (required)
@@ -96,10 +101,31 @@ its ancestors), the built folder, or a folder that holds a site's sources.
 An interrupted deploy is finished by running it again.`,
   new: `Usage: daylight new "Title" [--root DIR]
 
-Creates posts/<slug>.md with a header dated today (in the site's time zone).
-Refuses to overwrite an existing post.
+Creates posts/<slug>.md with a header dated today (in the site's time zone), as a
+draft: daylight dev shows it, daylight build leaves it out until you remove its
+"draft" line. Refuses to overwrite an existing post.
 
 Options:
   --root DIR   the site folder (default: the current folder)
+  --help       show this help`,
+  init: `Usage: daylight init [DIR] [--title T] [--url U] [--author A] [--force]
+
+Starts a site in DIR (default: the current folder): site.config.json (title, url,
+author), posts/welcome.md (an example post, a draft), the scripts build, dev, check,
+deploy and new in package.json (written when there is none), and a .gitignore for
+the output and the build cache. Nothing else.
+
+The folder must be empty, except for what npm and git leave there (package.json, its
+lock file, node_modules/, .git): init adds its scripts to that package.json and keeps
+every other field as it is.
+
+Options:
+  --title T    the site's title (default "My blog")
+  --url U      the site's absolute address (default https://example.com/: change it
+               before you publish)
+  --author A   the author's name (default "Your Name")
+  --force      start a site in a folder that holds other files. Even then nothing is
+               overwritten: an existing site.config.json, posts, scripts of the same
+               name and .gitignore lines are kept, and named in the report
   --help       show this help`,
 };

@@ -43,6 +43,15 @@ export interface Manifest {
   readonly generations: readonly GenerationRecord[];
   /** Output path (POSIX, relative to the output root) → file facts, for every file but the manifest itself. */
   readonly files: Readonly<Record<string, ManifestFile>>;
-  /** Site-relative URL path (`/blog/posts/a/`) → its fate, for every post and page URL ever published. */
+  /**
+   * Site-relative URL path (`/blog/posts/a/`) → its fate: every post and page URL this
+   * generation serves, redirects or declares gone, and every URL a deploy ever carried.
+   */
   readonly urls: Readonly<Record<string, LedgerEntry>>;
+  /**
+   * The ledger URLs that no deploy has carried yet: local builds alone lock nothing, so a
+   * later build may drop these without a word. `daylight deploy` removes the field from
+   * the manifest it publishes (and from the built folder's): absent, every URL is published.
+   */
+  readonly unpublished?: readonly string[];
 }

@@ -39,7 +39,15 @@ function readManifest(value: unknown): Manifest {
     generations: (m.generations as unknown[]).map(readGeneration),
     files: mapValues(object(m.files, "files"), readFile, true),
     urls: mapValues(object(m.urls, "urls"), readLedgerEntry, false),
+    ...(m.unpublished === undefined ? {} : { unpublished: readUnpublished(m.unpublished) }),
   };
+}
+
+function readUnpublished(value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((url) => typeof url === "string" && url.startsWith("/"))) {
+    return fail("its unpublished URLs are not a list of paths");
+  }
+  return value as string[];
 }
 
 function readGeneration(value: unknown): GenerationRecord {

@@ -9,6 +9,7 @@ import { hashOutputFiles, type FileDigest } from "./hash-file.js";
 import { withHostFiles } from "./host-files.js";
 import { manifestPath, type GenerationRecord, type Manifest, type ManifestFile } from "./manifest.js";
 import { planLedger } from "./plan-ledger.js";
+import { publishedUrlsOf, unpublishedUrls } from "./published-urls.js";
 import type { PreviousGeneration } from "./read-previous.js";
 import { redirectStubs } from "./redirect-stub.js";
 import { selectRetained } from "./select-retained.js";
@@ -60,7 +61,9 @@ export async function planGeneration(input: GenerationInput): Promise<Generation
   const previous = usable.previous;
   const space = outputSpace(input.files.map((file) => file.path));
   const routes = collectRedirects(input.published, config, space);
-  const ledger = planLedger({ published: input.published, routes, previous: previous?.manifest.urls ?? {}, space, config, now: now.toISOString() });
+  const deployed = publishedUrlsOf(previous);
+  const ledger = planLedger({ published: input.published, routes, previous: previous?.manifest.urls ?? {}, deployed, space, config, now: now.toISOString() });
+  const unpublished = unpublishedUrls(ledger.urls, deployed);
   const host = await withHostFiles([...input.files, ...redirectStubs(routes.redirects, config)], { redirects: routes.redirects, gone: ledger.gone }, config.basePath);
   const own = await hashOutputFiles(host.files);
   const { current, earlier } = currentGeneration(own, previous, now);
@@ -72,6 +75,8 @@ export async function planGeneration(input: GenerationInput): Promise<Generation
     generations: [current, ...carried.generations],
     files: manifestFiles(own, carried.digests),
     urls: ledger.urls,
+    // Absent when a deploy carried every URL: the manifest a deploy publishes has none.
+    ...(unpublished.length > 0 ? { unpublished } : {}),
   };
   return {
     files: [...host.files, ...carried.files, { path: manifestPath, contents: serializeManifest(manifest) }],

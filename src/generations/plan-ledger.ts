@@ -9,6 +9,8 @@ export interface LedgerInput {
   readonly published: readonly PublishedUrl[];
   readonly routes: DeclaredRoutes;
   readonly previous: Readonly<Record<string, LedgerEntry>>;
+  /** The previous ledger's URLs that a deploy carried (see publishedUrlsOf): only these must survive. */
+  readonly deployed: ReadonlySet<string>;
   /** The build's own files: a URL they serve still answers. */
   readonly space: OutputSpace;
   readonly config: SiteConfig;
@@ -24,9 +26,10 @@ export interface LedgerPlan {
 }
 
 /**
- * Carries the URL ledger forward. Every URL ever published keeps an entry: live, redirect
- * or gone. A URL that was live or redirected and that this build neither serves nor
- * redirects nor declares gone is an error: old links to it would break.
+ * Carries the URL ledger forward. Every URL a deploy ever carried keeps an entry: live,
+ * redirect or gone. Such a URL, live or redirected, that this build neither serves nor
+ * redirects nor declares gone is an error: old links to it would break. A URL that only
+ * ever existed in local builds leaves the ledger without a word.
  */
 export function planLedger(input: LedgerInput): LedgerPlan {
   const urls: Record<string, LedgerEntry> = {};
@@ -41,6 +44,7 @@ export function planLedger(input: LedgerInput): LedgerPlan {
     if (Object.hasOwn(urls, url) || gone.has(url)) continue;
     const output = urlToOutputPath(url, input.config.basePath);
     if (output !== undefined && input.space.occupied(output)) set(url, { status: "live", since: input.now });
+    else if (!input.deployed.has(url)) continue;
     else if (entry.status === "gone") gone.add(url);
     else diagnostics.push(droppedUrl(url, entry, input.config.basePath));
   }
@@ -55,11 +59,18 @@ function keepSince(previous: LedgerEntry | undefined, next: LedgerEntry): Ledger
   return { ...next, since: previous.since };
 }
 
+/**
+ * The URL is named as aliases, redirects and gone take it (from the site root, without the
+ * base path) in the message and the hint alike; the full path follows under a base path.
+ */
 function droppedUrl(url: string, entry: LedgerEntry, basePath: string): Diagnostic {
   const site = urlToSitePath(url, basePath) ?? url;
+  const full = site === url ? "" : ` (${url} under the base path ${basePath})`;
   const was = entry.status === "redirect" ? `redirected to ${entry.to}` : "published";
-  return error("dropped-url", `${url} was ${was} before, and this build drops it: links to it would break`, "site.config.json",
-    undefined,
+  return error("dropped-url", `${site}${full} was ${was} by a deploy, and this build drops it: links to it would break`,
+    "site.config.json", undefined,
     `add \`aliases: ${site}\` to the post that replaced it, or map it in site.config.json: ` +
-      `"redirects": { "${site}": "/posts/new-slug/" }, or, if it was removed on purpose: "gone": ["${site}"]`);
+      `"redirects": { "${site}": "/posts/new-slug/" }, or, if it was removed on purpose: "gone": ["${site}"]. ` +
+      "If it never went live (the output was built by a daylight older than deploy tracking, or --previous names no live site), " +
+      "remove the output folder and build again");
 }

@@ -7,8 +7,13 @@ import { hashBytes, hashFile } from "./hash-file.js";
 import { manifestPath, type Manifest, type ManifestFile } from "./manifest.js";
 import { parseManifest } from "./parse-manifest.js";
 
-/** Where the previous generation comes from: an output folder, or the live site's URL. */
-export type PreviousSource = { readonly kind: "dir"; readonly dir: string } | { readonly kind: "url"; readonly url: string };
+/**
+ * Where the previous generation comes from: an output folder, or the live site's URL. A
+ * folder is the build's own output unless `live` says it is what the site serves (`--previous DIR`).
+ */
+export type PreviousSource =
+  | { readonly kind: "dir"; readonly dir: string; readonly live?: boolean }
+  | { readonly kind: "url"; readonly url: string };
 
 /** A retained file, verified against its manifest hash, or why it cannot be carried. */
 export type RetainedFile = { readonly file: OutputFile } | { readonly problem: string };
@@ -19,6 +24,8 @@ export interface PreviousGeneration {
   readonly source: PreviousSource;
   /** Where the source is, for messages: a folder path or a URL. */
   readonly location: string;
+  /** Read from the live site (`--previous`): every URL of its ledger is published, whatever the manifest says. */
+  readonly live: boolean;
   /**
    * The file at `path` as the manifest describes it: from a folder, `{ path, sourcePath }`
    * (so the writer hard-links it); from a URL, its fetched bytes. Its bytes must hash to `expected`.
@@ -53,7 +60,8 @@ export async function readPreviousGeneration(
   const parsed = parseManifest(text.text);
   if ("problem" in parsed) return untrusted(location, parsed.problem);
   const loadFile = source.kind === "dir" ? loadFromDir(source.dir) : loadFromUrl(siteRoot(source.url), limits.asset);
-  return { previous: { manifest: parsed.manifest, source, location, loadFile }, diagnostics: [] };
+  const live = source.kind === "url" || source.live === true;
+  return { previous: { manifest: parsed.manifest, source, location, live, loadFile }, diagnostics: [] };
 }
 
 type ManifestText = { readonly text: string } | { readonly problem: string } | undefined;

@@ -41,4 +41,27 @@ describe("parseCommand", () => {
     expect(parse("build", "--help")).toEqual({ kind: "help", topic: "build" });
     expect(parse("--version")).toEqual({ kind: "version" });
   });
+
+  it("reads init: the folder as DIR or --root, the settings, --force", () => {
+    expect(parse("init")).toEqual({ kind: "init", root: "/repo", title: undefined, url: undefined, author: undefined, force: false });
+    expect(parse("init", "blog", "--title", "Notes", "--url", "https://e.com/x/", "--author", "Ada", "--force")).toEqual({
+      kind: "init", root: "/home/w/here/blog", title: "Notes", url: "https://e.com/x/", author: "Ada", force: true,
+    });
+    expect(parse("init", "--root", "../b")).toMatchObject({ root: "/home/w/b" });
+    expect(parse("init", "--help")).toEqual({ kind: "help", topic: "init" });
+  });
+
+  it.each([
+    [["init", "a", "b"]],
+    [["init", "a", "--root", "b"]],
+    [["init", "--url", "example.com"]],
+    [["init", "--url", "ftp://example.com/"]],
+    [["init", "--title", " "]],
+  ])("refuses %j as a usage error", (argv) => {
+    expect(() => parse(...argv)).toThrow(UsageError);
+  });
+
+  it("says what --to needs when npm run deploy is given no folder", () => {
+    expect(() => parse("deploy", "--to")).toThrow(/needs --to DIR.*npm run deploy -- \/var\/www\/blog/);
+  });
 });

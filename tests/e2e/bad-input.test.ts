@@ -77,6 +77,8 @@ describe("a user's mistake in a real terminal", () => {
 
   it("requires a url for build, naming the fix", async () => {
     const root = tempDir();
+    // A site of posts alone (an empty folder is not a site at all: see tests/cli/wrong-folder.test.ts).
+    mkdirSync(path.join(root, "posts"));
     const run = await runCli(["build", "--root", root, "--out", path.join(root, "out")]);
     expect(run.code).toBe(1);
     expect(run.err.join("\n")).toMatch(/\[missing-url\]/);

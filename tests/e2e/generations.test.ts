@@ -46,15 +46,20 @@ describe("generations", () => {
     expect(manifest(root).generations).toHaveLength(2);
   });
 
-  it("refuses to drop a published URL, and accepts an alias that keeps it answering", async () => {
+  it("refuses to drop a deployed URL, and accepts an alias that keeps it answering", async () => {
     const root = site();
     await build(root);
+    const served = path.join(tempDir(), "www");
+    expect((await runCli(["deploy", "--out", path.join(root, "dist"), "--to", served])).code).toBe(0);
+    // The deploy records in the built folder's manifest, as in the one it published, that its URLs are live.
+    expect(readFileSync(path.join(served, "daylight-manifest.json"), "utf8")).toBe(readFileSync(path.join(root, "dist/daylight-manifest.json"), "utf8"));
+    expect(manifest(root)).not.toHaveProperty("unpublished");
     const file = path.join(root, "posts/deploys.md");
     const slug = "deploys";
     writeFileSync(file, post("!! slug: renamed\n"));
     const dropped = await build(root);
     expect(dropped.code).toBe(1);
-    expect(dropped.err.join("\n")).toMatch(/\/posts\/deploys\/ was published before.*\[dropped-url\]/);
+    expect(dropped.err.join("\n")).toMatch(/\/posts\/deploys\/ was published by a deploy.*\[dropped-url\]/);
     writeFileSync(file, post("!! slug: renamed\n!! aliases: /posts/deploys/\n"));
     const kept = await build(root);
     expect(kept.err.join("\n")).toBe("");
@@ -62,6 +67,29 @@ describe("generations", () => {
     expect(readOutput(path.join(root, "dist"), `posts/${slug}/index.html`)).toMatch(/http-equiv="refresh" content="0; url=[^"]*\/posts\/renamed\/"/);
     expect(readOutput(path.join(root, "dist"), "_redirects")).toContain(`/posts/${slug}/ /posts/renamed/ 301`);
     expect(manifest(root).urls[`/posts/${slug}/`]?.status).toBe("redirect");
+  });
+
+  it("lets a post that was only ever built locally disappear: local builds lock nothing", async () => {
+    const root = site();
+    await build(root);
+    expect(manifest(root)).toHaveProperty("unpublished", ["/posts/deploys/"]);
+    writeFileSync(path.join(root, "posts/deploys.md"), post("!! slug: renamed\n"));
+    const rebuilt = await build(root);
+    expect(rebuilt.err).toEqual([]);
+    expect(rebuilt.code).toBe(0);
+    expect(Object.keys(manifest(root).urls)).toEqual(["/posts/renamed/"]);
+  });
+
+  it("guards every URL of the live site read with --previous, deployed by daylight or not", async () => {
+    const root = site();
+    await build(root);
+    const live = path.join(tempDir(), "live");
+    // Copied as any other tool would publish it: the manifest still lists its URLs as unpublished.
+    cpSync(path.join(root, "dist"), live, { recursive: true, dereference: true });
+    writeFileSync(path.join(root, "posts/deploys.md"), post("!! slug: renamed\n"));
+    const run = await runCli(["build", "--root", root, "--out", path.join(tempDir(), "dist"), "--previous", live]);
+    expect(run.code).toBe(1);
+    expect(run.err.join("\n")).toMatch(/\[dropped-url\]/);
   });
 
   it("takes the previous generation from another folder with --previous (a fresh CI checkout)", async () => {

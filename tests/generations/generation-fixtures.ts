@@ -9,6 +9,9 @@ import type { OutputFile } from "../../src/model.js";
 import { outputContents } from "../../src/output/output-contents.js";
 import { planGeneration, type GenerationInput } from "../../src/generations/plan-generation.js";
 import { readPreviousGeneration } from "../../src/generations/read-previous.js";
+import { manifestPath } from "../../src/generations/manifest.js";
+import { parseManifest } from "../../src/generations/parse-manifest.js";
+import { recordDeploy } from "../../src/deploy/record-deploy.js";
 
 export const config = (over: Partial<SiteConfig> = {}): SiteConfig => ({
   ...defaultSiteConfig,
@@ -85,6 +88,13 @@ export function useStaticServer(): (root: string) => Promise<string> {
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   };
+}
+
+/** What `daylight deploy` records in the built folder `dir` before it publishes it: its URLs are now live. */
+export async function deployFrom(dir: string): Promise<void> {
+  const parsed = parseManifest(readFileSync(join(dir, manifestPath), "utf8"));
+  if ("problem" in parsed) throw new Error(parsed.problem);
+  await recordDeploy(dir, parsed.manifest);
 }
 
 /** Builds into `dir` the way the CLI will: read the previous generation there, plan, write. */

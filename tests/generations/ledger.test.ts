@@ -2,12 +2,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics.js";
 import { planGeneration } from "../../src/generations/plan-generation.js";
-import { at, buildInto, config, published, site, textOf, useTemp } from "./generation-fixtures.js";
+import { readFileSync } from "node:fs";
+import { readPreviousGeneration } from "../../src/generations/read-previous.js";
+import { at, buildInto, config, deployFrom, published, site, textOf, useTemp, writeTree } from "./generation-fixtures.js";
 
 const temp = useTemp();
 const rules = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => `${d.severity} ${d.rule}`);
 
-/** An output folder whose ledger has published /posts/old/ and /posts/keep/. */
+/** An output folder whose ledger has /posts/old/ and /posts/keep/, deployed. */
 async function published2(): Promise<string> {
   const dir = join(temp(), "dist");
   const first = await buildInto(dir, { files: site("aaaaaaaa", { old: "O", keep: "K" }), config: config(), now: at(0), published: published(["old", "keep"]) });
@@ -15,6 +17,8 @@ async function published2(): Promise<string> {
     "/posts/keep/": { status: "live", since: at(0).toISOString() },
     "/posts/old/": { status: "live", since: at(0).toISOString() },
   });
+  expect(first.manifest.unpublished).toEqual(["/posts/keep/", "/posts/old/"]);
+  await deployFrom(dir);
   return dir;
 }
 
@@ -49,6 +53,7 @@ describe("the URL ledger", () => {
   it("keeps guarding a redirect: dropping the alias later is dropped-url too", async () => {
     const dir = await published2();
     await renamed(dir, { new: ["/posts/old/"] });
+    await deployFrom(dir);
     expect(rules((await renamed(dir)).diagnostics)).toEqual(["error dropped-url"]);
   });
 
@@ -125,5 +130,57 @@ describe("the URL ledger", () => {
     });
     expect(plan.diagnostics).toEqual([]);
     expect(plan.manifest.urls["/posts/old/"]).toEqual({ status: "live", since: at(0).toISOString() });
+  });
+
+  it("lets a URL that only local builds ever had disappear without a word", async () => {
+    const dir = join(temp(), "dist");
+    await buildInto(dir, { files: site("aaaaaaaa", { old: "O", keep: "K" }), config: config(), now: at(0), published: published(["old", "keep"]) });
+    const plan = await renamed(dir);
+    expect(plan.diagnostics).toEqual([]);
+    expect(Object.keys(plan.manifest.urls).sort()).toEqual(["/posts/keep/", "/posts/new/"]);
+    expect(plan.manifest.unpublished).toEqual(["/posts/keep/", "/posts/new/"]);
+  });
+
+  it("guards only what a deploy carried: a URL added after the deploy may still go", async () => {
+    const dir = await published2();
+    const added = await buildInto(dir, { files: site("aaaaaaaa", { old: "O", keep: "K", draft: "D" }), config: config(), now: at(1), published: published(["old", "keep", "draft"]) });
+    expect(added.manifest.unpublished).toEqual(["/posts/draft/"]);
+    const dropped = await buildInto(dir, { files: site("aaaaaaaa", { keep: "K" }), config: config(), now: at(2), published: published(["keep"]) });
+    expect(rules(dropped.diagnostics)).toEqual(["error dropped-url"]);
+    expect(dropped.diagnostics[0]?.message).toMatch(/^\/posts\/old\/ was published by a deploy/);
+  });
+
+  it("counts every URL of a live site's manifest (--previous), whatever it says is unpublished", async () => {
+    const live = join(temp(), "live");
+    await buildInto(live, { files: site("aaaaaaaa", { old: "O", keep: "K" }), config: config(), now: at(0), published: published(["old", "keep"]) });
+    const read = await readPreviousGeneration({ kind: "dir", dir: live, live: true });
+    const plan = await planGeneration({ files: site("aaaaaaaa", { new: "N", keep: "K" }), previous: read.previous, config: config(), now: at(1), published: published(["new", "keep"]) });
+    expect(rules(plan.diagnostics)).toEqual(["error dropped-url"]);
+  });
+
+  it("names the URL in the same form in message and hint under a base path, with the way out for one never deployed", async () => {
+    const blog = config({ url: "https://example.com/blog/", basePath: "/blog/" });
+    const dir = join(temp(), "dist");
+    const blogSite = (slugs: string[]) => ({
+      files: slugs.map((slug) => ({ path: `posts/${slug}/index.html`, contents: slug })), config: blog,
+      published: slugs.map((slug) => ({ url: `/blog/posts/${slug}/`, file: `posts/${slug}.md`, aliases: [] })),
+    });
+    await buildInto(dir, { ...blogSite(["x", "y"]), now: at(0) });
+    await deployFrom(dir);
+    const [d] = (await buildInto(dir, { ...blogSite(["y"]), now: at(1) })).diagnostics;
+    expect(d?.rule).toBe("dropped-url");
+    expect(d?.message).toMatch(/^\/posts\/x\/ \(\/blog\/posts\/x\/ under the base path \/blog\/\) was published by a deploy/);
+    expect(d?.hint).toContain("aliases: /posts/x/");
+    expect(d?.hint).toContain('"gone": ["/posts/x/"]');
+    expect(d?.hint).toMatch(/never went live.*remove the output folder/);
+  });
+
+  it("treats a manifest without the unpublished list (an older daylight's) as all published", async () => {
+    const dir = join(temp(), "dist");
+    const first = await buildInto(dir, { files: site("aaaaaaaa", { old: "O", keep: "K" }), config: config(), now: at(0), published: published(["old", "keep"]) });
+    const { unpublished: _dropped, ...older } = first.manifest;
+    writeTree(dir, [...first.files.filter((f) => f.path !== "daylight-manifest.json"), { path: "daylight-manifest.json", contents: JSON.stringify(older) }]);
+    expect(readFileSync(join(dir, "daylight-manifest.json"), "utf8")).not.toContain("unpublished");
+    expect(rules((await renamed(dir)).diagnostics)).toEqual(["error dropped-url"]);
   });
 });
