@@ -56,7 +56,7 @@ describe("one build at a time", () => {
     expect(snapshot(out)).toEqual(snapshot(alone.out));
     expect(readdirSync(path.dirname(out)).sort()).toEqual(["cache", "dist", "dist.generations", "site"]);
     expect(present(path.join(out + ".generations", "lock")) || present(path.join(cache, "lock"))).toBe(false);
-  }, 120_000);
+  });
 
   it("with --no-wait exits 1 naming the holder's pid; a lock left by a killed holder is taken over", async () => {
     const { root, out, cache } = sampleSite();
@@ -85,7 +85,7 @@ describe("one build at a time", () => {
     } finally {
       holder.kill("SIGKILL");
     }
-  }, 120_000);
+  });
 
   it("refuses a cache folder in the output's generations folder, where its lock would be the output's", async () => {
     const { root, out } = sampleSite();
@@ -108,5 +108,5 @@ describe("one build at a time", () => {
     const next = spawnCli(["build", "--root", root, "--out", out, "--cache-dir", cache, "--no-wait"]);
     expect(next.status, next.stderr).toBe(0);
     expect(present(lockFile)).toBe(false);
-  }, 120_000);
+  });
 });

@@ -326,7 +326,7 @@ describe("fuzzing the whole build", () => {
   it.each(Object.keys(extremes))("survives %s", async (name) => {
     expect(await fuzzOne(extremes[name] as SiteSpec, inProcess, { rule: expectedRules[name] })).toEqual([]);
     expect((globalThis as { daylightRanJs?: string }).daylightRanJs).toBeUndefined();
-  }, 120_000);
+  });
 
   it(`survives ${processRuns} random sites and the extremes in a real process`, async () => {
     const specs = fc.sample(siteSpec, { seed: propertyRuns.seed + 1, numRuns: processRuns });

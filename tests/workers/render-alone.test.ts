@@ -29,7 +29,7 @@ describe("a big post", () => {
     const here = renderPost(post, context);
     expect(alone.outcome.body.html).toBe(here.html);
     expect(alone.outcome.body.diagnostics).toEqual(here.diagnostics);
-  }, 120_000);
+  });
 
   it("that needs more than renderMemoryMiB is a render-budget error naming it, and the build goes on", async () => {
     const { config } = resolveSiteConfig(undefined, "https://example.com/");
@@ -42,5 +42,5 @@ describe("a big post", () => {
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.rule, d.file, d.message.includes("16 MiB")]))
       .toEqual([["render-budget", "posts/big.md", true]]);
     expect(result.files.some((f) => f.path === "posts/small/index.html")).toBe(true);
-  }, 120_000);
+  });
 });

@@ -110,5 +110,5 @@ describe("the render budget", () => {
     expect(result.files.find((f) => f.path === "posts/post-4/index.html")).toMatchObject({
       contents: expect.stringContaining('href="/posts/post-3/#part-two"'),
     });
-  }, 60_000);
+  });
 });
