@@ -56,9 +56,19 @@ function resolveFileUrl(url: string, postPath: string, context: RenderContext): 
   const rootPath = posix.normalize(path.replace(/^\/+/, "") || "."); // keeps a trailing "/"
   const routePath = /^\.\/?$/.test(rootPath) ? "" : rootPath;
   if (isSiteRoute(routePath, context.pages)) return { kind: "page", url: context.config.basePath + routePath + suffix };
+  const withBase = withBasePath(url, path, postPath, context);
+  if (withBase) return withBase;
   // A path with a file extension names a file: that it is nowhere is worth a word here. Any
   // other (`foo`, `/docs/`) may be a page of another site on the domain: the output check says.
   return hasExtension(path) ? { kind: "missing", looked } : { kind: "unresolved" };
+}
+
+/** `/blog/images/x.png` on a site at `/blog/`: written with the base path already, it names what `/images/x.png` names. */
+function withBasePath(url: string, path: string, postPath: string, context: RenderContext): LocalUrl | undefined {
+  const base = context.config.basePath;
+  if (base === "/" || !path.startsWith(base)) return undefined;
+  const inner = resolveFileUrl(url.slice(base.length - 1), postPath, context);
+  return inner.kind === "asset" || inner.kind === "page" ? inner : undefined;
 }
 
 function hasExtension(path: string): boolean {

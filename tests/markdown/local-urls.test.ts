@@ -51,7 +51,14 @@ describe("resolveLocalUrl", () => {
     expect(resolve("/about/")).toEqual({ kind: "unresolved" }); // no such page in this context
     expect(resolve("/docs/api/")).toEqual({ kind: "unresolved" });
     expect(resolve("/page/1/")).toEqual({ kind: "unresolved" }); // page 1 is the home page itself
-    expect(resolve("/blog/about/")).toEqual({ kind: "unresolved" }); // already has the base path
+    expect(resolve("/blog/about/")).toEqual({ kind: "unresolved" }); // the base path, then no page
+  });
+
+  it("knows a root URL written with the base path already", () => {
+    const page = (url: string) => resolveLocalUrl(url, "posts/2024/plot-post.md", withPages);
+    expect(resolve("/blog/images/x.png?v=1")).toMatchObject({ kind: "asset", key: "public/images/x.png", url: "/blog/images/x.png?v=1" });
+    expect(page("/blog/about/")).toEqual({ kind: "page", url: "/blog/about/" });
+    expect(resolve("/blog/feed.xml")).toEqual({ kind: "page", url: "/blog/feed.xml" });
   });
 
   it("knows the files every build generates, such as the feeds", () => {
