@@ -55,7 +55,7 @@ function resolveFileUrl(url: string, postPath: string, context: RenderContext): 
   if (found !== undefined) return { kind: "asset", url: found.url + suffix, key: publicKey, asset: found };
   const rootPath = posix.normalize(path.replace(/^\/+/, "") || "."); // keeps a trailing "/"
   const routePath = /^\.\/?$/.test(rootPath) ? "" : rootPath;
-  if (isSiteRoute(routePath, context.pages)) return { kind: "page", url: context.config.basePath + routePath + suffix };
+  if (isSiteRoute(routePath, context)) return { kind: "page", url: context.config.basePath + routePath + suffix };
   const withBase = withBasePath(url, path, postPath, context);
   if (withBase) return withBase;
   // A path with a file extension names a file: that it is nowhere is worth a word here. Any

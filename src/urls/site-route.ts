@@ -1,3 +1,7 @@
+import type { SiteConfig } from "../config/site-config.js";
+import { normalizeAlias } from "../content/normalize-alias.js";
+import { memoizeByIdentity } from "../identity-memo.js";
+import type { RenderContext } from "../markdown/render-context.js";
 import { generatedRootFiles } from "../site/generated-files.js";
 import { feedFiles } from "../site/feeds/feed-spec.js";
 
@@ -6,14 +10,21 @@ import { feedFiles } from "../site/feeds/feed-spec.js";
  * `archive/`, `tags/go/page/2/`, `feed.xml`, `about/`) names a page or file this build
  * writes besides posts and copied files: the home page and its pages, the archive, the tag
  * pages and their feeds, the root files every build writes (feeds, sitemap, robots.txt,
- * 404.html) and the standalone pages of `pages` (their paths, `about/`). A folder may be
- * named with or without its trailing `/` or `index.html`, as a static host serves all three.
+ * 404.html), the standalone pages (`context.pages`: `about/`) and the redirect pages of the
+ * config's `redirects`. A folder may be named with or without its trailing `/` or
+ * `index.html`, as a static host serves all three.
  */
-export function isSiteRoute(path: string, pages: ReadonlySet<string> | undefined): boolean {
-  if (generatedRootFiles.has(path) || tagFeed.test(path)) return true;
+export function isSiteRoute(path: string, context: Pick<RenderContext, "config" | "pages">): boolean {
+  if (generatedRootFiles.has(path) || tagFeed.test(path) || redirectSources(context.config).has(path)) return true;
   const folder = folderOf(path);
-  return folder === "" || pages?.has(folder) === true || builtFolders.some((pattern) => pattern.test(folder));
+  if (folder === "" || context.pages?.has(folder) === true || redirectSources(context.config).has(folder)) return true;
+  return builtFolders.some((pattern) => pattern.test(folder));
 }
+
+/** The paths below the base path (`old-post/`, `old.html`) that `config.redirects` writes a redirect page at. */
+const redirectSources = memoizeByIdentity((config: SiteConfig): ReadonlySet<string> => new Set(
+  Object.keys(config.redirects).flatMap((key) => normalizeAlias(key, config.url)?.slice(1) ?? []),
+));
 
 /** `archive`, `archive/` and `archive/index.html` all as `archive/`; the home page as `""`. */
 function folderOf(path: string): string {

@@ -44,6 +44,9 @@ describe("resolveLocalUrl", () => {
     expect(resolve("/archive/index.html")).toEqual({ kind: "page", url: "/blog/archive/index.html" });
     expect(resolve("/page/3/")).toEqual({ kind: "page", url: "/blog/page/3/" });
     expect(resolve("/")).toEqual({ kind: "page", url: "/blog/" });
+    const redirecting = { ...context, config: { ...context.config, redirects: { "/2019/old-post": "/posts/new/", "/old.html": "/" } } };
+    expect(resolveLocalUrl("/2019/old-post/#x", "posts/a.md", redirecting)).toEqual({ kind: "page", url: "/blog/2019/old-post/#x" });
+    expect(resolveLocalUrl("/old.html", "posts/a.md", redirecting)).toEqual({ kind: "page", url: "/blog/old.html" });
   });
 
   it("leaves a path that names nothing of the build as written, without a word", () => {
