@@ -89,7 +89,8 @@ function trimAtBlockEdges(children: RootContent[], isBlock: boolean): void {
 /**
  * Undoes what daylight documents that it adds to Markdown's HTML (README, "Writing posts"):
  * heading ids (rehype-slug) and `#` anchors, Shiki's highlighting markup, `loading` and
- * `decoding` on images, table alignment as a style instead of the obsolete `align`.
+ * `decoding` on images, table alignment as a style instead of the obsolete `align`. Task
+ * list items keep remark-gfm's own classes in daylight, so there is nothing to undo there.
  */
 export function withoutDaylightAdditions(tree: Root): void {
   visitElements(tree, (element, parent, index) => {
