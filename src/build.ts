@@ -20,6 +20,7 @@ import type { PageSpool } from "./output/page-spool.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./prepare-renders.js";
 import { timed } from "./stage-timings.js";
+import { pagePathsOf } from "./urls/page-paths.js";
 import { createTextCache, type TextCache } from "./site/text-cache.js";
 
 /** What a build produced: the files to write (when there are no errors) and every diagnostic. */
@@ -67,7 +68,7 @@ export async function buildSite(
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options));
   const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options));
   const links = timed("link index", () => buildLinkIndex(posts.published));
-  const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath) };
+  const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath), pages: pagePathsOf(pages.published, config.basePath) };
   const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache, threads, park: spool?.park });
   const renderedPosts = timed("render posts", () => posts.published.map(render));
   const renderedPages = timed("render posts", () => pages.published.map(render));

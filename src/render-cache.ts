@@ -82,8 +82,15 @@ function readStored(store: EntryStore | undefined, key: string, post: Post): Ren
 }
 
 function cacheKey(post: Post, context: RenderContext, rendererKey: string): string {
-  return keyOf(post, variantOf(context.config, rendererKey));
+  return keyOf(post, variantOf(context.config, rendererKey) + pagesKeyOf(context.pages));
 }
+
+// Which standalone pages exist decides whether a link such as `/about/` is rewritten. Pages
+// come and go rarely, so their paths are part of every key rather than a recorded read.
+const noPages: ReadonlySet<string> = new Set();
+const pagesKeyOf = (pages: ReadonlySet<string> = noPages): string => pagesDigest(pages);
+const pagesDigest = memoizeByIdentity((pages: ReadonlySet<string>) =>
+  pages.size === 0 ? "" : createHash("sha256").update(JSON.stringify([...pages].sort())).digest("hex"));
 
 // Hashing every post's text on every dev rebuild cost more than the rebuild's one render:
 // a post object (kept while its file is unchanged) remembers its key. The variant (config

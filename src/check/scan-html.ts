@@ -1,5 +1,7 @@
 import { decodeEntities, type Reference } from "./reference.js";
 import { scanCss } from "./scan-css.js";
+import { srcsetCandidates } from "../urls/srcset-candidates.js";
+import { urlAttributes, urlKindOf } from "../urls/url-attributes.js";
 
 /** What a page references and which fragment targets (`id`, `<a name>`) it offers. */
 export interface HtmlScan {
@@ -7,8 +9,6 @@ export interface HtmlScan {
   readonly ids: Set<string>;
 }
 
-/** Attributes whose value is one URL. */
-const urlAttributes = new Set(["href", "src", "poster", "action", "formaction", "cite", "background", "xlink:href", "manifest"]);
 /** Elements whose body is not markup: skipped, except `<style>`, whose body is scanned as CSS. */
 const rawTextEnd: ReadonlyMap<string, RegExp> = new Map([
   ["script", /<\/script[\s/>]/gi],
@@ -107,7 +107,7 @@ function readAttributes(text: string, i: number, out: Attribute[]): number {
 
 /** The attributes `collect` reads, and their first letters by name length (a filter that allocates nothing). */
 const interestingAttributes = new Set([
-  ...urlAttributes, "id", "name", "data", "srcset", "imagesrcset", "style", "content", "http-equiv",
+  ...urlAttributes.map((a) => a.attribute), "id", "name", "style", "content", "http-equiv",
 ]);
 const initialsByLength = new Map<number, string>();
 for (const name of interestingAttributes) initialsByLength.set(name.length, (initialsByLength.get(name.length) ?? "") + name[0]);
@@ -131,9 +131,9 @@ function collect(tag: string, attributes: readonly Attribute[], scan: HtmlScan):
   for (const { name, value, offset } of attributes) {
     if (name === "id" || (name === "name" && tag === "a")) {
       if (value) scan.ids.add(decodeEntities(value));
-    } else if (urlAttributes.has(name) || (name === "data" && tag === "object")) {
+    } else if (urlKindOf(tag, name) === "url") {
       scan.refs.push({ url: decodeEntities(value), offset });
-    } else if (name === "srcset" || name === "imagesrcset") {
+    } else if (urlKindOf(tag, name) === "srcset") {
       scan.refs.push(...scanSrcset(value, offset));
     } else if (name === "style" && value.includes("url(")) {
       scan.refs.push(...scanCss(decodeEntities(value), offset));
@@ -157,29 +157,7 @@ function metaContentRef(attributes: readonly Attribute[], content: string, offse
 
 /** The image candidates of a `srcset`: each URL with its own offset; descriptors are skipped. */
 export function scanSrcset(raw: string, offset: number): Reference[] {
-  const refs: Reference[] = [];
-  const n = raw.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && (isSpace(raw.charCodeAt(i)) || raw.charCodeAt(i) === 44 /* , */)) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && !isSpace(raw.charCodeAt(i))) i++;
-    let url = raw.slice(start, i);
-    const trailingCommas = /,+$/.exec(url);
-    if (trailingCommas) url = url.slice(0, trailingCommas.index);
-    else {
-      // Descriptors (`2x`, `640w`) run to the next comma outside parentheses.
-      let depth = 0;
-      while (i < n && (raw.charCodeAt(i) !== 44 || depth > 0)) {
-        if (raw[i] === "(") depth++;
-        else if (raw[i] === ")") depth--;
-        i++;
-      }
-    }
-    if (url) refs.push({ url: decodeEntities(url), offset: offset + start });
-  }
-  return refs;
+  return srcsetCandidates(raw).map(({ url, start }) => ({ url: decodeEntities(url), offset: offset + start }));
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;

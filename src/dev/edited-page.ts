@@ -19,6 +19,7 @@ import { toPostPageData } from "../site/template-data.js";
 import type { Theme } from "../site/read-theme.js";
 import type { BuiltSite } from "./built-site.js";
 import { replacePost } from "./post-index.js";
+import { pagePathsOf } from "../urls/page-paths.js";
 
 /** The page of one edited post, as the whole build will make it. */
 export interface EditedPage {
@@ -53,7 +54,8 @@ export function createEditedPageRenderer(cache: BuildCache, now: Date): EditedPa
 
     const renderer = await kept.renderer(built.plugins);
     await (await kept.highlighting()).prepareHighlighting([post]);
-    const context = { config, links: index.links, assets: kept.assets(sources.assets, config.basePath) };
+    const pages = pagePathsOf(built.pages.map((page) => page.post), config.basePath);
+    const context = { config, links: index.links, assets: kept.assets(sources.assets, config.basePath), pages };
     const rendered = cache.posts.render(post, context, renderer);
     if (hasErrors(rendered.diagnostics)) return undefined;
 

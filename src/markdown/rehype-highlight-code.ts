@@ -26,13 +26,16 @@ export function rehypeHighlightCode() {
       const lang = code && languageOf(code);
       if (!code || lang === undefined || fromRawHtml(pre, state.rawRanges)) return SKIP;
       if (!state.codeLanguages.has(languageKey(lang))) return SKIP;
-      const result = highlightCode(toString(code).replace(/\n$/, ""), languageKey(lang));
+      const text = toString(code);
+      // Highlighted without its final newline (Shiki would make it an empty last line), which
+      // is put back after the last line: the block's text stays the text written.
+      const result = highlightCode(text.replace(/\n$/, ""), languageKey(lang));
       if (result.kind === "unknown-language" && !warned.has(languageKey(lang))) {
         warned.add(languageKey(lang));
         state.diagnostics.push(unknownLanguage(lang, pre, state));
       }
       if (result.kind !== "html") return SKIP;
-      parent.children[index] = withLanguageClass(result.pre, lang, pre);
+      parent.children[index] = withLanguageClass(result.pre, lang, pre, text.endsWith("\n"));
       return SKIP;
     });
   };
@@ -52,10 +55,16 @@ function languageOf(code: Element): string | undefined {
   return typeof name === "string" ? name.slice("language-".length) : undefined;
 }
 
-/** Shiki's `<pre>` in place of the original, which keeps its position and the `language-x` class on `<code>`. */
-function withLanguageClass(highlighted: Element, lang: string, original: Element): Element {
+/**
+ * Shiki's `<pre>` in place of the original, which keeps its position, the `language-x` class
+ * on `<code>` and, when it had one, the final newline of its text.
+ */
+function withLanguageClass(highlighted: Element, lang: string, original: Element, finalNewline: boolean): Element {
   const code = highlighted.children.find((child) => child.type === "element");
-  if (code?.type === "element") code.properties["className"] = [`language-${lang}`];
+  if (code?.type === "element") {
+    code.properties["className"] = [`language-${lang}`];
+    if (finalNewline) code.children.push({ type: "text", value: "\n" });
+  }
   return original.position ? { ...highlighted, position: original.position } : highlighted;
 }
 

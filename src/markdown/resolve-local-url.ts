@@ -1,17 +1,22 @@
 import { posix } from "node:path";
 import type { AssetInfo } from "../model.js";
-import { generatedRootFiles } from "../site/generated-files.js";
 import { closestMatch } from "../text/closest-match.js";
 import { parsePostLink } from "./parse-post-link.js";
 import type { RenderContext } from "./render-context.js";
+import { isSiteRoute } from "../urls/site-route.js";
 
-/** What a URL in a post turned out to be, and the URL it is rewritten to. */
+/**
+ * What a URL in a post turned out to be, and the URL it is rewritten to. Only a URL that
+ * resolves (a post, a file, a page or file the build writes) is rewritten: `unresolved` and
+ * `missing` ones stay exactly as written, and the output check judges them where they land.
+ */
 export type LocalUrl =
   | { readonly kind: "external" }
+  | { readonly kind: "unresolved" }
   | { readonly kind: "post"; readonly url: string; readonly slug: string; readonly fragment: string | undefined; readonly known: boolean; readonly suggestion: string | undefined }
   | { readonly kind: "asset"; readonly url: string; readonly key: string; readonly asset: AssetInfo }
   | { readonly kind: "page"; readonly url: string }
-  | { readonly kind: "missing"; readonly url: string; readonly looked: readonly string[] };
+  | { readonly kind: "missing"; readonly looked: readonly string[] };
 
 // Scheme (`https:`, `mailto:`, `data:`…), protocol-relative `//`, fragment-only and query-only URLs stay as written.
 const NOT_LOCAL = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|\/\/|#|\?|$)/;
@@ -43,17 +48,27 @@ function resolveFileUrl(url: string, postPath: string, context: RenderContext): 
     if (found !== undefined) return { kind: "asset", url: found.url + suffix, key: besidePost, asset: found };
   }
   const fromRoot = posix.normalize(decoded.replace(/^\/+/, "") || ".");
-  if (fromRoot === ".." || fromRoot.startsWith("../")) return { kind: "missing", url, looked };
+  if (fromRoot === ".." || fromRoot.startsWith("../")) return { kind: "missing", looked };
   const publicKey = posix.join("public", fromRoot);
   looked.push(publicKey);
   const found = context.assets.get(publicKey);
   if (found !== undefined) return { kind: "asset", url: found.url + suffix, key: publicKey, asset: found };
   const rootPath = posix.normalize(path.replace(/^\/+/, "") || "."); // keeps a trailing "/"
-  const rewritten = context.config.basePath + (/^\.\/?$/.test(rootPath) ? "" : rootPath) + suffix;
-  // A path whose last segment has no file extension (`/about/`, `/tags/devops`) may be a page
-  // that this build generates rather than a file: give it the base path but no warning.
-  if (!hasExtension(path) || generatedRootFiles.has(fromRoot)) return { kind: "page", url: rewritten };
-  return { kind: "missing", url: rewritten, looked };
+  const routePath = /^\.\/?$/.test(rootPath) ? "" : rootPath;
+  if (isSiteRoute(routePath, context)) return { kind: "page", url: context.config.basePath + routePath + suffix };
+  const withBase = withBasePath(url, path, postPath, context);
+  if (withBase) return withBase;
+  // A path with a file extension names a file: that it is nowhere is worth a word here. Any
+  // other (`foo`, `/docs/`) may be a page of another site on the domain: the output check says.
+  return hasExtension(path) ? { kind: "missing", looked } : { kind: "unresolved" };
+}
+
+/** `/blog/images/x.png` on a site at `/blog/`: written with the base path already, it names what `/images/x.png` names. */
+function withBasePath(url: string, path: string, postPath: string, context: RenderContext): LocalUrl | undefined {
+  const base = context.config.basePath;
+  if (base === "/" || !path.startsWith(base)) return undefined;
+  const inner = resolveFileUrl(url.slice(base.length - 1), postPath, context);
+  return inner.kind === "asset" || inner.kind === "page" ? inner : undefined;
 }
 
 function hasExtension(path: string): boolean {

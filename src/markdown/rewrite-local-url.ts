@@ -4,8 +4,9 @@ import type { RenderState } from "./render-state.js";
 import { resolveLocalUrl, type LocalUrl } from "./resolve-local-url.js";
 
 /**
- * The URL `url` (written at `at`) has on the built site. Records post links and used assets
- * in `state`, and warns about unknown posts and missing files.
+ * The URL `url` (written at `at`) has on the built site: its real URL when it names a post, a
+ * file or a page of the build, else `url` exactly as written. Records post links and used
+ * assets in `state`, and warns about unknown posts and missing files.
  */
 export function rewriteLocalUrl(url: string, at: Position | undefined, state: RenderState): string {
   return rewriteLocal(url, at, state).url;
@@ -24,6 +25,7 @@ export function rewriteLocal(url: string, at: Position | undefined, state: Rende
 function rewriteOther(url: string, local: Exclude<LocalUrl, { kind: "asset" }>, at: Position | undefined, state: RenderState): string {
   switch (local.kind) {
     case "external":
+    case "unresolved":
       return url;
     case "page":
       return local.url;
@@ -44,7 +46,7 @@ function rewriteOther(url: string, local: Exclude<LocalUrl, { kind: "asset" }>, 
           "put the file next to the post or in public/, or fix the path",
         ),
       );
-      return local.url;
+      return url;
   }
 }
 

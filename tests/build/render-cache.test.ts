@@ -182,3 +182,21 @@ describe("the render cache over a disk store", () => {
     expect(createRenderCache(createDiskStore(dir, "test-identity")).lookup(warned, warnedContext, { key: builtinRendererKey, render: renderPost })?.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
   });
 });
+
+describe("the render cache and standalone pages", () => {
+  it("renders a post again when the pages its links may name change", () => {
+    const cache = createRenderCache();
+    const linking = post("l", "See [me](/about/).");
+    const render = (pages: ReadonlySet<string>) => {
+      const rendered: string[] = [];
+      const context: RenderContext = { config, links: buildLinkIndex([linking]), assets: new Map(), pages };
+      const out = cache.render(linking, context, { key: "test", render: (p, c) => (rendered.push(p.meta.slug), renderPost(p, c)) });
+      return { rendered, html: out.html };
+    };
+    expect(render(new Set()).html).toContain('href="/about/"');
+    expect(render(new Set()).rendered).toEqual([]);
+    const withPage = render(new Set(["about/"]));
+    expect(withPage.rendered).toEqual(["l"]);
+    expect(render(new Set(["about/"])).rendered).toEqual([]);
+  });
+});

@@ -53,6 +53,14 @@ describe("code highlighting", () => {
     expect(html).not.toContain("<script");
   });
 
+  it("keeps a block's final newline after its last line, and adds none to a block without one", async () => {
+    const { html } = await render("```ts\nconst a = 1;\n\n```\n\n- ```ts\n  b\n");
+    expect(html).toMatch(/<span class="line"><\/span>\n<\/code><\/pre>/); // "const a = 1;\n\n": an empty last line, then "\n"
+    expect(html).toMatch(/>b<\/span><\/span>\n<\/code><\/pre>/);
+    const { html: unclosed } = await render("```ts\n```\n");
+    expect(unclosed).toContain('<code class="language-ts"><span class="line"></span></code></pre>');
+  });
+
   it("keeps an unknown language plain, with one warning per language at its first block", async () => {
     const text = "Intro.\n\n```nosuchlang\na < b\n```\n\n```nosuchlang\nagain\n```\n\n```otherlang\nx\n```\n";
     const rendered = await render(text);
