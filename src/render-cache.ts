@@ -88,8 +88,9 @@ function cacheKey(post: Post, context: RenderContext, rendererKey: string): stri
 // Hashing every post's text on every dev rebuild cost more than the rebuild's one render:
 // a post object (kept while its file is unchanged) remembers its key. The variant (config
 // and renderer) is digested once per config object, so that remembering is a short lookup.
+// The config's "rules" only change severities after rendering: a new setting renders nothing again.
 const variantOf = memoizeByIdentity((config: RenderContext["config"], rendererKey: string) =>
-  createHash("sha256").update(`${rendererKey}\0${JSON.stringify(config)}`).digest("hex"));
+  createHash("sha256").update(`${rendererKey}\0${JSON.stringify({ ...config, rules: undefined })}`).digest("hex"));
 const keyOf = memoizeByIdentity((post: Post, variant: string) =>
   createHash("sha256")
     .update(JSON.stringify([variant, post.kind, post.source.path, post.format]))
