@@ -45,3 +45,14 @@ function isLineStart(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf("\n", at - 1) + 1;
   return /^ {0,3}$/.test(text.slice(lineStart, at));
 }
+
+/**
+ * Where the Markdown link or image whose destination starts at `url` begins (`[` or `!`),
+ * when `url` follows `](` or `](<`; else `url` itself (raw HTML, autolinks).
+ */
+export function linkStart(text: string, url: number): number {
+  const paren = text.charAt(url - 1) === "<" ? url - 2 : url - 1;
+  if (text.charAt(paren) !== "(" || text.charAt(paren - 1) !== "]") return url;
+  const open = matchingOpen(text, paren - 1);
+  return open === undefined ? url : withBang(text, open);
+}

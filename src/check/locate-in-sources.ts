@@ -1,13 +1,14 @@
 import { positionAt } from "../diagnostics.js";
 import type { SourceFile } from "../model.js";
 import type { LocateReference } from "./check-references.js";
-import { findLabelUse } from "./find-label-use.js";
+import { findLabelUse, linkStart } from "./find-label-use.js";
 
 /**
  * Finds a post page's reference where the post writes it: the page `posts/a/index.html` is
  * made from `sources` entry `posts/a.md`, and a broken link in it should be reported there
  * (the page is never written when the build fails). A URL the post writes as it is, after
- * `(`, `<`, a quote or `=`, is found; one the build rewrote (`./posts/x` → `/posts/x/`) is
+ * `(`, `<`, a quote or `=`, is found (a Markdown link at its `[`, like the build's own
+ * link diagnostics, so that one link is one place); one the build rewrote (`./posts/x` → `/posts/x/`) is
  * not, and keeps the page's position. A URL of a reference definition (`[d]: /x`) is
  * reported where the post uses the label (`[the docs][d]`), the definition's line in a note.
  */
@@ -25,7 +26,7 @@ export function locateInSources(pageSources: ReadonlyMap<string, SourceFile>): L
       if (after !== "" && !`)>"' \t\r\n`.includes(after)) continue;
       const label = definitionLabel(text, at);
       if (label !== undefined) return atUse(text, source.path, label, at);
-      if (at > 0 && `(<"'=`.includes(before)) return { file: source.path, at: positionAt(text, at) };
+      if (at > 0 && `(<"'=`.includes(before)) return { file: source.path, at: positionAt(text, linkStart(text, at)) };
     }
     return undefined;
   };
