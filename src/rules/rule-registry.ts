@@ -62,6 +62,7 @@ export const ruleRegistry: readonly RuleInfo[] = [
   { id: "unknown-fragment", severity: "warning", meaning: "a `#fragment` names no heading or id of the page it links to" },
   { id: "unknown-key", severity: "warning", meaning: "a config key daylight does not know, or a header key one edit away from a known one" },
   { id: "unknown-language", severity: "warning", meaning: "a code block names a language the highlighter does not know" },
+  { id: "unreadable-folder", severity: "error", meaning: "a folder of the site cannot be read (permissions, I/O)", fixed: notContent },
   { id: "unsafe-file-name", severity: "error", meaning: "an output file name that some hosts or systems cannot serve", fixed: "the host would not serve it" },
   { id: "unsafe-link", severity: "warning", meaning: "a symlink in the site points outside it and is skipped" },
   { id: "unsafe-redirect", severity: "error", meaning: "a redirect cannot be written safely for the host", fixed: "the host would misread it" },
