@@ -74,7 +74,12 @@ export function createRenderCache(store?: EntryStore): RenderCache {
   };
 }
 
-const failed = (outcome: RenderOutcome): boolean => outcome.body.diagnostics.some((d) => d.severity === "error");
+/** Errors that are the post's own content (a link to no post, no file): a function of the inputs like any rendering, kept. */
+const contentErrors = new Set(["broken-post-link", "missing-file"]);
+
+/** A rendering cut short (too deep, over budget, a failed thread) is never kept: the next build tries again. */
+const failed = (outcome: RenderOutcome): boolean =>
+  outcome.body.diagnostics.some((d) => d.severity === "error" && !contentErrors.has(d.rule));
 
 function readStored(store: EntryStore | undefined, key: string, post: Post): RenderEntry | undefined {
   const value = store?.read(storeNamespace, key, isStoredRender);

@@ -47,11 +47,17 @@ function isLineStart(text: string, at: number): boolean {
 }
 
 /**
- * Where the Markdown link or image whose destination starts at `url` begins (`[` or `!`),
- * when `url` follows `](` or `](<`; else `url` itself (raw HTML, autolinks).
+ * Where the link whose URL starts at `url` begins, as the build's own link diagnostics
+ * place it: a Markdown link or image at its `[` or `!` (after `](` or `](<`), a raw HTML
+ * attribute value at its element's `<`; else `url` itself.
  */
 export function linkStart(text: string, url: number): number {
-  const paren = text.charAt(url - 1) === "<" ? url - 2 : url - 1;
+  const before = text.charAt(url - 1);
+  if (before === '"' || before === "'" || before === "=") {
+    const tag = text.lastIndexOf("<", url);
+    return tag !== -1 && !/[<>]/.test(text.slice(tag + 1, url)) && /^<[a-zA-Z]/.test(text.slice(tag, tag + 2)) ? tag : url;
+  }
+  const paren = before === "<" ? url - 2 : url - 1;
   if (text.charAt(paren) !== "(" || text.charAt(paren - 1) !== "]") return url;
   const open = matchingOpen(text, paren - 1);
   return open === undefined ? url : withBang(text, open);

@@ -5,9 +5,9 @@ const post = { path: "posts/a.md", text: "!! title: A\n\nSee [b](/nowhere-else) 
 const locate = locateInSources(new Map([["posts/a/index.html", post]]));
 
 describe("locating a page's reference in its post", () => {
-  it("finds the URL where the post writes it (a Markdown link at its start), not inside a longer one", () => {
+  it("finds the URL where the post writes it (a link at its start: `[`, or `<` in raw HTML), not inside a longer one", () => {
     expect(locate("posts/a/index.html", "/nowhere")).toEqual({ file: "posts/a.md", at: { line: 3, column: 28 } });
-    expect(locate("posts/a/index.html", "/raw")).toEqual({ file: "posts/a.md", at: { line: 3, column: 54 } });
+    expect(locate("posts/a/index.html", "/raw")).toEqual({ file: "posts/a.md", at: { line: 3, column: 45 } });
   });
 
   it("gives up on a URL the build rewrote, and on pages no post made", () => {

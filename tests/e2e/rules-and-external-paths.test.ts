@@ -101,10 +101,10 @@ describe("rules in site.config.json", () => {
 
 describe("one problem, one diagnostic", () => {
   it("reports a root link to a missing image once, by one rule, and not at all when the rule is off", async () => {
-    const post = { "posts/a.md": header("A") + "A chart:\n\n![chart](/img/nope.png)\n" };
+    const post = { "posts/a.md": header("A") + "A chart:\n\n![chart](/img/nope.png)\n\n<p>And <img alt=\"\" src=\"/img/gone.png\"></p>\n" };
     const run = await build(makeBlog(post, { url: "https://x.org/" }));
     expect(run.code).toBe(1);
-    expect(reported(run)).toEqual(["posts/a.md:6:1 [missing-file]"]);
+    expect(reported(run)).toEqual(["posts/a.md:6:1 [missing-file]", "posts/a.md:8:8 [missing-file]"]);
     const off = await build(makeBlog(post, { url: "https://x.org/", rules: { "missing-file": "off" } }));
     expect(reported(off)).toEqual([]);
     expect(off.code).toBe(0);
