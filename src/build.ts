@@ -3,7 +3,9 @@ import type { BuildOptions, SiteConfig } from "./config/site-config.js";
 import { collectPosts } from "./content/collect-posts.js";
 import { buildLinkIndex } from "./content/link-index.js";
 import { parsePost } from "./content/parse-post.js";
-import { promoteWarnings, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { applyRules } from "./rules/apply-rules.js";
+import { linkProblemPlaces, withoutCascades } from "./link-cascades.js";
 import { checkFragments } from "./markdown/check-fragments.js";
 import { lazyRenderer } from "./cache/lazy-renderer.js";
 import type { OutputFile, Post, PostKind, SourceFile } from "./model.js";
@@ -33,6 +35,11 @@ export interface BuildResult {
    * input. Drafts and scheduled posts (in --drafts / --future builds) are not promises yet.
    */
   readonly published: readonly PublishedUrl[];
+  /**
+   * Where (`file:line:column`) the stages reported a broken link or missing file, whatever
+   * the rules made of it: the output check does not report the same link again.
+   */
+  readonly reportedLinks: ReadonlySet<string>;
 }
 
 /** What a long-lived process (the dev server) keeps between builds: rendered posts, pages, feeds and the sitemap. */
@@ -89,13 +96,15 @@ export async function buildSite(
     only,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
   }));
-  if (only !== undefined) return { files: site.files, diagnostics: sortDiagnostics([...site.diagnostics]), postCount: 1, published: [] };
+  if (only !== undefined) {
+    return { files: site.files, diagnostics: sortDiagnostics(applyRules(site.diagnostics, config.rules)), postCount: 1, published: [], reportedLinks: new Set() };
+  }
   const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets)))];
   const diagnostics = [
     ...sources.diagnostics,
     ...posts.diagnostics,
     ...pages.diagnostics,
-    ...rendered.flatMap((post) => post.diagnostics),
+    ...withoutCascades(rendered, posts.failed),
     ...timed("check fragments", () => checkFragments(rendered, links)),
     ...site.diagnostics,
     ...findOutputCollisions(files),
@@ -105,7 +114,8 @@ export async function buildSite(
   cache?.texts.prune();
   return {
     files,
-    diagnostics: sortDiagnostics(options.strict ? promoteWarnings(diagnostics) : diagnostics),
+    diagnostics: sortDiagnostics(applyRules(diagnostics, config.rules, options.strict)),
+    reportedLinks: linkProblemPlaces(diagnostics),
     postCount: renderedPosts.length,
     published: rendered.filter((r) => isFinal(r.post, options.now)).map((r) => ({
       url: r.post.url,
@@ -150,6 +160,8 @@ function collectSources(sources: readonly SourceFile[], kind: PostKind, config: 
   return {
     published: collected.posts,
     diagnostics: [...parsed.flatMap((result) => result.diagnostics), ...collected.diagnostics],
+    /** Sources whose header has errors: they exist, but are not in the link index. */
+    failed: sources.filter((_, i) => parsed[i]?.post === undefined),
   };
 }
 

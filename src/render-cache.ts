@@ -74,7 +74,12 @@ export function createRenderCache(store?: EntryStore): RenderCache {
   };
 }
 
-const failed = (outcome: RenderOutcome): boolean => outcome.body.diagnostics.some((d) => d.severity === "error");
+/** Errors that are the post's own content (a link to no post, no file): a function of the inputs like any rendering, kept. */
+const contentErrors = new Set(["broken-post-link", "missing-file"]);
+
+/** A rendering cut short (too deep, over budget, a failed thread) is never kept: the next build tries again. */
+const failed = (outcome: RenderOutcome): boolean =>
+  outcome.body.diagnostics.some((d) => d.severity === "error" && !contentErrors.has(d.rule));
 
 function readStored(store: EntryStore | undefined, key: string, post: Post): RenderEntry | undefined {
   const value = store?.read(storeNamespace, key, isStoredRender);
@@ -95,8 +100,9 @@ const pagesDigest = memoizeByIdentity((pages: ReadonlySet<string>) =>
 // Hashing every post's text on every dev rebuild cost more than the rebuild's one render:
 // a post object (kept while its file is unchanged) remembers its key. The variant (config
 // and renderer) is digested once per config object, so that remembering is a short lookup.
+// The config's "rules" only change severities after rendering: a new setting renders nothing again.
 const variantOf = memoizeByIdentity((config: RenderContext["config"], rendererKey: string) =>
-  createHash("sha256").update(`${rendererKey}\0${JSON.stringify(config)}`).digest("hex"));
+  createHash("sha256").update(`${rendererKey}\0${JSON.stringify({ ...config, rules: undefined })}`).digest("hex"));
 const keyOf = memoizeByIdentity((post: Post, variant: string) =>
   createHash("sha256")
     .update(JSON.stringify([variant, post.kind, post.source.path, post.format]))

@@ -1,6 +1,7 @@
 import { error, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { applyRules, type RuleSettings } from "../rules/apply-rules.js";
 import { manifestPath, type Manifest } from "../generations/manifest.js";
-import { checkReferences, type LocateReference } from "./check-references.js";
+import { checkReferences, type ReferenceCheckOptions } from "./check-references.js";
 import { parseManifest } from "./parse-manifest.js";
 import { siteBaseOf, type SiteBase } from "./resolve-reference.js";
 import { scanKindOf } from "./scan-file.js";
@@ -9,19 +10,17 @@ import type { SiteFiles } from "./site-files.js";
 import { findMissingFiles, verifyManifestEntry } from "./verify-manifest.js";
 
 /** How strictly, and with what fallbacks, a site is checked. */
-export interface CheckOptions {
+export interface CheckOptions extends ReferenceCheckOptions {
   /** Warnings (links to missing posts, unknown fragments) become errors. */
   readonly strict: boolean;
   /** The site's URL when the files hold no manifest yet (a build checking what it is about to write). */
   readonly baseUrl?: string | undefined;
   /** Hash every file the manifest lists (default true); a build that just hashed them may skip it. */
   readonly verifyHashes?: boolean | undefined;
-  /**
-   * Where a reference of a generated page is written in the site's sources (a build checking
-   * pages it has not written yet: a post's broken link is reported in the post); undefined
-   * keeps the page's own position.
-   */
-  readonly locate?: LocateReference | undefined;
+  /** The site's `"rules"` (config): applied to what the check finds about references, before --strict. */
+  readonly rules?: RuleSettings | undefined;
+  /** The site's `"externalPaths"` (config): host paths the build does not own, not checked. */
+  readonly externalPaths?: readonly string[] | undefined;
 }
 
 /**
@@ -34,7 +33,10 @@ export function checkSite(site: SiteFiles, options: CheckOptions, scans: SiteSca
   const paths = site.paths();
   const present = new Set(paths);
   const { manifest, manifestText, diagnostics } = loadManifest(site, options.baseUrl);
-  const base: SiteBase = siteBaseOf(manifest?.baseUrl ?? options.baseUrl ?? "") ?? { host: "", path: "/" };
+  const base: SiteBase = {
+    ...(siteBaseOf(manifest?.baseUrl ?? options.baseUrl ?? "") ?? { host: "", path: "/" }),
+    external: options.externalPaths,
+  };
   const verifyHashes = options.verifyHashes ?? true;
   for (const path of paths) {
     const toScan = scanKindOf(path) !== undefined && scans.get(path) === undefined;
@@ -50,8 +52,10 @@ export function checkSite(site: SiteFiles, options: CheckOptions, scans: SiteSca
   }
   if (manifest && manifestText) diagnostics.push(...findMissingFiles(manifest.files, present, manifestText));
   const scanned = new Map([...scans.all].filter(([path]) => present.has(path)));
-  diagnostics.push(...checkReferences(scanned, present, base, options.locate));
-  return sortDiagnostics(options.strict ? promoteWarnings(diagnostics) : diagnostics);
+  // The manifest's own problems say the folder is damaged: no rule lowers them.
+  const references = applyRules(checkReferences(scanned, present, base, options), options.rules ?? {});
+  const all = [...diagnostics, ...references];
+  return sortDiagnostics(options.strict ? promoteWarnings(all) : all);
 }
 
 interface LoadedManifest {

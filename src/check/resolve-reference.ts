@@ -1,16 +1,20 @@
+import { isExternalPath } from "../config/external-paths.js";
+
 /** Where a site is served: `https://example.com` and `/blog/` for `https://example.com/blog/`. */
 export interface SiteBase {
   /** Lowercase scheme-less host and port: `example.com`, `localhost:8080`. */
   readonly host: string;
   /** The base path, with leading and trailing `/`. */
   readonly path: string;
+  /** Path prefixes on the host that the site does not own (config `externalPaths`): "outside" like paths beyond the base path. */
+  readonly external?: readonly string[] | undefined;
 }
 
 /** What a reference points at. */
 export type Resolution =
   /** Another site, another scheme (`mailto:`, `data:`), or nothing to check (an empty URL). */
   | { readonly kind: "external" }
-  /** A path on this host outside the base path: not part of this build. */
+  /** A path on this host outside the base path, or under one of its external paths: not part of this build. */
   | { readonly kind: "outside"; readonly path: string }
   /** A URL that cannot name a file (bad percent-encoding, `..` above the root). */
   | { readonly kind: "invalid"; readonly reason: string }
@@ -61,6 +65,7 @@ export function resolveReference(raw: string, from: string, base: SiteBase, abso
   if (query !== -1) path = path.slice(0, query);
   const normal = removeDotSegments(path);
   if (normal === undefined) return { kind: "invalid", reason: "it climbs above the site root with `..`" };
+  if (base.external && isExternalPath(normal, base.external)) return { kind: "outside", path: normal };
   if (!normal.startsWith(base.path)) {
     return `${normal}/` === base.path ? { kind: "internal", path: "", fragment } : { kind: "outside", path: normal };
   }

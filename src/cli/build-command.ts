@@ -4,6 +4,7 @@ import { resolveSiteConfig } from "../config/resolve-site-config.js";
 import { missingUrl } from "../config/site-folder-problem.js";
 import type { BuildOptions, SiteConfig } from "../config/site-config.js";
 import { hasErrors, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { applyRules } from "../rules/apply-rules.js";
 import { describeGeneration, planGeneration } from "../generations/plan-generation.js";
 import { readPreviousGeneration } from "../generations/read-previous.js";
 import { guardFolder } from "../output/guard-folder.js";
@@ -103,8 +104,10 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
     ...configProblems,
     ...result.diagnostics,
     ...cacheProblems,
-    ...(command.strict ? promoteWarnings(generation.diagnostics) : generation.diagnostics),
-    ...timed("check output", () => verifyOutput(generation.files, config, scans ?? createSiteScans(), pageSources(result, sources, config))),
+    ...applyRules(generation.diagnostics, config.rules, command.strict),
+    ...timed("check output", () => verifyOutput(generation.files, config, scans ?? createSiteScans(), {
+      sources: pageSources(result, sources, config), reportedLinks: result.reportedLinks, strict: command.strict,
+    })),
   ]);
   scans = undefined;
   if (hasErrors(diagnostics)) return fail(console, [...diagnostics, ...(await cache.save(false))]);
@@ -174,12 +177,22 @@ async function planOutput(
 
 /**
  * The check that `daylight check` runs, on the files about to be written: a broken
- * reference the stages did not catch stops the build. Its warnings repeat the stages' own
- * (a broken post link is reported where it is written), so only errors are kept.
+ * reference the stages did not catch stops the build. Links to posts, fragments of post
+ * links and links the stages reported are theirs to judge: not reported twice.
  */
-function verifyOutput(files: readonly OutputFile[], config: SiteConfig, scans: SiteScans, sources: ReadonlyMap<string, SourceFile>): Diagnostic[] {
-  const options = { strict: false, baseUrl: config.url, verifyHashes: false, locate: locateInSources(sources) };
-  return checkSite(outputSiteFiles(files), options, scans).filter((d) => d.severity === "error");
+function verifyOutput(
+  files: readonly OutputFile[],
+  config: SiteConfig,
+  scans: SiteScans,
+  { sources, reportedLinks, strict }: { sources: ReadonlyMap<string, SourceFile>; reportedLinks: ReadonlySet<string>; strict: boolean },
+): Diagnostic[] {
+  const options = {
+    strict: false, baseUrl: config.url, verifyHashes: false, locate: locateInSources(sources),
+    rules: config.rules, externalPaths: config.externalPaths, postPagesJudged: true, reportedAt: reportedLinks,
+  };
+  // An unknown fragment is a warning the stages already gave for post links (check-fragments.ts).
+  const found = checkSite(outputSiteFiles(files), options, scans).filter((d) => !(d.rule === "unknown-fragment" && d.severity === "warning"));
+  return strict ? promoteWarnings(found) : found;
 }
 
 /** Each post and page's output page (`posts/a/index.html`) → its source, for the check to report in. */

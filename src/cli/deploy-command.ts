@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { checkSite } from "../check/check-site.js";
 import { diskSiteFiles } from "../check/site-files.js";
 import { hasErrors } from "../diagnostics.js";
+import { readCheckSettings } from "./read-check-settings.js";
 import { planDeploy, type DeployPlan, type DeployStep } from "../deploy/plan-deploy.js";
 import { readBuild, type BuildListing } from "../deploy/read-build.js";
 import type { BuildFile } from "../deploy/plan-deploy.js";
@@ -43,7 +44,12 @@ export async function runDeploy(command: DeployCommand, console: Console, hooks:
   }
   let build = readBuild(command.outDir);
   if (typeof build === "string") return fail(console, build);
-  const diagnostics = checkSite(diskSiteFiles(command.outDir), { strict: false });
+  const settings = await readCheckSettings(command.root);
+  if ("errors" in settings) {
+    reportDiagnostics(console, settings.errors);
+    return fail(console, `the site config has ${countDiagnostics(settings.errors)}`);
+  }
+  const diagnostics = checkSite(diskSiteFiles(command.outDir), { strict: false, ...settings });
   reportDiagnostics(console, diagnostics);
   if (hasErrors(diagnostics)) return fail(console, `${command.outDir} has ${countDiagnostics(diagnostics)}`);
 

@@ -153,7 +153,7 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
     const { values } = parseFlags(rest, checkFlags, false);
     if (values.help) return { kind: "help", topic: "check" };
     const root = resolvePath(values.root) ?? defaultRoot;
-    return { kind: "check", outDir: resolvePath(values.out) ?? path.join(root, "dist"), strict: values.strict ?? false };
+    return { kind: "check", root, outDir: resolvePath(values.out) ?? path.join(root, "dist"), strict: values.strict ?? false };
   }
   if (name === "deploy") {
     // `npm run deploy` with the script's trailing `--to` and no folder after it.

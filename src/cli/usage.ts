@@ -36,7 +36,7 @@ Options:
   --posts DIR      read posts from DIR instead of <root>/posts
   --out DIR        write the site to DIR instead of <root>/dist
   --base-url URL   the site's absolute URL, overriding "url" in site.config.json
-  --strict         treat warnings (broken post links above all) as errors
+  --strict         treat warnings as errors (after the config's "rules")
   --drafts         include drafts, marked as such
   --future         include posts whose publication date is still to come
   --previous X     the previous generation, when the output folder does not hold it
@@ -71,12 +71,13 @@ Options:
   --open        open the site in a browser
   --navigate    follow to the page of the post you just saved
   --help        show this help`,
-  check: `Usage: daylight check [--out DIR] [--strict]
+  check: `Usage: daylight check [--root DIR] [--out DIR] [--strict]
 
 Verifies a built site (default: dist/ of the current folder): every internal href, src,
 srcset, CSS url(), #fragment, feed and sitemap link resolves to a file of the output,
-and every file matches the hash in daylight-manifest.json. Links to missing posts and
-unknown fragments are warnings unless --strict. Exit 1 when anything is broken.`,
+and every file matches the hash in daylight-manifest.json. Unknown fragments are warnings
+unless --strict; the "rules" and "externalPaths" of the site config in --root apply
+(docs/rules.md). Exit 1 when anything is broken.`,
   deploy: `Usage: daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N] [--force]
 
 Publishes a built site (default: dist/) into DIR, the folder a web server serves, in an

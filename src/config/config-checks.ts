@@ -1,6 +1,8 @@
 import { error, warning, type Diagnostic, type Position } from "../diagnostics.js";
 import { generatedFileAt, normalizeAlias } from "../content/normalize-alias.js";
+import { rulesProblem } from "../rules/check-rule-settings.js";
 import { closestMatch } from "../text/closest-match.js";
+import { externalPathsProblem } from "./external-paths.js";
 import { defaultSiteConfig, type SiteConfig } from "./site-config.js";
 
 type Checker = (value: unknown) => string | undefined;
@@ -49,6 +51,8 @@ const checkers: Record<string, Checker> = {
   keepDays: isWholeNumber,
   renderBudgetSeconds: isPositiveInteger,
   renderMemoryMiB: isPositiveInteger,
+  rules: rulesProblem,
+  externalPaths: externalPathsProblem,
 };
 
 /** What a key's value should be (undefined when it is fine), or "unknown" for a key daylight does not know. */

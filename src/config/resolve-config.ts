@@ -1,6 +1,7 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { error, positionAt, type Diagnostic } from "../diagnostics.js";
 import { checkConfigValue, toSiteConfig, unknownKey } from "./config-checks.js";
+import { problemOffset } from "./problem-offset.js";
 import type { SiteConfig } from "./site-config.js";
 
 /** The config file's name in the site root. */
@@ -48,7 +49,10 @@ function collectValues(tree: Node, text: string, values: Record<string, unknown>
     const value = getNodeValue(valueNode) as unknown;
     const problem = checkConfigValue(key, value);
     if (problem === "unknown") diagnostics.push(unknownKey(key, configFileName, positionAt(text, keyNode.offset)));
-    else if (problem) diagnostics.push(error("config-error", `"${key}" ${problem}`, configFileName, positionAt(text, valueNode.offset)));
+    else if (problem) {
+      const at = positionAt(text, problemOffset(key, valueNode) ?? valueNode.offset);
+      diagnostics.push(error("config-error", `"${key}" ${problem}`, configFileName, at));
+    }
     else values[key] = value;
   }
 }

@@ -1,3 +1,5 @@
+import type { RuleSettings } from "../rules/apply-rules.js";
+
 /** The resolved, validated site configuration that every stage reads. */
 export interface SiteConfig {
   readonly title: string;
@@ -30,6 +32,10 @@ export interface SiteConfig {
   readonly renderBudgetSeconds: number;
   /** The heap (MiB) of the thread a big post renders in (render-alone.ts); more is a `render-budget` error. */
   readonly renderMemoryMiB: number;
+  /** Rule id → the severity the site gives it (`"off"` drops it): see docs/rules.md. */
+  readonly rules: RuleSettings;
+  /** Path prefixes on the site's host that this build does not own (`/docs/`): links there are neither checked nor rewritten. */
+  readonly externalPaths: readonly string[];
 }
 
 /** How one build runs; not part of the site's config file. */
@@ -61,4 +67,6 @@ export const defaultSiteConfig: SiteConfig = {
   keepDays: 7,
   renderBudgetSeconds: 60,
   renderMemoryMiB: 768,
+  rules: {},
+  externalPaths: [],
 };

@@ -89,7 +89,7 @@ async function walkFolder(dir: string, walk: Walk, isTop: boolean): Promise<void
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (isTop && code === "ENOENT") return;
-    walk.diagnostics.push(error("missing-file", `the folder cannot be read (${code ?? "error"})`, walk.display(dir)));
+    walk.diagnostics.push(error("unreadable-folder", `the folder cannot be read (${code ?? "error"})`, walk.display(dir)));
     return;
   }
   for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {

@@ -5,6 +5,7 @@ import type { SitePlugins } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
 import { parsePost } from "../content/parse-post.js";
 import { hasErrors } from "../diagnostics.js";
+import { applyRules } from "../rules/apply-rules.js";
 import type { KeyedRenderer } from "../markdown/keyed-renderer.js";
 import type { AssetIndex, RenderedPost, SourceFile } from "../model.js";
 import type { SiteSources } from "../read-site.js";
@@ -57,7 +58,8 @@ export function createEditedPageRenderer(cache: BuildCache, now: Date): EditedPa
     const pages = pagePathsOf(built.pages.map((page) => page.post), config.basePath);
     const context = { config, links: index.links, assets: kept.assets(sources.assets, config.basePath), pages };
     const rendered = cache.posts.render(post, context, renderer);
-    if (hasErrors(rendered.diagnostics)) return undefined;
+    // The site's rules decide, as in the whole build (a lowered broken-post-link does not stop it).
+    if (hasErrors(applyRules(rendered.diagnostics, config.rules))) return undefined;
 
     const at = index.posts.indexOf(post);
     const around = [index.posts[at - 1], index.posts[at + 1]].map((p) => (p === undefined ? null : built.renders.get(p.source.path)));

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import type { AssetInfo } from "../model.js";
-import { closestMatch } from "../text/closest-match.js";
+import { isExternalUrl } from "../config/external-paths.js";
+import { nearestSlug } from "../content/nearest-slug.js";
 import { parsePostLink } from "./parse-post-link.js";
 import type { RenderContext } from "./render-context.js";
 import { isSiteRoute } from "../urls/site-route.js";
@@ -23,13 +24,13 @@ const NOT_LOCAL = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|\/\/|#|\?|$)/;
 
 /** Classifies `url`, written in the post at `postPath`, and computes its URL on the built site. */
 export function resolveLocalUrl(url: string, postPath: string, context: RenderContext): LocalUrl {
-  if (NOT_LOCAL.test(url.trim())) return { kind: "external" };
+  if (NOT_LOCAL.test(url.trim()) || isExternalUrl(url, context.config.externalPaths)) return { kind: "external" };
   const post = parsePostLink(url);
   if (post) {
     const target = context.links.posts.get(post.slug);
     const suffix = post.query + (post.fragment === undefined ? "" : `#${post.fragment}`);
     const base = target ? target.url : `${context.config.basePath}posts/${post.slug}/`;
-    const suggestion = target ? undefined : closestMatch(post.slug, [...context.links.posts.keys()].sort());
+    const suggestion = target ? undefined : nearestSlug(post.slug, context.links.posts.keys());
     return { kind: "post", url: base + suffix, slug: post.slug, fragment: post.fragment, known: !!target, suggestion };
   }
   return resolveFileUrl(url, postPath, context);

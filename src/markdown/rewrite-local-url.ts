@@ -1,4 +1,4 @@
-import { warning, type Position } from "../diagnostics.js";
+import { error, type Position } from "../diagnostics.js";
 import type { AssetInfo } from "../model.js";
 import type { RenderState } from "./render-state.js";
 import { resolveLocalUrl, type LocalUrl } from "./resolve-local-url.js";
@@ -38,7 +38,7 @@ function rewriteOther(url: string, local: Exclude<LocalUrl, { kind: "asset" }>, 
     }
     case "missing":
       state.diagnostics.push(
-        warning(
+        error(
           "missing-file",
           `\`${url}\` names no file (looked for ${local.looked.map((k) => `\`${k}\``).join(" and ") || "nothing inside the site"})`,
           state.file,
@@ -52,5 +52,5 @@ function rewriteOther(url: string, local: Exclude<LocalUrl, { kind: "asset" }>, 
 
 function brokenPostLink(slug: string, suggestion: string | undefined, at: Position | undefined, file: string) {
   const hint = suggestion ? `did you mean \`${suggestion}\`?` : "use the slug of an existing post: posts/<slug>";
-  return warning("broken-post-link", `link to an unknown post \`${slug}\``, file, at, hint);
+  return error("broken-post-link", `link to an unknown post \`${slug}\``, file, at, hint);
 }

@@ -173,13 +173,13 @@ describe("the render cache over a disk store", () => {
     await store.flush({ prune: true });
     const later = createRenderCache(createDiskStore(dir, "test-identity"));
     expect(later.lookup(c, context, failing)).toBeUndefined();
-    // A warning is the post's own (a broken link): kept like any rendering.
+    // A broken link is the post's own problem, an error or not: kept like any rendering.
     const warned = post("w", "See [x](./posts/nowhere).");
     const warnedContext = { config, links: buildLinkIndex([warned]), assets: new Map() };
     const again = createDiskStore(dir, "test-identity");
     createRenderCache(again).render(warned, warnedContext, { key: builtinRendererKey, render: renderPost });
     await again.flush({ prune: true });
-    expect(createRenderCache(createDiskStore(dir, "test-identity")).lookup(warned, warnedContext, { key: builtinRendererKey, render: renderPost })?.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
+    expect(createRenderCache(createDiskStore(dir, "test-identity")).lookup(warned, warnedContext, { key: builtinRendererKey, render: renderPost })?.diagnostics.map((d) => [d.rule, d.severity])).toEqual([["broken-post-link", "error"]]);
   });
 });
 

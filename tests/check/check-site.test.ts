@@ -30,11 +30,11 @@ describe("checkSite", () => {
     expect(check(files)).toEqual([["error", "broken-reference", "index.html", 9, 20]]);
   });
 
-  it("reports a missing post page and an unknown fragment as warnings, errors when strict", () => {
+  it("reports a missing post page as an error and an unknown fragment as a warning, an error when strict", () => {
     const body = '<a href="/posts/gone/">x</a>\n<a href="/posts/b/#nope">y</a>';
     const files = { ...base, "index.html": page("Home", body) };
     expect(check(files)).toEqual([
-      ["warning", "broken-reference", "index.html", 8, 10],
+      ["error", "broken-reference", "index.html", 8, 10],
       ["warning", "unknown-fragment", "index.html", 9, 10],
     ]);
     expect(check(files, true).map((d) => d[0])).toEqual(["error", "error"]);
@@ -89,11 +89,11 @@ describe("checkSite", () => {
     ].join("\n");
     const files = { ...base, "index.html": page("Home", body, "/blog/assets/style.0123abcd.css") };
     const found = check(files, false, "https://example.com/blog/");
-    expect(found).toContainEqual(["warning", "broken-reference", "index.html", 9, 29]);
+    expect(found).toContainEqual(["error", "broken-reference", "index.html", 9, 29]);
     expect(found).toContainEqual(["error", "broken-reference", "index.html", 10, 36]);
     expect(found.filter((d) => d[2] === "index.html")).toHaveLength(2);
-    // The other pages link `/assets/…` and `/posts/b/`: outside the base path /blog/.
-    expect(found).toContainEqual(["warning", "broken-reference", "posts/a/index.html", 9, 17]);
+    // The other pages link `/assets/…` and `/posts/b/`: outside the base path /blog/, not this build's.
+    expect(found.filter((d) => d[2] === "posts/a/index.html")).toEqual([]);
   });
 
   it("checks feed, sitemap and robots.txt links under the base URL", () => {
@@ -111,11 +111,43 @@ describe("checkSite", () => {
     };
     expect(check(files)).toEqual([
       ["error", "broken-reference", "atom.xml", 3, 7],
-      ["warning", "broken-reference", "feed.json", 1, 73],
-      ["warning", "broken-reference", "feed.xml", 2, 13],
+      ["error", "broken-reference", "feed.json", 1, 73],
+      ["error", "broken-reference", "feed.xml", 2, 13],
       ["error", "broken-reference", "robots.txt", 2, 10],
       ["error", "broken-reference", "sitemap.xml", 1, 69],
     ]);
+  });
+
+  it("does not check paths the site does not own: outside the base path, or under externalPaths", () => {
+    const body = '<a href="/docs/">d</a> <a href="/docs">d</a> <a href="https://example.com/api/v2/x">a</a> <a href="/gone/">g</a>';
+    const files = { ...base, "index.html": page("Home", body) };
+    const run = (externalPaths: readonly string[], baseUrl = "https://example.com/") =>
+      brief(checkSite(memorySiteFiles(makeSite(files, baseUrl)), { strict: false, externalPaths }));
+    expect(run([]).map((d) => d[4])).toEqual([10, 33, 55, 100]);
+    expect(run(["/docs/", "/api/"])).toEqual([["error", "broken-reference", "index.html", 8, 100]]);
+    // Under a base path, every root path of the host outside it is another site's.
+    const underBlog = { ...files, "index.html": page("Home", body, "/blog/assets/style.0123abcd.css") };
+    expect(brief(checkSite(memorySiteFiles(makeSite(underBlog, "https://example.com/blog/")), { strict: false })).filter((d) => d[2] === "index.html")).toEqual([]);
+  });
+
+  it("applies the site's rules to what it finds about references, before --strict; never to the manifest's problems", () => {
+    const files = { ...base, "index.html": page("Home", '<a href="/gone/">g</a>\n<a href="/posts/b/#nope">y</a>') };
+    const site = makeSite(files);
+    site.set("images/bg.png", new Uint8Array([9, 9]));
+    const run = (rules: Record<string, "error" | "warning" | "off">, strict = false) =>
+      brief(checkSite(memorySiteFiles(site), { strict, rules }));
+    expect(run({})).toEqual([
+      ["error", "hash-mismatch", "images/bg.png", undefined, undefined],
+      ["error", "broken-reference", "index.html", 8, 10],
+      ["warning", "unknown-fragment", "index.html", 9, 10],
+    ]);
+    expect(run({ "broken-reference": "warning", "unknown-fragment": "error", "hash-mismatch": "off" })).toEqual([
+      ["error", "hash-mismatch", "images/bg.png", undefined, undefined],
+      ["warning", "broken-reference", "index.html", 8, 10],
+      ["error", "unknown-fragment", "index.html", 9, 10],
+    ]);
+    expect(run({ "broken-reference": "off", "unknown-fragment": "off" })).toEqual([["error", "hash-mismatch", "images/bg.png", undefined, undefined]]);
+    expect(run({ "broken-reference": "warning" }, true).map((d) => d[0])).toEqual(["error", "error", "error"]);
   });
 
   it("verifies every manifest entry's bytes and presence", () => {

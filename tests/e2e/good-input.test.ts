@@ -61,14 +61,28 @@ describe("post links", () => {
   const root = path.join(fixturesDir, "links");
   const expected = JSON.parse(readFileSync(path.join(root, "expect.json"), "utf8")) as {
     rule: string;
+    severity: string;
     file: string;
     line: number;
     column: number;
   }[];
   const located = (e: (typeof expected)[number]) => `${e.file}:${e.line}:${e.column}  `;
 
-  it("warns about broken links and unknown fragments at their positions, and still builds", async () => {
-    const { run } = await build(root);
+  it("reports a broken post link (an error) and an unknown fragment (a warning) at their positions, and writes nothing", async () => {
+    const { out, run } = await build(root);
+    expect(run.code).toBe(1);
+    const lines = run.err.join("\n").split("\n");
+    for (const e of expected) {
+      expect(lines.some((l) => l.startsWith(located(e) + e.severity) && l.endsWith(`[${e.rule}]`)), located(e)).toBe(true);
+    }
+    expect(() => readdirSync(out)).toThrow();
+  });
+
+  it("builds with the broken post link lowered to a warning in the config", async () => {
+    const lowered = tempDir();
+    cpSync(root, lowered, { recursive: true });
+    writeFileSync(path.join(lowered, "site.config.json"), JSON.stringify({ rules: { "broken-post-link": "warning" } }));
+    const { run } = await build(lowered);
     expect(run.code).toBe(0);
     const lines = run.err.join("\n").split("\n");
     for (const e of expected) {

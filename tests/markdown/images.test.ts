@@ -48,7 +48,7 @@ describe("image sizes", () => {
     expect(rendered.diagnostics).toMatchObject([
       { rule: "invalid-image", severity: "warning", file: "posts/p.md", line: 5, column: 5 },
       { rule: "invalid-image", severity: "warning", file: "posts/p.md", line: 7, column: 1 },
-      { rule: "missing-file", severity: "warning", file: "posts/p.md", line: 9, column: 1 },
+      { rule: "missing-file", severity: "error", file: "posts/p.md", line: 9, column: 1 },
     ]);
     expect(rendered.html).toContain('<img src="/broken.png" alt="b" loading="lazy" decoding="async">');
   });

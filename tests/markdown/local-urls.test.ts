@@ -115,12 +115,20 @@ describe("local URLs in posts", () => {
     expect(rendered.diagnostics).toEqual([]);
   });
 
-  it("warns about a missing file at its line and column", () => {
+  it("leaves links under the site's externalPaths as written, with no diagnostic", () => {
+    const external = makeContext({ basePath: "/blog/", config: { externalPaths: ["/docs/", "/api"] } });
+    const text = "[a](/docs/guide.html) [b](/docs) [c](/api-v2/x.json?y#z) [d](/other/x.html)\n";
+    const rendered = renderPost(makePost(text), external);
+    expect(rendered.html).toContain('<a href="/docs/guide.html">a</a> <a href="/docs">b</a> <a href="/api-v2/x.json?y#z">c</a>');
+    expect(rendered.diagnostics.map((d) => [d.rule, d.column])).toEqual([["missing-file", 58]]);
+  });
+
+  it("reports a missing file as an error at its line and column", () => {
     const text = "!! title: T\n\n---\n\nSee ![gone](./img/gone.png) here.\n\n<p>\n  <img src=\"/images/gone.jpg\">\n</p>\n";
     const rendered = render(text);
     expect(rendered.diagnostics).toMatchObject([
-      { severity: "warning", rule: "missing-file", file: "posts/2024/plot-post.md", line: 5, column: 5 },
-      { severity: "warning", rule: "missing-file", file: "posts/2024/plot-post.md", line: 8, column: 3 },
+      { severity: "error", rule: "missing-file", file: "posts/2024/plot-post.md", line: 5, column: 5 },
+      { severity: "error", rule: "missing-file", file: "posts/2024/plot-post.md", line: 8, column: 3 },
     ]);
     expect(rendered.html).toContain('src="./img/gone.png"');
     expect(rendered.html).toContain('src="/images/gone.jpg"');

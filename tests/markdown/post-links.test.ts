@@ -32,14 +32,22 @@ describe("post links", () => {
     expect(rendered.diagnostics).toEqual([]);
   });
 
-  it("warns about an unknown slug at its line and column, with the nearest slug", () => {
+  it("reports an unknown slug as an error at its line and column, with the nearest slug", () => {
     const text = "!! title: T\n\n---\n\nSee  [the setup](./posts/blue-green-basic?x#y).\n";
     const rendered = renderPost(makePost(text, { path: "posts/2024/t.md" }), context);
     expect(rendered.diagnostics).toMatchObject([
-      { severity: "warning", rule: "broken-post-link", file: "posts/2024/t.md", line: 5, column: 6, hint: "did you mean `blue-green-basics`?" },
+      { severity: "error", rule: "broken-post-link", file: "posts/2024/t.md", line: 5, column: 6, hint: "did you mean `blue-green-basics`?" },
     ]);
     expect(rendered.html).toContain('href="/blog/posts/blue-green-basic/?x#y"');
     expect(rendered.postLinks).toEqual([{ slug: "blue-green-basic", fragment: "y", line: 5, column: 6 }]);
+  });
+
+  it("suggests the slug with or without a date prefix, or one that contains the name", () => {
+    const dated = makeContext({ slugs: ["2024-05-01-hello", "release-notes-v2", "world"] });
+    const hintOf = (url: string) => renderPost(makePost(`[x](${url})`), dated).diagnostics[0]?.hint;
+    expect(hintOf("./posts/hello")).toBe("did you mean `2024-05-01-hello`?");
+    expect(hintOf("./posts/2023-01-01-world")).toBe("did you mean `world`?");
+    expect(hintOf("./posts/release-notes")).toBe("did you mean `release-notes-v2`?");
   });
 
   it("gives no suggestion when no slug is close", () => {
