@@ -173,7 +173,7 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       maxDeletes: parseWholeNumber("--max-deletes", values["max-deletes"], defaultMaxDeletes),
     };
   }
-  const meant = closestMatch(name, ["build", "new", "dev", "check", "deploy", "init"]);
+  const meant = otherGeneratorsCommands[name] ?? closestMatch(name, ["build", "new", "dev", "check", "deploy", "init"], 2);
   throw new UsageError(`unknown command "${name}"${meant ? ` (did you mean "${meant}"?)` : ""}`);
 }
 
@@ -222,11 +222,20 @@ function parsePort(value: string | undefined): number {
 
 type Flags = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;
 
+/** What users of Hugo, Eleventy, Jekyll, Astro and Zola type for daylight's commands. */
+const otherGeneratorsCommands: Readonly<Record<string, string>> = {
+  serve: "dev", server: "dev", watch: "dev", start: "dev", preview: "dev",
+  publish: "deploy", create: "init", post: "new",
+};
+
 function parseFlags<T extends NonNullable<Flags>>(args: string[], options: T, allowPositionals: boolean) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (e) {
     // parseArgs's messages are clear ("Unknown option '--x'"); drop its advice about "--".
-    throw new UsageError((e as Error).message.split(". To specify")[0] ?? "invalid arguments");
+    const message = (e as Error).message.split(". To specify")[0] ?? "invalid arguments";
+    const unknown = (e as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'--([^'=]+)/.exec(message)?.[1] : undefined;
+    const meant = unknown === undefined ? undefined : closestMatch(unknown, Object.keys(options), 2);
+    throw new UsageError(meant ? `${message} (did you mean "--${meant}"?)` : message);
   }
 }

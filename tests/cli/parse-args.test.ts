@@ -64,4 +64,20 @@ describe("parseCommand", () => {
   it("says what --to needs when npm run deploy is given no folder", () => {
     expect(() => parse("deploy", "--to")).toThrow(/needs --to DIR.*npm run deploy -- \/var\/www\/blog/);
   });
+
+  it.each([
+    [["biuld"], /unknown command "biuld" \(did you mean "build"\?\)/],
+    [["serve"], /unknown command "serve" \(did you mean "dev"\?\)/],
+    [["publish"], /did you mean "deploy"/],
+    [["build", "--ouput", "x"], /Unknown option '--ouput' \(did you mean "--out"\?\)/],
+    [["build", "--strcit"], /did you mean "--strict"/],
+    [["deploy", "--too", "x"], /did you mean "--to"/],
+  ])("names the command or option meant for %j", (argv, message) => {
+    expect(() => parse(...argv)).toThrow(message);
+  });
+
+  it("suggests nothing for a word that is far from every command and option", () => {
+    expect(() => parse("xyzzy")).toThrow(/^unknown command "xyzzy"$/);
+    expect(() => parse("build", "--xyzzy")).toThrow(/^Unknown option '--xyzzy'$/);
+  });
 });
