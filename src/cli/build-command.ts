@@ -19,6 +19,8 @@ import { outputSiteFiles } from "../check/site-files.js";
 import { createSiteScans, type SiteScans } from "../check/site-scans.js";
 import type { OutputFile, SourceFile } from "../model.js";
 import { locateInSources } from "../check/locate-in-sources.js";
+import { firstLocated, locateInTemplates } from "../check/locate-in-templates.js";
+import type { Theme } from "../site/read-theme.js";
 import { openPageSpool, spoolFileOf, type PageSpool } from "../output/page-spool.js";
 import { readSite, siteLayout, type SiteSources } from "../read-site.js";
 import type { Command } from "./parse-args.js";
@@ -106,7 +108,7 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
     ...cacheProblems,
     ...applyRules(generation.diagnostics, config.rules, command.strict),
     ...timed("check output", () => verifyOutput(generation.files, config, scans ?? createSiteScans(), {
-      sources: pageSources(result, sources, config), reportedLinks: result.reportedLinks, strict: command.strict,
+      sources: pageSources(result, sources, config), templates: sources.theme.templates, reportedLinks: result.reportedLinks, strict: command.strict,
     })),
   ]);
   scans = undefined;
@@ -184,10 +186,13 @@ function verifyOutput(
   files: readonly OutputFile[],
   config: SiteConfig,
   scans: SiteScans,
-  { sources, reportedLinks, strict }: { sources: ReadonlyMap<string, SourceFile>; reportedLinks: ReadonlySet<string>; strict: boolean },
+  { sources, templates, reportedLinks, strict }: {
+    sources: ReadonlyMap<string, SourceFile>; templates: Theme["templates"]; reportedLinks: ReadonlySet<string>; strict: boolean;
+  },
 ): Diagnostic[] {
   const options = {
-    strict: false, baseUrl: config.url, verifyHashes: false, locate: locateInSources(sources),
+    strict: false, baseUrl: config.url, verifyHashes: false,
+    locate: firstLocated(locateInSources(sources), locateInTemplates(templates.values(), config.basePath)),
     rules: config.rules, externalPaths: config.externalPaths, postPagesJudged: true, reportedAt: reportedLinks,
   };
   // An unknown fragment is a warning the stages already gave for post links (check-fragments.ts).

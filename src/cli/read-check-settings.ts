@@ -2,11 +2,18 @@ import { readConfigSource } from "../config/config-source.js";
 import { resolveSiteConfig } from "../config/resolve-site-config.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { RuleSettings } from "../rules/apply-rules.js";
+import path from "node:path";
+import type { LocateReference } from "../check/check-references.js";
+import { locateInTemplates } from "../check/locate-in-templates.js";
+import { builtinTemplatesDir } from "../package-paths.js";
+import { readTheme } from "../site/read-theme.js";
 
 /** What `check` and `deploy` take from the site's config: how severe each rule is, which host paths are not the site's. */
 export interface CheckSettings {
   readonly rules: RuleSettings;
   readonly externalPaths: readonly string[];
+  /** Finds a broken reference in the site's templates, so one mistake there is reported once, at its line. */
+  readonly locate?: LocateReference | undefined;
 }
 
 /**
@@ -18,5 +25,6 @@ export async function readCheckSettings(root: string | undefined): Promise<Check
   if (root === undefined) return { rules: {}, externalPaths: [] };
   const { config, diagnostics } = resolveSiteConfig(await readConfigSource(root));
   if (hasErrors(diagnostics)) return { errors: sortDiagnostics(diagnostics) };
-  return { rules: config.rules, externalPaths: config.externalPaths };
+  const theme = await readTheme(path.join(root, "templates"), builtinTemplatesDir);
+  return { rules: config.rules, externalPaths: config.externalPaths, locate: locateInTemplates(theme.templates.values(), config.basePath) };
 }
