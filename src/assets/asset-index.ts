@@ -37,11 +37,20 @@ export function buildAssetIndex(assets: readonly AssetSource[], basePath: string
 
 /**
  * The files to publish: all of public/, and the post assets that some rendered post uses
- * (a picture beside a draft stays private until the draft is published).
+ * (a picture beside a draft stays private until the draft is published). Two post assets
+ * with one name and the same bytes (the same `cover.png` in two page bundles) have one
+ * content-hashed name: they are one file, published once, not two sources for one path.
  */
 export function assetOutputFiles(assets: readonly AssetSource[], usedKeys: ReadonlySet<string>): OutputFile[] {
+  const hashedPaths = new Set<string>();
   return assets
     .filter((asset) => isPublicAsset(asset) || usedKeys.has(asset.key))
+    .filter((asset) => {
+      if (isPublicAsset(asset)) return true;
+      if (hashedPaths.has(asset.outputPath)) return false;
+      hashedPaths.add(asset.outputPath);
+      return true;
+    })
     .map((asset) => ({ path: asset.outputPath, sourcePath: asset.sourcePath }));
 }
 

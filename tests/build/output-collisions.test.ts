@@ -53,3 +53,31 @@ describe("a public file that takes the name of a file daylight writes", () => {
     expect(snapshot(out)["_headers"]).toBeDefined();
   });
 });
+
+describe("two page bundles with the same file", () => {
+  /** Two bundles, each with its own `cover.png`: the same bytes, or different ones. */
+  function bundles(sameBytes: boolean): string {
+    const root = tempDir();
+    for (const [name, day] of [["a", "01"], ["b", "02"]] as const) {
+      mkdirSync(path.join(root, "posts", name), { recursive: true });
+      writeFileSync(path.join(root, "posts", name, "index.md"), `---\ntitle: ${name}\ndate: 2024-01-${day}\n---\n![cover](cover.png)\n`);
+      writeFileSync(path.join(root, "posts", name, "cover.png"), sameBytes ? "the same bytes" : `bytes of ${name}`);
+    }
+    return root;
+  }
+
+  it("publishes one file when name and bytes are the same, never an output-collision", async () => {
+    const out = path.join(tempDir(), "dist");
+    const run = await runCli(["build", "--root", bundles(true), "--out", out, "--base-url", "https://example.com/", "--no-cache"]);
+    expect(run.err.join("\n")).not.toContain("output-collision");
+    expect(run.code).toBe(0);
+    expect(Object.keys(snapshot(out)).filter((file) => file.startsWith("assets/cover."))).toHaveLength(1);
+  });
+
+  it("publishes two files when the bytes differ", async () => {
+    const out = path.join(tempDir(), "dist");
+    const run = await runCli(["build", "--root", bundles(false), "--out", out, "--base-url", "https://example.com/", "--no-cache"]);
+    expect(run.code).toBe(0);
+    expect(Object.keys(snapshot(out)).filter((file) => file.startsWith("assets/cover."))).toHaveLength(2);
+  });
+});
