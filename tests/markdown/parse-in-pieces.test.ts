@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { createRequire } from "node:module";
 import type { Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
@@ -44,6 +45,12 @@ const structured = fc.array(fc.tuple(block, fc.constantFrom("\n", "\n\n", "\n\n"
   .map((parts) => parts.map(([b, e]) => b + e).join(""));
 const document = fc.oneof(structured, structured, soup);
 
+// The CommonMark spec's examples ("→" stands for a tab there), concatenated in random groups.
+const examples = (createRequire(import.meta.url)("commonmark-spec") as { tests: Array<{ markdown: string }> }).tests
+  .map((example) => example.markdown.replaceAll("→", "\t"));
+const specGroup = fc.array(fc.tuple(fc.integer({ min: 0, max: examples.length - 1 }), fc.constantFrom("", "\n", "\n\n")), { minLength: 2, maxLength: 12 })
+  .map((parts) => parts.map(([i, gap]) => examples[i]! + gap).join(""));
+
 describe("parseInPieces", () => {
   it("gives the tree of the whole parse, positions included, for random documents", () => {
     fc.assert(fc.property(document, fc.integer({ min: 1, max: 60 }), (text, size) => {
@@ -51,5 +58,21 @@ describe("parseInPieces", () => {
     }), { numRuns: runs, seed });
     // The property says something only if the documents were cut, in every way.
     for (const join of ["append", "list", "loose-list", "paragraph"]) expect(joins.get(join) ?? 0).toBeGreaterThan(runs / 20);
+  });
+
+  it("gives the tree of the whole parse for the CommonMark spec's examples, in random groups", () => {
+    const before = joins.get("append") ?? 0;
+    fc.assert(fc.property(specGroup, fc.integer({ min: 1, max: 80 }), (text, size) => {
+      expect(parseInPieces(text, parse, tiny(size))).toStrictEqual(parse(text));
+    }), { numRuns: runs, seed });
+    expect((joins.get("append") ?? 0) - before).toBeGreaterThan(runs / 4);
+  });
+
+  it("parses a source that may define links or footnotes whole", () => {
+    let calls = 0;
+    const counted = (text: string) => (calls++, parse(text));
+    const text = "[a]\n\n" + "para\n\n".repeat(100) + "[a]: /url\n";
+    expect(parseInPieces(text, counted, tiny(10))).toStrictEqual(parse(text));
+    expect(calls).toBe(1);
   });
 });
