@@ -49,7 +49,7 @@ export function joinable(previous: Piece, next: Piece, source: string): Join | u
   if ((last.position?.end.offset ?? Infinity) > lastLineEnd(source, previous.start, cut.at)) return undefined;
   const sameList = last.type === "list" && first.type === "list" && listKind(last, source) === listKind(first, source);
   if (cut.kind === "block") return !endedByBlankLine.has(last.type) || endsInCode(last) ? undefined : sameList ? "loose-list" : "append";
-  if (cut.kind === "item") return sameList ? "list" : undefined;
+  if (cut.kind === "item") return sameList && !endsInCode(last) ? "list" : undefined;
   return last.type === "paragraph" && first.type === "paragraph" ? "paragraph" : undefined;
 }
 

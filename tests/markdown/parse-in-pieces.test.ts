@@ -11,7 +11,7 @@ const syntax = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 const parse = (text: string): Root => fromMarkdown(text, syntax);
 const joins = new Map<string, number>();
 const tiny = (pieceChars: number) => ({ minChars: 0, pieceChars, onJoin: (join: string) => joins.set(join, (joins.get(join) ?? 0) + 1) });
-const runs = Number(process.env.PIECES_RUNS ?? 500);
+const runs = Number(process.env.PIECES_RUNS ?? 300);
 const seed = Number(process.env.PIECES_SEED ?? 20);
 
 // Lines that open, continue or close every kind of block, and inline marks that pair across lines.
