@@ -23,6 +23,7 @@ const plain = "[A-Za-z0-9 .,;:?'\"/%+=-]";
 const inlineLink = "\\[" + plain + "*\\]\\([A-Za-z0-9._~:/?#@!$&'*+,;=%-]*\\)";
 const simpleLine = new RegExp(`^(?:${inlineLink}|${plain})*$`);
 const simpleStart = /^[A-Za-z[]/;
+const maxSimpleLine = 16 * 1024;
 const fenceLine = /^ {0,3}(`{3,}|~{3,})([^`]*)$/;
 // The raw HTML blocks that blank lines do not end (CommonMark kinds 1 to 5), each with what ends it.
 const rawHtml: ReadonlyArray<readonly [RegExp, RegExp]> = [
@@ -58,8 +59,9 @@ export function candidateCuts(source: string): Cut[] {
  * the text): a paragraph in which no inline construct can reach from one line to another.
  */
 function simpleRuns(lines: readonly string[]): boolean[] {
-  // A line ending in a space or tab could end in a hard break.
-  const simple = lines.map((line) => simpleStart.test(line) && !/[ \t]$/.test(line) && simpleLine.test(line));
+  // A line ending in a space or tab could end in a hard break. A line longer than the limit is
+  // not tried: the pattern's backtracking state grows with the line (10 MB overflow it).
+  const simple = lines.map((line) => line.length <= maxSimpleLine && simpleStart.test(line) && !/[ \t]$/.test(line) && simpleLine.test(line));
   let runStart = 0;
   for (let i = 0; i <= lines.length; i++) {
     if (i < lines.length && !blank.test(lines[i]!)) continue;

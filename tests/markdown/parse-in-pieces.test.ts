@@ -6,6 +6,7 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 import { describe, expect, it } from "vitest";
 import { parseInPieces } from "../../src/markdown/parse-in-pieces.js";
+import { candidateCuts } from "../../src/markdown/split-markdown-source.js";
 
 const syntax = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 const parse = (text: string): Root => fromMarkdown(text, syntax);
@@ -66,6 +67,10 @@ describe("parseInPieces", () => {
       expect(parseInPieces(text, parse, tiny(size))).toStrictEqual(parse(text));
     }), { numRuns: runs, seed });
     expect((joins.get("append") ?? 0) - before).toBeGreaterThan(runs / 4);
+  });
+
+  it("looks for cuts in a 10 MB line without exhausting the pattern's stack", () => {
+    expect(candidateCuts("a".repeat(10_000_000) + "\n\nb\n")).toEqual([{ at: 10_000_002, line: 3, kind: "block" }]);
   });
 
   it("parses a source that may define links or footnotes whole", () => {
