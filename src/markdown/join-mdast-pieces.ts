@@ -94,7 +94,7 @@ export function appendPiece(into: Root, next: Root, join: Join, source: string):
 // mdast-util-from-markdown marks a list spread when a blank line separates two of its items.
 function joinLists(into: List, next: List, blankBetween: boolean): void {
   into.spread = Boolean(into.spread || next.spread || blankBetween);
-  into.children.push(...next.children);
+  for (const item of next.children) into.children.push(item);
   if (into.position && next.position) into.position.end = next.position.end;
 }
 
@@ -121,7 +121,8 @@ function joinParagraphs(into: Paragraph, next: Paragraph, source: string): void 
   } else {
     rest.unshift({ type: "text", value: gap, position: { start: copy(from), end: copy(to) } }, head);
   }
-  into.children.push(...rest);
+  // One by one: spreading a long list into push() would pass each node as an argument on the stack.
+  for (const node of rest) into.children.push(node);
   if (into.position && next.position) into.position.end = next.position.end;
 }
 
