@@ -50,7 +50,8 @@ describe("remarkParseInPieces", () => {
       let joins = 0;
       const tree = parseInPieces(doc, parse, { minChars: 0, pieceChars: 2048, onJoin: () => joins++ });
       expect(tree, name).toStrictEqual(parse(doc));
-      expect(joins, name).toBeGreaterThanOrEqual(Math.floor(doc.length / 2048) - 1);
+      // Cuts fall between lines: a line of 20 links is ~900 characters, so pieces reach ~3,000.
+      expect(joins, name).toBeGreaterThanOrEqual(Math.floor(doc.length / 4096));
     }
   });
 });
