@@ -9,12 +9,12 @@
  *   node bench/pathological.mjs [--budget S] [--timeout 120] [--only "nested brackets"] [--daylight DIR]
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { pathologicalCases } from "./harness/pathological-cases.mjs";
+import { hugePostCases, pathologicalCases } from "./harness/pathological-cases.mjs";
 
 const HERE = import.meta.dirname;
 const log = (message) => console.error(`[pathological ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -30,8 +30,8 @@ const cli = path.resolve(values.daylight, "lib", "cli.js");
 if (!existsSync(cli)) throw new Error(`${cli} is missing: compile daylight first (npm run compile)`);
 const timeoutSeconds = Number(values.timeout);
 
-/** Runs a command, killing it after `seconds`; wall time, exit code and the tail of its output. */
-function run(args, seconds) {
+/** Runs a command, killing it after `seconds`; wall time, exit code, the tail of its output and its peak RSS (MiB) when `rssFile` is given. */
+function run(args, seconds, rssFile) {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -42,7 +42,8 @@ function run(args, seconds) {
     const timer = setTimeout(() => child.kill("SIGKILL"), seconds * 1000);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ seconds: (performance.now() - started) / 1000, code, killed: signal === "SIGKILL", output });
+      const peakMiB = rssFile && existsSync(rssFile) ? Math.round(Number(readFileSync(rssFile, "utf8")) / 1024) : undefined;
+      resolve({ seconds: (performance.now() - started) / 1000, code, killed: signal === "SIGKILL", output, peakMiB });
     });
   });
 }
@@ -56,7 +57,12 @@ async function throughDaylight(markdown, dir) {
   await writeFile(path.join(dir, "posts", "case.md"), `!! title: Case\n!! published: 2024-01-01\n\n${markdown}\n`);
   // The budget ends a slow post; a build still running long after it is a hang, and is killed.
   const limit = Number(values.budget ?? 60) + 120;
-  const result = await run([cli, "build", "--root", dir, "--out", path.join(dir, "out"), "--no-cache"], limit);
+  // The build's peak resident memory, its worker threads included, written as it exits.
+  const rssFile = path.join(dir, "peak-rss");
+  const probe = path.join(dir, "probe.mjs");
+  await writeFile(probe, `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+  const result = await run(["--import", probe, cli, "build", "--root", dir, "--out", path.join(dir, "out"), "--no-cache"], limit, rssFile);
+  peaks.set(dir, result.peakMiB);
   const rule = /\[([a-z0-9-]+)\]/.exec(result.output)?.[1];
   const s = result.seconds.toFixed(1);
   if (result.killed) return `hung, killed after ${s} s`;
@@ -74,20 +80,22 @@ async function throughUnified(markdown, dir) {
   return `${(JSON.parse(result.output.trim().split("\n").at(-1)).ms / 1000).toFixed(1)} s`;
 }
 
+const peaks = new Map();
 const rows = [];
-for (const { name, markdown } of pathologicalCases()) {
+for (const { name, markdown } of [...pathologicalCases(), ...hugePostCases()]) {
   if (values.only && values.only !== name) continue;
   const dir = await mkdtemp(path.join(os.tmpdir(), "daylight-pathological-"));
   log(`${name} (${(markdown.length / 1024).toFixed(0)} KiB)`);
   const daylight = await throughDaylight(markdown, path.join(dir, "site"));
   const unified = await throughUnified(markdown, dir);
-  rows.push({ name, kib: Math.round(markdown.length / 1024), daylight, unified });
-  log(`  daylight: ${daylight}; plain unified: ${unified}`);
+  const peakMiB = peaks.get(path.join(dir, "site"));
+  rows.push({ name, kib: Math.round(markdown.length / 1024), daylight, unified, peakMiB });
+  log(`  daylight: ${daylight} (peak ${peakMiB ?? "?"} MiB); plain unified: ${unified}`);
   await rm(dir, { recursive: true, force: true });
 }
 
-const header = ["case", "KiB", "daylight (whole build)", "plain unified (render)"];
-const lines = [header, ...rows.map((r) => [r.name, String(r.kib), r.daylight, r.unified])];
+const header = ["case", "KiB", "daylight (whole build)", "plain unified (render)", "daylight peak MiB"];
+const lines = [header, ...rows.map((r) => [r.name, String(r.kib), r.daylight, r.unified, String(r.peakMiB ?? "?")])];
 const widths = header.map((_, i) => Math.max(...lines.map((line) => line[i].length)));
 const table = lines.map((line) => `| ${line.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`);
 table.splice(1, 0, `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);

@@ -29,3 +29,22 @@ export function pathologicalCases() {
     ["many references", range(1, 50000 * 16, (x) => `[${x}]: u\n`) + times("[0] ", 50000)],
   ].map(([name, markdown]) => ({ name, markdown }));
 }
+
+const links = (n, shape) => Array.from({ length: n }, (_, i) => shape(`[link ${i}](https://example.org/page/${i})`, i)).join("");
+
+/**
+ * One post of 100,000 links in each common shape: daylight parses such a post in pieces and
+ * must build it under 1 GB (its peak is the table's last column). All on one line, the post
+ * cannot be cut: it must end with a render-budget error, not a crash.
+ */
+export function hugePostCases() {
+  const n = 100000;
+  return [
+    ["100,000 links, one per line", links(n, (l) => `${l}\n`)],
+    ["100,000 links, one per paragraph", links(n, (l) => `${l}\n\n`)],
+    ["100,000 links, a tight list", links(n, (l) => `- ${l}\n`)],
+    ["100,000 links, a loose list", links(n, (l) => `- ${l}\n\n`)],
+    ["100,000 links, 20 a line", links(n, (l, i) => l + (i % 20 === 19 ? "\n" : " "))],
+    ["100,000 links, all on one line", links(n, (l) => `${l} `)],
+  ].map(([name, markdown]) => ({ name, markdown }));
+}
