@@ -3,6 +3,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
+import { listItemOnce } from "./list-item-once.js";
 import { unified, type PluggableList } from "unified";
 import { headingAnchors } from "./heading-anchors.js";
 import { rehypeHeadings } from "./rehype-headings.js";
@@ -49,7 +50,7 @@ export function createMarkdownProcessor(plugins: UserPlugins = {}) {
     .use(remarkResources)
     .use(remarkCitations)
     .use(remarkDescription)
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: listItemOnce() } })
     .use(rehypeRawIfNeeded)
     .use(rehypeSlug)
     .use(rehypeRawUrls)
