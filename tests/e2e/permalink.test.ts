@@ -53,10 +53,11 @@ describe('a page-bundle blog with "permalink": "/:slug/"', () => {
   });
 
   it("fails on a link in the pattern's form that names no post, at its place", async () => {
-    const root = makeBlog({ ...files, "posts/broken/index.md": yaml("Broken") + "See [nothing](/helo/).\n" }, config);
+    const root = makeBlog({ ...files, "posts/broken/index.md": yaml("Broken") + "See [nothing](/helo/) and [a part](/hello/#nope).\n" }, config);
     const run = await build(root);
     expect(run.code).toBe(1);
-    expect(reported(run)).toEqual(["posts/broken/index.md:6:5 [broken-post-link]"]);
+    // Its fragment is checked too, as for ./posts/hello#nope.
+    expect(reported(run)).toEqual(["posts/broken/index.md:6:5 [broken-post-link]", "posts/broken/index.md:6:27 [unknown-fragment]"]);
     expect(run.err.join("\n")).toContain("did you mean `/hello/`?");
   });
 
