@@ -3,6 +3,7 @@ import { generatedFileAt, normalizeAlias } from "../content/normalize-alias.js";
 import { rulesProblem } from "../rules/check-rule-settings.js";
 import { closestMatch } from "../text/closest-match.js";
 import { externalPathsProblem } from "./external-paths.js";
+import { permalinkProblem } from "../urls/permalink.js";
 import { defaultSiteConfig, type SiteConfig } from "./site-config.js";
 
 type Checker = (value: unknown) => string | undefined;
@@ -53,6 +54,7 @@ const checkers: Record<string, Checker> = {
   renderMemoryMiB: isPositiveInteger,
   rules: rulesProblem,
   externalPaths: externalPathsProblem,
+  permalink: permalinkProblem,
 };
 
 /** What a key's value should be (undefined when it is fine), or "unknown" for a key daylight does not know. */

@@ -1,3 +1,4 @@
+import { defaultPermalink } from "../urls/permalink.js";
 import type { RuleSettings } from "../rules/apply-rules.js";
 
 /** The resolved, validated site configuration that every stage reads. */
@@ -34,6 +35,11 @@ export interface SiteConfig {
   readonly renderMemoryMiB: number;
   /** Rule id → the severity the site gives it (`"off"` drops it): see docs/rules.md. */
   readonly rules: RuleSettings;
+  /**
+   * Where posts go, below the base path: `/posts/:slug/` (default), `/:slug/`,
+   * `/blog/:section/:slug/`, `/:year/:month/:slug/`… (see urls/permalink.ts).
+   */
+  readonly permalink: string;
   /** Path prefixes on the site's host that this build does not own (`/docs/`): links there are neither checked nor rewritten. */
   readonly externalPaths: readonly string[];
 }
@@ -69,4 +75,5 @@ export const defaultSiteConfig: SiteConfig = {
   renderMemoryMiB: 768,
   rules: {},
   externalPaths: [],
+  permalink: defaultPermalink,
 };

@@ -46,5 +46,8 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 function duplicateSlug(post: Post, first: Post): Diagnostic {
   const { slug } = post.meta;
   return error("duplicate-slug", `the slug \`${slug}\` is already used by ${first.source.path}`, post.source.path,
-    headerKeyPosition(post, "slug"), `give ${post.source.path} or ${first.source.path} another slug: both would be ${post.url}`);
+    headerKeyPosition(post, "slug"), post.url === first.url
+      ? `give ${post.source.path} or ${first.source.path} another slug: both would be ${post.url}`
+      // Different sections of a permalink pattern: a slug still names one post (`./posts/<slug>`).
+      : `give ${post.source.path} or ${first.source.path} another slug: a slug names one post site-wide, whatever its folder`);
 }

@@ -5,6 +5,7 @@ import { parseBangHeader } from "./parse-bang-header.js";
 import { parseTomlHeader } from "./parse-toml-header.js";
 import { parseYamlHeader } from "./parse-yaml-header.js";
 import { toPostMeta } from "./post-fields.js";
+import { postUrl } from "./post-url.js";
 import { blankRange, bomLength, type ParsedHeader } from "./raw-fields.js";
 
 const minimalHeader = "start the file with a header, e.g.\n      !! title: My post\n      !! published: 2025-03-14";
@@ -48,7 +49,9 @@ export function parsePost(
   const fieldDiagnostics = broken ? diagnostics.filter((d) => !d.rule.startsWith("missing-")) : diagnostics;
   const all = [...header.diagnostics, ...fieldDiagnostics];
   if (hasErrors(all)) return { post: undefined, diagnostics: all };
-  const url = kind === "page" ? `${config.basePath}${fields.slug}/` : `${config.basePath}posts/${fields.slug}/`;
+  const made = postUrl(fields, file, kind, config);
+  if ("diagnostic" in made) return { post: undefined, diagnostics: [...all, made.diagnostic] };
+  const { url } = made;
   // An old URL (`permalink`, `url`) that is the post's URL now needs no redirect.
   const moved = oldUrls.filter((old) => config.basePath + old.slice(1) !== url && !fields.aliases.includes(old));
   const meta = moved.length === 0 ? fields : { ...fields, aliases: [...fields.aliases, ...moved] };

@@ -3,6 +3,7 @@ import type { AssetInfo } from "../model.js";
 import { isExternalUrl } from "../config/external-paths.js";
 import { nearestSlug } from "../content/nearest-slug.js";
 import { parsePostLink } from "./parse-post-link.js";
+import { resolvePermalinkLink } from "./resolve-permalink-link.js";
 import type { RenderContext } from "./render-context.js";
 import { isSiteRoute } from "../urls/site-route.js";
 
@@ -14,7 +15,7 @@ import { isSiteRoute } from "../urls/site-route.js";
 export type LocalUrl =
   | { readonly kind: "external" }
   | { readonly kind: "unresolved" }
-  | { readonly kind: "post"; readonly url: string; readonly slug: string; readonly fragment: string | undefined; readonly known: boolean; readonly suggestion: string | undefined }
+  | { readonly kind: "post"; readonly url: string; readonly slug: string; readonly fragment: string | undefined; readonly known: boolean; readonly suggestion: string | undefined; readonly written?: string }
   | { readonly kind: "asset"; readonly url: string; readonly key: string; readonly asset: AssetInfo }
   | { readonly kind: "page"; readonly url: string }
   | { readonly kind: "missing"; readonly looked: readonly string[] };
@@ -59,6 +60,13 @@ function resolveFileUrl(url: string, postPath: string, context: RenderContext): 
   if (isSiteRoute(routePath, context)) return { kind: "page", url: context.config.basePath + routePath + suffix };
   const withBase = withBasePath(url, path, postPath, context);
   if (withBase) return withBase;
+  const permalink = resolvePermalinkLink(path, suffix, context.config, context.links);
+  if (permalink) {
+    const { slug, fragment, known } = permalink;
+    // A broken one stays as written; its hint is the nearest post's URL.
+    return known ? { kind: "post", url: `${permalink.url ?? path}${suffix}`, slug, fragment, known, suggestion: undefined }
+      : { kind: "post", url, slug, fragment, known, suggestion: permalink.url, written: path };
+  }
   // A path with a file extension names a file: that it is nowhere is worth a word here. Any
   // other (`foo`, `/docs/`) may be a page of another site on the domain: the output check says.
   return hasExtension(path) ? { kind: "missing", looked } : { kind: "unresolved" };

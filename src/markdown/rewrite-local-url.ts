@@ -33,7 +33,9 @@ function rewriteOther(url: string, local: Exclude<LocalUrl, { kind: "asset" }>, 
       // Unknown slugs are recorded too: they are what a cached render depends on.
       const where = at ?? { line: 1, column: 1 };
       state.postLinks.push({ slug: local.slug, fragment: local.fragment, line: where.line, column: where.column });
-      if (!local.known) state.diagnostics.push(brokenPostLink(local.slug, local.suggestion, at, state.file));
+      if (!local.known) state.diagnostics.push(local.written === undefined
+        ? brokenPostLink(local.slug, local.suggestion, at, state.file)
+        : brokenPermalinkLink(local.written, local.suggestion, at, state.file));
       return local.url;
     }
     case "missing":
@@ -53,4 +55,10 @@ function rewriteOther(url: string, local: Exclude<LocalUrl, { kind: "asset" }>, 
 function brokenPostLink(slug: string, suggestion: string | undefined, at: Position | undefined, file: string) {
   const hint = suggestion ? `did you mean \`${suggestion}\`?` : "use the slug of an existing post: posts/<slug>";
   return error("broken-post-link", `link to an unknown post \`${slug}\``, file, at, hint);
+}
+
+/** A root link in the form of the `permalink` pattern that is no post's URL. */
+function brokenPermalinkLink(path: string, suggestion: string | undefined, at: Position | undefined, file: string) {
+  const hint = suggestion ? `did you mean \`${suggestion}\`?` : "link to an existing post at its URL, or as posts/<slug>";
+  return error("broken-post-link", `\`${path}\` has the form of a post URL, but no post is there`, file, at, hint);
 }

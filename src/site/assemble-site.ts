@@ -9,6 +9,7 @@ import { paginate } from "./paginate.js";
 import { toPostData, toPostDataAt, toPostsData, type PostData } from "./post-data.js";
 import type { Theme } from "./read-theme.js";
 import { checkPageSlugs } from "./reserved-slugs.js";
+import { checkPostUrls } from "./post-url-clashes.js";
 import { feedOutputFiles, sitemapAndRobots, type SitemapPage } from "./site-files.js";
 import { buildSiteNav, orderPages } from "./site-nav.js";
 import { toSiteData } from "./site-data.js";
@@ -65,13 +66,15 @@ export interface AssembledSite {
  * is known (they need absolute URLs) — feeds, sitemap.xml and robots.txt.
  */
 export function assembleSite(input: AssembleInput): AssembledSite {
-  const { posts, config, now } = input;
+  const { config, now } = input;
   const sink = createPageSink(input.renderer, input.keepPage ?? holdAsText);
   const checked = checkPageSlugs(input.pages);
   const pages = orderPages(checked.pages, config).ordered;
+  const postUrls = checkPostUrls(input.posts, pages, config);
+  const { posts } = postUrls;
   const tagIndex = buildTagIndex(posts, config.language);
   const nav = buildSiteNav(pages, config, { archive: true, tags: tagIndex.tags.length > 0 });
-  sink.report([...checked.diagnostics, ...tagIndex.diagnostics, ...nav.diagnostics]);
+  sink.report([...checked.diagnostics, ...postUrls.diagnostics, ...tagIndex.diagnostics, ...nav.diagnostics]);
   const context: HeadContext = { config, site: toSiteData(config, nav.nav, tagIndex.tags.length > 0, input.publicPaths) };
   const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages], input.only) };
 
