@@ -1,24 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { makeBlog, reported } from "../support/make-blog.js";
 import { runCli, tempDir } from "../support/run-cli.js";
-
-/** A site folder in a temp dir: `files` by path, plus site.config.json from `config`. */
-function makeBlog(files: Record<string, string>, config: Record<string, unknown>): string {
-  const root = tempDir();
-  for (const [name, text] of Object.entries({ ...files, "site.config.json": JSON.stringify(config, null, 2) })) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
 
 const yaml = (title: string, extra = "") => `---\ntitle: ${title}\ndate: 2024-05-01\n${extra}---\n\n`;
 const build = (root: string) => runCli(["build", "--root", root, "--out", path.join(root, "dist")]);
 const out = (root: string, file: string) => readFileSync(path.join(root, "dist", file), "utf8");
-/** The diagnostic lines of a run (`path:line:column [rule]`), without messages and hints. */
-const reported = (run: { out: string[]; err: string[] }) =>
-  [...run.out, ...run.err].flatMap((text) => text.split("\n")).filter((line) => /\[[a-z-]+\]$/.test(line)).map((line) => line.replace(/ {2}.*\[/, " ["));
 
 describe('a page-bundle blog with "permalink": "/:slug/"', () => {
   const files = {

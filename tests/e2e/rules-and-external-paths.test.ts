@@ -1,23 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { makeBlog, reported } from "../support/make-blog.js";
 import { runCli, tempDir } from "../support/run-cli.js";
-
-/** A site folder in a temp dir: `files` by path, plus site.config.json from `config`. */
-function makeBlog(files: Record<string, string>, config: Record<string, unknown>): string {
-  const root = tempDir();
-  for (const [name, text] of Object.entries({ ...files, "site.config.json": JSON.stringify(config, null, 2) })) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
 
 const header = (title: string) => `!! title: ${title}\n!! published: 2024-05-01\n\n`;
 const build = (root: string, ...flags: string[]) => runCli(["build", "--root", root, "--out", path.join(root, "dist"), ...flags]);
-/** The diagnostic lines of a run (`path:line:column  severity  message  [rule]`), without hints and summaries. */
-const reported = (run: { out: string[]; err: string[] }) =>
-  [...run.out, ...run.err].flatMap((text) => text.split("\n")).filter((line) => /\[[a-z-]+\]$/.test(line)).map((line) => line.replace(/ {2}.*\[/, " ["));
 const html = (root: string, page: string) => readFileSync(path.join(root, "dist", page), "utf8");
 
 const docsPost = header("A") + "See [the guide](/docs/guide) and [the docs][d].\n\n[d]: /docs/nope\n";
