@@ -18,6 +18,8 @@ export function shiftPositions(tree: Root, cut: Cut): void {
     const position = node.position;
     if (position) {
       for (const point of [position.start, position.end]) {
+        // Only the piece's first line starts mid-line in the file.
+        if (point.line === 1) point.column += cut.column - 1;
         point.line += cut.line - 1;
         if (point.offset !== undefined) point.offset += cut.at;
       }
@@ -50,6 +52,7 @@ export function joinable(previous: Piece, next: Piece, source: string): Join | u
   const sameList = last.type === "list" && first.type === "list" && listKind(last, source) === listKind(first, source);
   if (cut.kind === "block") return !endedByBlankLine.has(last.type) || endsInCode(last) ? undefined : sameList ? "loose-list" : "append";
   if (cut.kind === "item") return sameList && !endsInCode(last) ? "list" : undefined;
+  // "line" and "inline": the two halves of one paragraph.
   return last.type === "paragraph" && first.type === "paragraph" ? "paragraph" : undefined;
 }
 
@@ -98,7 +101,7 @@ function joinLists(into: List, next: List, blankBetween: boolean): void {
   if (into.position && next.position) into.position.end = next.position.end;
 }
 
-/** One paragraph from two halves split between lines: the line ending between them is text. */
+/** One paragraph from two halves split between lines or links: what lies between them (a line ending, spaces) is text. */
 function joinParagraphs(into: Paragraph, next: Paragraph, source: string): void {
   const tail = into.children.at(-1);
   const head = next.children[0];

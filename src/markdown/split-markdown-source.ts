@@ -1,15 +1,17 @@
 /**
- * Where a piece of markdown may start: `at` is the offset of a line start, `line` its 1-based
- * line number, and `kind` why the cut is expected to be safe:
+ * Where a piece of markdown may start: `at` is its offset, `line` and `column` (1-based) its
+ * place, and `kind` why the cut is expected to be safe:
  * - "block": a line at column 0 after a blank line (nothing but the root or a list is open there);
  * - "item": a list item at column 0 right after a line of the same list (no blank line between);
- * - "line": a line inside a paragraph whose every line is plain text and whole inline links.
+ * - "line": a line inside a paragraph whose every line is plain text and whole inline links;
+ * - "inline": a link after a space, inside such a paragraph (a paragraph all on one line).
  * Each is only a candidate: the pieces' trees must still agree (see joinable in join-mdast-pieces).
  */
 export interface Cut {
   readonly at: number;
   readonly line: number;
-  readonly kind: "block" | "item" | "line";
+  readonly column: number;
+  readonly kind: "block" | "item" | "line" | "inline";
 }
 
 const blank = /^[ \t]*\r?$/;
@@ -18,12 +20,12 @@ const columnZero = /^[^ \t\r]/;
 const itemLine = /^(?:[-+*]|\d{1,9}[.)])[ \t]+[^\s|][^|]*$/;
 const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$/;
 // Plain text and whole inline links `[text](destination)`, neither of which can pair with anything on
-// another line: no emphasis or strike marks, code ticks, angle brackets, backslashes, pipes or lone brackets.
+// another line or across a space: no emphasis or strike marks, code ticks, angle brackets,
+// backslashes, pipes or lone brackets.
 const plain = "[A-Za-z0-9 .,;:?'\"/%+=-]";
-const inlineLink = "\\[" + plain + "*\\]\\([A-Za-z0-9._~:/?#@!$&'*+,;=%-]*\\)";
-const simpleLine = new RegExp(`^(?:${inlineLink}|${plain})*$`);
+const plainRun = new RegExp(plain + "+", "y");
+const inlineLink = new RegExp("\\[" + plain + "*\\]\\([A-Za-z0-9._~:/?#@!$&'*+,;=%-]*\\)", "y");
 const simpleStart = /^[A-Za-z[]/;
-const maxSimpleLine = 16 * 1024;
 const fenceLine = /^ {0,3}(`{3,}|~{3,})([^`]*)$/;
 // The raw HTML blocks that blank lines do not end (CommonMark kinds 1 to 5), each with what ends it.
 const rawHtml: ReadonlyArray<readonly [RegExp, RegExp]> = [
@@ -45,31 +47,52 @@ export function candidateCuts(source: string): Cut[] {
   let at = 0;
   for (let i = 0; i < lines.length; at += withEnds[i]!.length + 1, i++) {
     const line = lines[i]!;
-    if (raw(line) || i === 0 || !columnZero.test(line)) continue;
-    const previous = lines[i - 1]!;
-    if (blank.test(previous)) cuts.push({ at, line: i + 1, kind: "block" });
-    else if (itemLine.test(line) && !thematicBreak.test(line)) cuts.push({ at, line: i + 1, kind: "item" });
-    else if (simple[i] && simple[i - 1]) cuts.push({ at, line: i + 1, kind: "line" });
+    if (raw(line)) continue;
+    if (i > 0 && columnZero.test(line)) {
+      const previous = lines[i - 1]!;
+      if (blank.test(previous)) cuts.push({ at, line: i + 1, column: 1, kind: "block" });
+      else if (itemLine.test(line) && !thematicBreak.test(line)) cuts.push({ at, line: i + 1, column: 1, kind: "item" });
+      else if (simple[i] && simple[i - 1]) cuts.push({ at, line: i + 1, column: 1, kind: "line" });
+    }
+    for (const index of simple[i] ?? []) cuts.push({ at: at + index, line: i + 1, column: index + 1, kind: "inline" });
   }
   return cuts;
 }
 
 /**
- * For each line, whether it lies in a run of simple lines between blank lines (or the ends of
- * the text): a paragraph in which no inline construct can reach from one line to another.
+ * For each line that lies in a run of simple lines between blank lines (or the ends of the
+ * text) — a paragraph in which no inline construct can reach from one line to another, or
+ * across a space — where in it a link follows a space; undefined for every other line.
  */
-function simpleRuns(lines: readonly string[]): boolean[] {
-  // A line ending in a space or tab could end in a hard break. A line longer than the limit is
-  // not tried: the pattern's backtracking state grows with the line (10 MB overflow it).
-  const simple = lines.map((line) => line.length <= maxSimpleLine && simpleStart.test(line) && !/[ \t]$/.test(line) && simpleLine.test(line));
+function simpleRuns(lines: readonly string[]): Array<number[] | undefined> {
+  const simple = lines.map((line) => (simpleStart.test(line) ? linksAfterSpaces(line) : undefined));
   let runStart = 0;
   for (let i = 0; i <= lines.length; i++) {
     if (i < lines.length && !blank.test(lines[i]!)) continue;
-    const whole = simple.slice(runStart, i).every(Boolean);
-    if (!whole) simple.fill(false, runStart, i);
+    // A line ending in a space or tab could end in a hard break, unless it ends the paragraph.
+    const breaks = lines.slice(runStart, i - 1).some((line) => /[ \t]$/.test(line));
+    const whole = !breaks && simple.slice(runStart, i).every(Boolean);
+    if (!whole) simple.fill(undefined, runStart, i);
     runStart = i + 1;
   }
   return simple;
+}
+
+/**
+ * Where `line`, if it is nothing but plain text and whole inline links, has a link right after
+ * a space; undefined if it is anything else. A scan with sticky patterns, linear in the line:
+ * one pattern for the whole line backtracks in a state that grows with it (10 MB overflow it).
+ */
+function linksAfterSpaces(line: string): number[] | undefined {
+  const starts: number[] = [];
+  for (let i = 0; i < line.length; ) {
+    const pattern = line[i] === "[" ? inlineLink : plainRun;
+    pattern.lastIndex = i;
+    if (!pattern.test(line)) return undefined;
+    if (pattern === inlineLink && line[i - 1] === " ") starts.push(i);
+    i = pattern.lastIndex;
+  }
+  return starts;
 }
 
 /**
