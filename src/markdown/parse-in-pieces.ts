@@ -1,6 +1,7 @@
 import type { Root } from "mdast";
 import type { Processor } from "unified";
 import type { VFile } from "vfile";
+import { definitionsIn, definitionTrailer, withoutTrailer, type DefinitionTrailer } from "./definition-trailer.js";
 import { appendPiece, joinable, shiftPositions, type Join, type Piece } from "./join-mdast-pieces.js";
 import { candidateCuts, type Cut } from "./split-markdown-source.js";
 
@@ -27,25 +28,30 @@ const maxRefusedCuts = 16;
 /**
  * Parses `source` with `parse` in independent pieces cut at safe block boundaries, giving the
  * very tree that parsing it whole gives (positions included), in time and memory linear in
- * its length. Link and footnote definitions apply to the whole document: a source that may
- * hold one (any "]:") is parsed whole, as is one whose cuts the pieces' trees do not confirm.
+ * its length. Link and footnote definitions apply to the whole document: each piece is parsed
+ * with a trailer defining every label the source may define, and the definitions the pieces
+ * hold must be those, or the source is parsed whole, as is one whose cuts the pieces' trees
+ * do not confirm.
  */
 export function parseInPieces(source: string, parse: (text: string) => Root, options: PieceOptions = defaultPieceOptions): Root {
-  if (source.length < options.minChars || source.includes("]:")) return parse(source);
+  if (source.length < options.minChars) return parse(source);
   const cuts = spacedCuts(candidateCuts(source), options.pieceChars);
   if (cuts.length === 0) return parse(source);
+  const trailer = source.includes("]:") ? definitionTrailer(source, parse, options.pieceChars) : noTrailer;
+  if (!trailer) return parse(source);
   const pieces: Array<Piece & { join: Join | undefined }> = [];
   let refused = 0;
   for (let i = 0; i <= cuts.length; i++) {
     const end = cuts[i]?.at ?? source.length;
-    let piece = parsePiece(source, cuts[i - 1], end, parse);
-    let join = pieces.length ? joinable(pieces.at(-1)!, piece, source) : undefined;
+    let piece = parsePiece(source, cuts[i - 1], end, parse, trailer);
+    let join = piece && pieces.length ? joinable(pieces.at(-1)!, piece, source) : undefined;
     while (pieces.length && join === undefined) {
       if (++refused > maxRefusedCuts) return parse(source);
       const previous = pieces.pop()!;
-      piece = parsePiece(source, previous.cut, end, parse);
-      join = pieces.length ? joinable(pieces.at(-1)!, piece, source) : undefined;
+      piece = parsePiece(source, previous.cut, end, parse, trailer);
+      join = piece && pieces.length ? joinable(pieces.at(-1)!, piece, source) : undefined;
     }
+    if (!piece) return parse(source);
     pieces.push({ ...piece, join });
   }
   const [first, ...rest] = pieces;
@@ -53,8 +59,12 @@ export function parseInPieces(source: string, parse: (text: string) => Root, opt
     options.onJoin?.(piece.join!);
     appendPiece(first!.tree, piece.tree, piece.join!, source);
   }
-  return first!.tree;
+  return sameSets(definitionsIn(first!.tree), trailer.defines) ? first!.tree : parse(source);
 }
+
+const noTrailer: DefinitionTrailer = { text: "", defines: new Set() };
+
+const sameSets = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((item) => b.has(item));
 
 /** Every cut that leaves at least `pieceChars` characters since the previous one. */
 function spacedCuts(cuts: readonly Cut[], pieceChars: number): Cut[] {
@@ -68,9 +78,12 @@ function spacedCuts(cuts: readonly Cut[], pieceChars: number): Cut[] {
   return chosen;
 }
 
-function parsePiece(source: string, cut: Cut | undefined, end: number, parse: (text: string) => Root): Piece {
+/** The piece of `source` from `cut` to `end`, parsed with `trailer`; undefined if a block of it ran into the trailer. */
+function parsePiece(source: string, cut: Cut | undefined, end: number, parse: (text: string) => Root, trailer: DefinitionTrailer): Piece | undefined {
   const start = cut?.at ?? 0;
-  const tree = parse(source.slice(start, end));
+  const text = source.slice(start, end);
+  const tree = trailer.text ? withoutTrailer(parse(text + trailer.text), text) : parse(text);
+  if (!tree) return undefined;
   if (cut) shiftPositions(tree, cut);
   return { start, end, cut, tree };
 }

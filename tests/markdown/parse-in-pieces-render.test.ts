@@ -15,10 +15,13 @@ const shapes: Record<string, (l: string, i: number) => string> = {
   "a loose list": (l) => `- ${l}\n\n`,
   "20 a line": (l, i) => l + (i % 20 === 19 ? "\n" : " "),
   "an ordered list": (l, i) => `${i + 1}. ${l}\n`,
+  "all on one line": (l, i) => l + (i % 3 ? " " : ", and "),
 };
 const text = (shape: (l: string, i: number) => string, n: number) => Array.from({ length: n }, (_, i) => shape(link(i), i)).join("");
 const mixed = ["# Title", "Some *text* with `code`.", "```js\nlet a = 1;\n\nlet b = 2;\n```", "> quoted\n> [l](u)", "| a | b |\n| - | - |\n| c | d |",
-  "<div>\n\n*raw*\n\n</div>", "- a\n- [b](c)\n\n- d", text(shapes["one per line"]!, 30), "1. one\n2. two", "<!--\n\nnote\n\n-->", "Setext\n---"].join("\n\n");
+  "<div>\n\n*raw*\n\n</div>", "- a\n- [b](c)\n\n- d", text(shapes["one per line"]!, 30), "1. one\n2. two", "<!--\n\nnote\n\n-->", "Setext\n---",
+  "A [reference][ref], a [Ref] and a note[^1].", text(shapes["all on one line"]!, 30)].join("\n\n");
+const definitions = "\n\n[ref]: https://example.com/ref 'The title'\n\n[^1]: The note, with [a link](https://example.com/n).\n";
 
 function processor(options: object | undefined, syntax?: (this: Processor) => void) {
   return unified().use(remarkParse).use(remarkGfm).use(options ? [[remarkParseInPieces, options]] : []).use(syntax ? [syntax] : [])
@@ -28,8 +31,10 @@ function processor(options: object | undefined, syntax?: (this: Processor) => vo
 describe("remarkParseInPieces", () => {
   it("renders the HTML of the whole parse, byte for byte", () => {
     let joins = 0;
-    const doc = mixed.repeat(8);
-    expect(String(processor({ minChars: 0, pieceChars: 200, onJoin: () => joins++ }).processSync(doc))).toBe(String(processor(undefined).processSync(doc)));
+    const doc = mixed.repeat(8) + definitions;
+    const html = String(processor(undefined).processSync(doc));
+    expect(html).toContain('<a href="https://example.com/ref" title="The title">reference</a>');
+    expect(String(processor({ minChars: 0, pieceChars: 200, onJoin: () => joins++ }).processSync(doc))).toBe(html);
     expect(joins).toBeGreaterThan(20);
   });
 
@@ -50,7 +55,7 @@ describe("remarkParseInPieces", () => {
       let joins = 0;
       const tree = parseInPieces(doc, parse, { minChars: 0, pieceChars: 2048, onJoin: () => joins++ });
       expect(tree, name).toStrictEqual(parse(doc));
-      // Cuts fall between lines: a line of 20 links is ~900 characters, so pieces reach ~3,000.
+      // Cuts fall between lines or links: a line of 20 links is ~900 characters, so pieces reach ~3,000.
       expect(joins, name).toBeGreaterThanOrEqual(Math.floor(doc.length / 4096));
     }
   });
