@@ -2,7 +2,7 @@ import { error, promoteWarnings, sortDiagnostics, type Diagnostic } from "../dia
 import { applyRules, type RuleSettings } from "../rules/apply-rules.js";
 import { manifestPath, type Manifest } from "../generations/manifest.js";
 import { checkReferences, type ReferenceCheckOptions } from "./check-references.js";
-import { parseManifest } from "./parse-manifest.js";
+import { parseManifest } from "../generations/parse-manifest.js";
 import { siteBaseOf, type SiteBase } from "./resolve-reference.js";
 import { scanKindOf } from "./scan-file.js";
 import { createSiteScans, type SiteScans } from "./site-scans.js";

@@ -14,7 +14,7 @@ const encoder = new TextEncoder();
 export function makeSite(
   files: Readonly<Record<string, string | Uint8Array>>,
   baseUrl = "https://example.com/",
-  generation = "gen000000001",
+  generation = "000000000001",
 ): SiteMap {
   const site: SiteMap = new Map();
   const entries: Record<string, ManifestFile> = {};
