@@ -7,7 +7,7 @@ import {
 } from "./output-slots.js";
 import { repairLayout, type StepHook } from "./repair-output.js";
 import { reconcileSlot } from "./reconcile-slot.js";
-import { listFiles } from "./list-files.js";
+import { listFiles } from "../files/list-files.js";
 import { updateInPlace } from "./update-in-place.js";
 import { assertValidOutputPaths } from "./validate-output-paths.js";
 import type { Writer } from "./writer.js";
