@@ -1,7 +1,6 @@
-import { error, type Diagnostic } from "../diagnostics.js";
+import { createLineIndex, error, type Diagnostic } from "../diagnostics.js";
 import { hashBytes } from "../generations/hash-file.js";
 import { manifestPath, type ManifestFile } from "../generations/manifest.js";
-import { createLineIndex } from "./line-index.js";
 
 /** `hash-mismatch` when `bytes` are not what the manifest recorded for `path`. */
 export function verifyManifestEntry(path: string, entry: ManifestFile, contents: Uint8Array | string): Diagnostic | undefined {
