@@ -28,8 +28,6 @@ export interface DeployCommand {
   readonly maxDeletes: number;
 }
 
-export { defaultMaxDeletes } from "./parse-args.js";
-
 /**
  * `daylight deploy`: checks the built folder, plans the safe order and publishes it into
  * `--to`. 0 done (or planned, with --dry-run); 1 the build has errors, a delete count over
