@@ -1,5 +1,5 @@
 import { createLineIndex, error, type Diagnostic } from "../diagnostics.js";
-import { hashBytes } from "../generations/hash-file.js";
+import { hashBytes } from "../files/hash-file.js";
 import { manifestPath, type ManifestFile } from "../generations/manifest.js";
 
 /** `hash-mismatch` when `bytes` are not what the manifest recorded for `path`. */

@@ -6,7 +6,7 @@ import { readCheckSettings } from "./read-check-settings.js";
 import { planDeploy, type DeployPlan, type DeployStep } from "../deploy/plan-deploy.js";
 import { readBuild, type BuildListing } from "../deploy/read-build.js";
 import type { BuildFile } from "../deploy/plan-deploy.js";
-import { hashBytes } from "../generations/hash-file.js";
+import { hashBytes } from "../files/hash-file.js";
 import { manifestPath } from "../generations/manifest.js";
 import { serializeManifest } from "../generations/serialize-manifest.js";
 import { readTarget } from "../deploy/read-target.js";

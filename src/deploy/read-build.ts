@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseManifest } from "../generations/parse-manifest.js";
-import { hashBytes } from "../generations/hash-file.js";
+import { hashBytes } from "../files/hash-file.js";
 import { manifestPath, type Manifest } from "../generations/manifest.js";
 import type { BuildFile } from "./plan-deploy.js";
 

@@ -5,7 +5,7 @@ import { cacheClassOf } from "./cache-class-of.js";
 import { carryRetained } from "./carry-retained.js";
 import { collectRedirects, compare, type PublishedUrl } from "./collect-redirects.js";
 import { generationId } from "./generation-id.js";
-import { hashOutputFiles, type FileDigest } from "./hash-file.js";
+import { hashOutputFiles, type FileDigest } from "../files/hash-file.js";
 import { withHostFiles } from "./host-files.js";
 import { manifestPath, type GenerationRecord, type Manifest, type ManifestFile } from "./manifest.js";
 import { planLedger } from "./plan-ledger.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../model.js";
 import { fetchBytes, type FetchLimits } from "./fetch-bytes.js";
-import { hashBytes, hashFile } from "./hash-file.js";
+import { hashBytes, hashFile } from "../files/hash-file.js";
 import { manifestPath, type Manifest, type ManifestFile } from "./manifest.js";
 import { parseManifest } from "./parse-manifest.js";
 

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { hashBytes } from "../generations/hash-file.js";
+import { hashBytes } from "../files/hash-file.js";
 import type { SpooledBytes } from "../model.js";
 import { attachErrorPath } from "./attach-error-path.js";
 

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { listSiteFiles } from "../../src/check/site-files.js";
 import { cacheClassOf } from "../../src/generations/cache-class-of.js";
-import { hashBytes } from "../../src/generations/hash-file.js";
+import { hashBytes } from "../../src/files/hash-file.js";
 import { manifestPath, type Manifest, type ManifestFile } from "../../src/generations/manifest.js";
 
 export type SiteMap = Map<string, Uint8Array>;
