@@ -2,8 +2,7 @@ import type { SiteConfig } from "../config/site-config.js";
 import { normalizeAlias } from "../content/normalize-alias.js";
 import { memoizeByIdentity } from "../identity-memo.js";
 import type { RenderContext } from "../markdown/render-context.js";
-import { generatedRootFiles } from "../site/generated-files.js";
-import { feedFiles } from "../site/feeds/feed-spec.js";
+import { feedFiles, generatedRootFiles } from "./generated-files.js";
 
 /**
  * Whether `path` (a URL path below the site's base path, without its leading `/`: `""`,

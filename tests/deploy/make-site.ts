@@ -4,7 +4,8 @@ import { dirname, join } from "node:path";
 import { listSiteFiles } from "../../src/check/site-files.js";
 import { cacheClassOf } from "../../src/generations/cache-class-of.js";
 import { hashBytes } from "../../src/files/hash-file.js";
-import { manifestPath, type Manifest, type ManifestFile } from "../../src/generations/manifest.js";
+import type { Manifest, ManifestFile } from "../../src/generations/manifest.js";
+import { manifestPath } from "../../src/urls/generated-files.js";
 
 export type SiteMap = Map<string, Uint8Array>;
 
