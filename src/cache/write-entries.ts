@@ -3,7 +3,7 @@ import path from "node:path";
 import type { CacheFolders } from "./cache-folders.js";
 import { entryPath, renameIntoPlace, tempPath } from "./cache-folders.js";
 import type { CacheRepairs } from "./cache-repairs.js";
-import { writeTextSync } from "../output/write-text-sync.js";
+import { writeTextSync } from "../files/write-text-sync.js";
 
 /** Entries to write: file name (the key's digest) → the encoded entry in parts. */
 export type Entries = readonly (readonly [string, readonly string[]])[];

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listFiles } from "../files/list-files.js";
 import type { OutputFile } from "../model.js";
-import { outputContents } from "../output/output-contents.js";
+import { outputContents } from "../files/output-contents.js";
 
 /**
  * A read-only view of a built site: its output-relative paths (POSIX) and their contents,

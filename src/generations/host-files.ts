@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../model.js";
-import { outputContents } from "../output/output-contents.js";
+import { outputContents } from "../files/output-contents.js";
 import type { Redirect } from "./collect-redirects.js";
 import { renderHeadersFile } from "./render-headers-file.js";
 import { renderRedirectsFile } from "./render-redirects-file.js";

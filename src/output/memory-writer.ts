@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { OutputFile } from "../model.js";
 import { diffOutputs } from "./diff-outputs.js";
-import { assertValidOutputPaths } from "./validate-output-paths.js";
+import { assertValidOutputPaths } from "../files/validate-output-paths.js";
 import type { WriteReport, Writer } from "./writer.js";
 
 /** A Writer that keeps the output in memory, `path → bytes`; each write replaces the whole set. */
