@@ -46,15 +46,30 @@ export const error = (rule: string, message: string, file?: string, at?: Positio
 export const warning = (rule: string, message: string, file?: string, at?: Position, hint?: string) =>
   diagnostic("warning", rule, message, file, at, hint);
 
-/** The 1-based line and column of a character offset in `text`. */
-export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+/** The 1-based line and column of a character offset in `text` (lines end at "\n"). */
+export const positionAt = (text: string, offset: number): Position => createLineIndex(text)(offset);
+
+/**
+ * The one offset → position helper: line starts found once (lazily, from a text or a
+ * function that gives it), then each offset by binary search (a page may have many findings).
+ */
+export function createLineIndex(source: string | (() => string)): (offset: number) => Position {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      const text = typeof source === "string" ? source : source();
+      starts = [0];
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
 }
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>

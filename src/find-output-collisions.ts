@@ -1,6 +1,7 @@
 import { error, type Diagnostic } from "./diagnostics.js";
-import { manifestPath } from "./generations/manifest.js";
 import type { OutputFile } from "./model.js";
+import { folderClashes } from "./files/validate-output-paths.js";
+import { manifestPath } from "./urls/generated-files.js";
 
 /** What the generation step writes after the build: no source may take its name. */
 const reservedPaths: ReadonlySet<string> = new Set([manifestPath]);
@@ -40,20 +41,11 @@ export function findOutputCollisions(files: readonly OutputFile[]): Diagnostic[]
 function folderCollisions(files: readonly OutputFile[]): Diagnostic[] {
   const owners = new Map<string, string>(generationFiles.map((path) => [path, `daylight's own ${path}`]));
   for (const file of files) if (!owners.has(file.path)) owners.set(file.path, describe(file));
-  const reported = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
-    for (let i = file.path.indexOf("/"); i !== -1; i = file.path.indexOf("/", i + 1)) {
-      const folder = file.path.slice(0, i);
-      const owner = owners.get(folder);
-      if (owner === undefined || reported.has(folder)) continue;
-      reported.add(folder);
-      diagnostics.push(error("output-collision",
-        `two sources clash at ${folder}: ${owner} is a file there, and ${describe(file)} writes ${file.path} inside it`,
-        undefined, undefined, "rename or remove one of them"));
-    }
-  }
-  return diagnostics;
+  const byPath = new Map<string, OutputFile>();
+  for (const file of files) if (!byPath.has(file.path)) byPath.set(file.path, file);
+  return folderClashes(byPath.keys(), new Set(owners.keys())).map(({ folder, path }) => error("output-collision",
+    `two sources clash at ${folder}: ${owners.get(folder)} is a file there, and ${describe(byPath.get(path)!)} writes ${path} inside it`,
+    undefined, undefined, "rename or remove one of them"));
 }
 
 const describe = (file: OutputFile): string => ("sourcePath" in file ? file.sourcePath : "a generated page");

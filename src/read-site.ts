@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { postAssetSource, publicAssetSource, type AssetSource } from "./assets/asset-index.js";
-import { listFiles } from "./assets/read-files.js";
 import { readImageInfos } from "./assets/read-image-info.js";
 import { readConfigSource, type ConfigSource } from "./config/config-source.js";
 import { displayPath, readPostSources } from "./content/read-sources.js";
+import { listFiles } from "./files/list-files.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { SourceFile } from "./model.js";
 import { builtinTemplatesDir } from "./package-paths.js";
@@ -68,9 +68,8 @@ export async function readSite(layout: SiteLayout): Promise<SiteSources> {
 
 /** Every file of public/ (hidden ones too: `.well-known/`), with image sizes read from their headers. */
 export async function readPublicAssets(publicDir: string): Promise<AssetSource[]> {
-  const files = await listFiles(publicDir, false);
+  const names = listFiles(publicDir, { regularOnly: true });
+  const files = names.map((name) => path.join(publicDir, name));
   const images = await readImageInfos(files);
-  return files.map((file, i) =>
-    publicAssetSource(path.relative(publicDir, file).split(path.sep).join("/"), file, images[i]),
-  );
+  return names.map((name, i) => publicAssetSource(name, files[i]!, images[i]));
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { lstatSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { CacheRepairs } from "./cache-repairs.js";
-import { writeTextSync } from "../output/write-text-sync.js";
+import { writeTextSync } from "../files/write-text-sync.js";
 
 /** `<dir>/ab/abcdef….json`: 256 folders keep each one small. */
 export function entryPath(dir: string, name: string): string {

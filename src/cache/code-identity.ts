@@ -1,7 +1,8 @@
 import { createHash, type Hash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { listFiles } from "../files/list-files.js";
 
 // This file is lib/cache/*.js in the compiled CLI and src/cache/*.ts under the tests: two
 // levels up is the package root, one level up the code that is running.
@@ -83,8 +84,7 @@ function nodeModulesWith(dir: string, name: string): string | undefined {
 }
 
 function codeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.(js|ts|mjs)$/.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
+  return listFiles(dir, { regularOnly: true })
+    .filter((name) => /\.(js|ts|mjs)$/.test(name))
+    .map((name) => path.join(dir, name));
 }

@@ -8,7 +8,7 @@ import { createCacheFolders, entryPath } from "./cache-folders.js";
 import { createCacheRepairs } from "./cache-repairs.js";
 import { pruneEntries } from "./prune-entries.js";
 import { damaged, missing, readEntryFile } from "./read-entry-file.js";
-import { writeEntries, writeEntriesSync, type EntryTarget } from "./write-entries.js";
+import { writeEntries, type EntryTarget } from "./write-entries.js";
 
 export { entryPath } from "./cache-folders.js";
 
@@ -61,7 +61,7 @@ export function createDiskStore(dir: string, identity: string, { spillChars = de
     pending.clear();
     pendingChars = 0;
     try {
-      writeEntriesSync(target, entries);
+      writeEntries(target, entries);
     } catch (e) {
       spillProblem ??= (e as Error).message; // those entries are lost: the next build renders them again
     }
@@ -97,7 +97,7 @@ export function createDiskStore(dir: string, identity: string, { spillChars = de
       pendingChars = 0;
       try {
         if (spillProblem !== undefined) throw new Error(spillProblem);
-        await writeEntries(target, entries);
+        writeEntries(target, entries);
         dropUntrusted(target, [...rejected].filter((name) => !used.has(name)));
         if (prune) await pruneEntries(dir, used, repairs);
         return repairs.diagnostics(dir);

@@ -1,11 +1,9 @@
-import { writeFile } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import type { CacheFolders } from "./cache-folders.js";
 import { entryPath, renameIntoPlace, tempPath } from "./cache-folders.js";
 import type { CacheRepairs } from "./cache-repairs.js";
-import { attachErrorPath } from "../output/attach-error-path.js";
-import { writeTextSync } from "../output/write-text-sync.js";
+import { writeTextSync } from "../files/write-text-sync.js";
 
 /** Entries to write: file name (the key's digest) → the encoded entry in parts. */
 export type Entries = readonly (readonly [string, readonly string[]])[];
@@ -17,32 +15,13 @@ export interface EntryTarget {
   readonly repairs: CacheRepairs;
 }
 
-/** Writes entries a few dozen at a time: enough to keep the disk busy without opening thousands of files. */
-export async function writeEntries(target: EntryTarget, entries: Entries): Promise<void> {
-  if (entries.length === 0) return;
-  target.folders.prepare(entries.map(([name]) => name));
-  const queue = [...entries];
-  const worker = async () => {
-    for (let entry = queue.pop(); entry !== undefined; entry = queue.pop()) await writeEntry(target, ...entry);
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
-}
-
-/** Temp file then rename: a reader (or a killed build) sees the old entry or the new one, never half of one. */
-async function writeEntry({ dir, repairs }: EntryTarget, name: string, encoded: readonly string[]): Promise<void> {
-  const [file, temp] = [entryPath(dir, name), tempPath(dir, name)];
-  try {
-    await writeFile(temp, encoded.join(""), { flag: "wx" });
-  } catch (e) {
-    // A full disk fails the write: no half entry is left, and the error names the file.
-    rmSync(temp, { force: true });
-    throw attachErrorPath(e, temp);
-  }
-  placeEntry(temp, file, name, repairs);
-}
-
-/** `writeEntries` in the middle of a build, which has nothing to await while it makes pages. */
-export function writeEntriesSync(target: EntryTarget, entries: Entries): void {
+/**
+ * Writes entries one after another, each to a temp file then renamed: a reader (or a killed
+ * build) sees the old entry or the new one, never half of one. Synchronous, at a spill in
+ * the middle of a build and at its end alike: small files written in turn keep up with
+ * dozens in flight, and their parts go to disk without being joined into one string first.
+ */
+export function writeEntries(target: EntryTarget, entries: Entries): void {
   if (entries.length === 0) return;
   target.folders.prepare(entries.map(([name]) => name));
   for (const [name, encoded] of entries) {

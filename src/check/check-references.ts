@@ -1,5 +1,4 @@
-import { error, warning, type Diagnostic } from "../diagnostics.js";
-import { createLineIndex } from "./line-index.js";
+import { createLineIndex, error, warning, type Diagnostic } from "../diagnostics.js";
 import type { Reference } from "./reference.js";
 import { resolveReference, type SiteBase } from "./resolve-reference.js";
 import type { ScannedFile } from "./scan-file.js";

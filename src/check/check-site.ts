@@ -1,13 +1,14 @@
 import { error, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { applyRules, type RuleSettings } from "../rules/apply-rules.js";
-import { manifestPath, type Manifest } from "../generations/manifest.js";
+import type { Manifest } from "../generations/manifest.js";
 import { checkReferences, type ReferenceCheckOptions } from "./check-references.js";
-import { parseManifest } from "./parse-manifest.js";
+import { parseManifest } from "../generations/parse-manifest.js";
 import { siteBaseOf, type SiteBase } from "./resolve-reference.js";
 import { scanKindOf } from "./scan-file.js";
 import { createSiteScans, type SiteScans } from "./site-scans.js";
 import type { SiteFiles } from "./site-files.js";
 import { findMissingFiles, verifyManifestEntry } from "./verify-manifest.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /** How strictly, and with what fallbacks, a site is checked. */
 export interface CheckOptions extends ReferenceCheckOptions {

@@ -1,8 +1,8 @@
-import { manifestPath } from "../generations/manifest.js";
 import type { Reference } from "./reference.js";
 import { scanCss } from "./scan-css.js";
 import { scanJsonFeed, scanRobots, scanXml } from "./scan-feed.js";
 import { scanHtml } from "./scan-html.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /**
  * One scanned file: its text (for positions, made again from its bytes when asked: a large

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { listFiles } from "../files/list-files.js";
 import type { OutputFile } from "../model.js";
-import { outputContents } from "../output/output-contents.js";
+import { outputContents } from "../files/output-contents.js";
 
 /**
  * A read-only view of a built site: its output-relative paths (POSIX) and their contents,
@@ -26,7 +27,7 @@ export function diskSiteFiles(root: string): SiteFiles {
   let known: Set<string> | undefined;
   return {
     paths() {
-      listed ??= listFilesSync(root);
+      listed ??= listSiteFiles(root);
       return listed;
     },
     read(path) {
@@ -65,23 +66,6 @@ export function outputSiteFiles(files: readonly OutputFile[]): SiteFiles {
   };
 }
 
-/** Every non-folder entry under `root` (symlinks included, not followed), sorted; empty when `root` is missing. */
-export function listFilesSync(root: string): string[] {
-  const found: string[] = [];
-  const walk = (prefix: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(prefix ? join(root, prefix) : root, { withFileTypes: true });
-    } catch (error) {
-      if (prefix === "" && (error as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw error;
-    }
-    for (const entry of entries) {
-      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else if (!isTemporaryName(entry.name)) found.push(path);
-    }
-  };
-  walk("");
-  return found.sort();
-}
+/** Every file of a built site under `root` (symlinks listed, not followed), sorted, without deploy temporaries. */
+export const listSiteFiles = (root: string): string[] =>
+  listFiles(root, { skip: (name, isFolder) => !isFolder && isTemporaryName(name) });

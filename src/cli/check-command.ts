@@ -3,8 +3,8 @@ import { checkSite } from "../check/check-site.js";
 import { diskSiteFiles } from "../check/site-files.js";
 import { hasErrors } from "../diagnostics.js";
 import { readCheckSettings } from "./read-check-settings.js";
-import { manifestPath } from "../generations/manifest.js";
 import { countDiagnostics, plural, reportDiagnostics, type Console } from "./report.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /** `daylight check [--out DIR] [--strict]`, with the folder resolved. */
 export interface CheckCommand {

@@ -6,8 +6,7 @@ import { readCheckSettings } from "./read-check-settings.js";
 import { planDeploy, type DeployPlan, type DeployStep } from "../deploy/plan-deploy.js";
 import { readBuild, type BuildListing } from "../deploy/read-build.js";
 import type { BuildFile } from "../deploy/plan-deploy.js";
-import { hashBytes } from "../generations/hash-file.js";
-import { manifestPath } from "../generations/manifest.js";
+import { hashBytes } from "../files/hash-file.js";
 import { serializeManifest } from "../generations/serialize-manifest.js";
 import { readTarget } from "../deploy/read-target.js";
 import { BuildChangedError, runDeployPlan, type DeployHooks } from "../deploy/run-deploy.js";
@@ -15,6 +14,7 @@ import { deployedManifest, recordDeploy } from "../deploy/record-deploy.js";
 import { guardFolder } from "../output/guard-folder.js";
 import { resolveRealPath } from "../output/resolve-real-path.js";
 import { countDiagnostics, plural, reportDiagnostics, type Console } from "./report.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /** `daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N]`, with paths resolved. */
 export interface DeployCommand {
@@ -27,8 +27,6 @@ export interface DeployCommand {
   readonly dryRun: boolean;
   readonly maxDeletes: number;
 }
-
-export { defaultMaxDeletes } from "./parse-args.js";
 
 /**
  * `daylight deploy`: checks the built folder, plans the safe order and publishes it into

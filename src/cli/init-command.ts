@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { listFiles } from "../files/list-files.js";
 import { planInit, type InitFolder, type InitWrite } from "../init/plan-init.js";
 import { placeholders } from "../init/init-files.js";
 import { readPackage } from "../package-paths.js";
@@ -46,7 +47,7 @@ async function readFolder(root: string): Promise<InitFolder> {
     names,
     packageJson: await readOptional(path.join(root, "package.json")),
     gitignore: await readOptional(path.join(root, ".gitignore")),
-    postCount: names.includes("posts") ? await countFiles(path.join(root, "posts")) : 0,
+    postCount: names.includes("posts") ? countFiles(path.join(root, "posts")) : 0,
     folderName: path.basename(root),
   };
 }
@@ -60,9 +61,9 @@ async function readOptional(file: string): Promise<string | undefined> {
   }
 }
 
-async function countFiles(dir: string): Promise<number> {
+function countFiles(dir: string): number {
   try {
-    return (await readdir(dir, { withFileTypes: true, recursive: true })).filter((entry) => !entry.isDirectory()).length;
+    return listFiles(dir).length;
   } catch (e) {
     // posts is a file, or unreadable: not a folder of posts; init leaves it alone (the create fails).
     if ((e as NodeJS.ErrnoException).code === "ENOTDIR") return 1;

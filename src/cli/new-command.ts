@@ -3,7 +3,7 @@ import path from "node:path";
 import { readConfigSource } from "../config/config-source.js";
 import { resolveSiteConfig } from "../config/resolve-site-config.js";
 import { error } from "../diagnostics.js";
-import { slugify } from "../content/slug.js";
+import { slugify } from "../text/slugify.js";
 import type { Command } from "./parse-args.js";
 import { UsageError } from "./parse-args.js";
 import { reportDiagnostics, type Console } from "./report.js";

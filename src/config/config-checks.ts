@@ -1,5 +1,5 @@
 import { error, warning, type Diagnostic, type Position } from "../diagnostics.js";
-import { generatedFileAt, normalizeAlias } from "../content/normalize-alias.js";
+import { generatedFileAt, normalizeAlias } from "../urls/normalize-alias.js";
 import { rulesProblem } from "../rules/check-rule-settings.js";
 import { closestMatch } from "../text/closest-match.js";
 import { externalPathsProblem } from "./external-paths.js";

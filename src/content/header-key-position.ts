@@ -1,4 +1,4 @@
-import type { Position } from "../diagnostics.js";
+import { positionAt, type Position } from "../diagnostics.js";
 import type { Post } from "../model.js";
 import { lineStarts } from "./raw-fields.js";
 
@@ -15,8 +15,7 @@ export function headerKeyPosition(post: Post, key: string): Position {
       : new RegExp(`^(\\uFEFF?["']?${name}["']?[ \\t]*:[ \\t]*)`, "im");
   const match = pattern.exec(post.source.text.slice(0, headerEnd(post)));
   if (!match) return { line: 1, column: 1 };
-  const line = post.source.text.slice(0, match.index).split("\n").length;
-  return { line, column: (match[1] ?? "").replace("\uFEFF", "").length + 1 };
+  return { line: positionAt(post.source.text, match.index).line, column: (match[1] ?? "").replace("\uFEFF", "").length + 1 };
 }
 
 /**
@@ -27,6 +26,6 @@ function headerEnd(post: Post): number {
   const { body } = post;
   const offset = body.search(/[^\s]/);
   if (offset === -1) return post.source.text.length;
-  const lines = body.slice(0, offset).split("\n").length - 1;
+  const lines = positionAt(body, offset).line - 1;
   return lineStarts(post.source.text, lines + 1)[lines] ?? post.source.text.length;
 }

@@ -1,9 +1,8 @@
 import { closestMatch } from "../text/closest-match.js";
+import { datedName } from "./dated-name.js";
 
-/** A Jekyll-style date prefix of a slug (`2024-05-01-hello` → `hello`). */
-const datePrefix = /^\d{4}-\d{2}-\d{2}-(?=[a-z0-9])/;
-
-const withoutDate = (slug: string): string => slug.replace(datePrefix, "");
+/** A slug without its Jekyll-style date prefix (`2024-05-01-hello` → `hello`), read as a post's name is. */
+const withoutDate = (slug: string): string => datedName(slug)?.rest ?? slug;
 
 /**
  * The known slug a link's unknown slug most likely meant, for a "did you mean" hint: the

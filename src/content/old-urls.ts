@@ -1,6 +1,6 @@
 import { warning } from "../diagnostics.js";
 import { invalidField, type FieldSink } from "./field-readers.js";
-import { generatedFileAt, normalizeAlias } from "./normalize-alias.js";
+import { generatedFileAt, normalizeAlias } from "../urls/normalize-alias.js";
 import type { RawField } from "./raw-fields.js";
 
 /** What `permalink`/`url` keys say about a post. */

@@ -4,11 +4,12 @@ import { acceptedDateForms, parseHeaderDate } from "./dates.js";
 import { datedName } from "./dated-name.js";
 import { invalidField, readBoolean, readList, readText, type FieldSink } from "./field-readers.js";
 import { frontMatterKeys, resolveKeys, type ResolvedKeys } from "./front-matter-keys.js";
-import { nearMissKey } from "./near-miss.js";
-import { generatedFileAt, normalizeAlias } from "./normalize-alias.js";
+import { nearMissKey } from "../text/closest-match.js";
+import { generatedFileAt, normalizeAlias } from "../urls/normalize-alias.js";
 import { readOldUrls } from "./old-urls.js";
 import type { RawField, RawFields } from "./raw-fields.js";
-import { isValidSlug, slugFromPath, slugify } from "./slug.js";
+import { slugify } from "../text/slugify.js";
+import { isValidSlug, slugFromPath } from "./slug.js";
 
 /** The header keys daylight reads itself; every other key goes to `extra`. */
 export const knownKeys = [

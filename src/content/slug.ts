@@ -1,22 +1,10 @@
-import transliterate from "slugify";
+import { slugify } from "../text/slugify.js";
 import { datedName, postName } from "./dated-name.js";
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A slug is lowercase `a-z`, `0-9` and single `-`: safe as one URL and path segment. */
 export const isValidSlug = (slug: string): boolean => slugPattern.test(slug);
-
-/**
- * Makes a slug from any text, transliterated to ASCII (`über café` → `uber-cafe`).
- * Empty when nothing is left (`日本語`).
- */
-export function slugify(text: string): string {
-  // slugify drops `_`, `/` and `.` outright; they separate words in file names and titles.
-  const spaced = text.replace(/[\s_/\\.]+/g, "-");
-  return transliterate(spaced, { lower: true, strict: true })
-    .replace(/-{2,}/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 /**
  * The slug a post gets from its path when its header gives none: the file name without

@@ -1,5 +1,6 @@
-import { manifestPath, type CacheClass } from "../generations/manifest.js";
+import type { CacheClass } from "../generations/manifest.js";
 import type { TargetState } from "./read-target.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /** One file of the build to publish. */
 export interface BuildFile {

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseManifest } from "../check/parse-manifest.js";
-import { hashBytes } from "../generations/hash-file.js";
-import { manifestPath, type Manifest } from "../generations/manifest.js";
+import { parseManifest } from "../generations/parse-manifest.js";
+import { hashBytes } from "../files/hash-file.js";
+import type { Manifest } from "../generations/manifest.js";
 import type { BuildFile } from "./plan-deploy.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /** A built folder ready to publish: its manifest and every file to upload (the manifest included). */
 export interface BuildListing {

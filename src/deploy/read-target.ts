@@ -1,8 +1,8 @@
 import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { isTemporaryName } from "../check/site-files.js";
-import { hashFile } from "../generations/hash-file.js";
-import { runPool } from "../output/run-pool.js";
+import { hashFile } from "../files/hash-file.js";
+import { runPool } from "../files/run-pool.js";
 
 /** What a path in the target folder holds; symlinks are never followed. */
 export type TargetEntry =

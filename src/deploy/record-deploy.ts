@@ -1,7 +1,8 @@
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { manifestPath, type Manifest } from "../generations/manifest.js";
+import type { Manifest } from "../generations/manifest.js";
 import { serializeManifest } from "../generations/serialize-manifest.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /** The manifest once a deploy carried it: every URL of its ledger published, so no `unpublished` list. */
 export function deployedManifest(manifest: Manifest): Manifest {

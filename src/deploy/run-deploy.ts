@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { hashBytes } from "../generations/hash-file.js";
+import { hashBytes } from "../files/hash-file.js";
 import type { BuildFile, DeployPlan, DeployStep } from "./plan-deploy.js";
 import { isRealPathInside } from "./read-target.js";
 

@@ -1,16 +1,9 @@
+import { diffOutputs } from "../output/diff-outputs.js";
+
 /** Output paths whose bytes differ between two builds: added, changed or removed. */
-export function changedPaths(
-  before: ReadonlyMap<string, Uint8Array>,
-  after: ReadonlyMap<string, Uint8Array>,
-): string[] {
-  const changed: string[] = [];
-  for (const [path, bytes] of after) {
-    const old = before.get(path);
-    if (old === bytes) continue;
-    if (old === undefined || !Buffer.from(old.buffer, old.byteOffset, old.byteLength).equals(bytes)) changed.push(path);
-  }
-  for (const path of before.keys()) if (!after.has(path)) changed.push(path);
-  return changed.sort();
+export function changedPaths(before: ReadonlyMap<string, Uint8Array>, after: ReadonlyMap<string, Uint8Array>): string[] {
+  const { changed, removed } = diffOutputs(before, after);
+  return [...changed, ...removed].sort();
 }
 
 /** The URL path a browser shows for an output path: `posts/a/index.html` → `/blog/posts/a/`. */

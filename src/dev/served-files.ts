@@ -1,3 +1,5 @@
+import { sameBytes } from "../output/diff-outputs.js";
+
 /**
  * The output the dev server serves: the last whole build's files, with the pages of the
  * quick answers given since in place of theirs. The whole build's own map is never changed:
@@ -22,7 +24,7 @@ export function createServedFiles(files: ReadonlyMap<string, Uint8Array>): Serve
     },
     patch(outputPath, bytes) {
       const old = served.get(outputPath);
-      if (old !== undefined && Buffer.from(old.buffer, old.byteOffset, old.byteLength).equals(bytes)) return false;
+      if (old !== undefined && sameBytes(old, bytes)) return false;
       patched ??= new Map(served);
       patched.set(outputPath, bytes);
       // A whole build's files are in path order; a page at a new path goes to its place.

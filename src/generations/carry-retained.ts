@@ -1,6 +1,6 @@
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../model.js";
-import { runPool } from "../output/run-pool.js";
+import { runPool } from "../files/run-pool.js";
 import { cacheClassOf } from "./cache-class-of.js";
 import type { GenerationRecord, ManifestFile } from "./manifest.js";
 import type { PreviousGeneration, RetainedFile } from "./read-previous.js";

@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../config/site-config.js";
-import { generatedFileAt, normalizeAlias } from "../content/normalize-alias.js";
+import { generatedFileAt, normalizeAlias } from "../urls/normalize-alias.js";
 import { error, warning, type Diagnostic } from "../diagnostics.js";
 import { siteToUrlPath, urlToOutputPath, urlToSitePath, type OutputSpace } from "./url-paths.js";
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { FileDigest } from "./hash-file.js";
+import type { FileDigest } from "../files/hash-file.js";
 
 /**
  * A generation's id: 12 hex characters of the SHA-256 of its files' sorted paths and

@@ -1,11 +1,11 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../model.js";
-import { outputContents } from "../output/output-contents.js";
+import { outputContents } from "../files/output-contents.js";
 import type { Redirect } from "./collect-redirects.js";
-import { manifestPath } from "./manifest.js";
 import { renderHeadersFile } from "./render-headers-file.js";
 import { renderRedirectsFile } from "./render-redirects-file.js";
 import { unsafeFileNames } from "./unsafe-file-names.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /** The build's files with daylight's `_headers` and `_redirects` in place, merged with the site's own. */
 export interface HostFiles {

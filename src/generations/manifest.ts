@@ -4,9 +4,6 @@
  * `deploy` orders an upload. Plain JSON, written with sorted keys so it is reproducible.
  */
 
-/** The manifest's file name at the output root. */
-export const manifestPath = "daylight-manifest.json";
-
 /** How long a file may be cached: forever (its name changes with its bytes), or revalidated on every use. */
 export type CacheClass = "immutable" | "revalidate";
 

@@ -1,4 +1,4 @@
-import { pathProblem } from "../output/validate-output-paths.js";
+import { pathProblem } from "../files/validate-output-paths.js";
 import type { GenerationRecord, LedgerEntry, Manifest, ManifestFile } from "./manifest.js";
 
 /** Thrown only inside this module: what made a manifest untrustworthy. */

@@ -5,9 +5,9 @@ import { cacheClassOf } from "./cache-class-of.js";
 import { carryRetained } from "./carry-retained.js";
 import { collectRedirects, compare, type PublishedUrl } from "./collect-redirects.js";
 import { generationId } from "./generation-id.js";
-import { hashOutputFiles, type FileDigest } from "./hash-file.js";
+import { hashOutputFiles, type FileDigest } from "../files/hash-file.js";
 import { withHostFiles } from "./host-files.js";
-import { manifestPath, type GenerationRecord, type Manifest, type ManifestFile } from "./manifest.js";
+import { type GenerationRecord, type Manifest, type ManifestFile } from "./manifest.js";
 import { planLedger } from "./plan-ledger.js";
 import { publishedUrlsOf, unpublishedUrls } from "./published-urls.js";
 import type { PreviousGeneration } from "./read-previous.js";
@@ -15,6 +15,7 @@ import { redirectStubs } from "./redirect-stub.js";
 import { selectRetained } from "./select-retained.js";
 import { serializeManifest } from "./serialize-manifest.js";
 import { outputSpace } from "./url-paths.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /** What a generation is planned from. */
 export interface GenerationInput {

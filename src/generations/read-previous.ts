@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../model.js";
 import { fetchBytes, type FetchLimits } from "./fetch-bytes.js";
-import { hashBytes, hashFile } from "./hash-file.js";
-import { manifestPath, type Manifest, type ManifestFile } from "./manifest.js";
+import { hashBytes, hashFile } from "../files/hash-file.js";
+import type { Manifest, ManifestFile } from "./manifest.js";
 import { parseManifest } from "./parse-manifest.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /**
  * Where the previous generation comes from: an output folder, or the live site's URL. A

@@ -64,6 +64,3 @@ export function createMarkdownProcessor(plugins: UserPlugins = {}) {
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze();
 }
-
-/** The processor's type. */
-export type MarkdownProcessor = ReturnType<typeof createMarkdownProcessor>;

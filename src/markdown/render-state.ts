@@ -1,8 +1,7 @@
 import type { VFile } from "vfile";
 import type { Point } from "unist";
-import type { Diagnostic, Position } from "../diagnostics.js";
+import { createLineIndex, type Diagnostic, type Position } from "../diagnostics.js";
 import type { Heading, PostLinkRef, Resource } from "../model.js";
-import { createLineIndex } from "../check/line-index.js";
 import type { RenderContext } from "./render-context.js";
 
 /**

@@ -7,9 +7,9 @@ import {
 } from "./output-slots.js";
 import { repairLayout, type StepHook } from "./repair-output.js";
 import { reconcileSlot } from "./reconcile-slot.js";
-import { listFiles } from "./list-files.js";
+import { listFiles } from "../files/list-files.js";
 import { updateInPlace } from "./update-in-place.js";
-import { assertValidOutputPaths } from "./validate-output-paths.js";
+import { assertValidOutputPaths } from "../files/validate-output-paths.js";
 import type { Writer } from "./writer.js";
 import { timed, timedAsync } from "../stage-timings.js";
 

@@ -1,9 +1,9 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, join, parse } from "node:path";
-import { manifestPath } from "../generations/manifest.js";
 import { siteSourcesIn } from "./holds-site-sources.js";
 import { resolveRealPath } from "./resolve-real-path.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /** What daylight would do to a folder: replace it with a build, publish into it, or keep its cache there. */
 export type FolderRole = "output" | "deploy target" | "cache";

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, join } from "node:path";
+import { listFiles } from "../files/list-files.js";
 
 /**
  * What in `dir` marks it as a site's sources, or undefined: one of `markers` (files or
@@ -13,14 +14,11 @@ export function siteSourcesIn(dir: string, markers: readonly string[]): string |
   return undefined;
 }
 
-/** True when a file whose name matches `pattern` exists anywhere under `dir`. */
+/** True when a file whose name matches `pattern` exists anywhere under `dir` (an unreadable folder holds none). */
 function holdsFile(dir: string, pattern: RegExp): boolean {
-  let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    return listFiles(dir).some((file) => pattern.test(basename(file)));
   } catch {
     return false;
   }
-  return entries.some((entry) =>
-    entry.isDirectory() ? holdsFile(join(dir, entry.name), pattern) : pattern.test(entry.name));
 }

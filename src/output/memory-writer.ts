@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { OutputFile } from "../model.js";
-import { assertValidOutputPaths } from "./validate-output-paths.js";
+import { diffOutputs } from "./diff-outputs.js";
+import { assertValidOutputPaths } from "../files/validate-output-paths.js";
 import type { WriteReport, Writer } from "./writer.js";
 
 /** A Writer that keeps the output in memory, `path → bytes`; each write replaces the whole set. */
@@ -63,14 +64,6 @@ async function bytesOf(file: OutputFile): Promise<Uint8Array> {
 }
 
 function compare(before: ReadonlyMap<string, Uint8Array>, after: ReadonlyMap<string, Uint8Array>): WriteReport {
-  let written = 0;
-  let unchanged = 0;
-  for (const [path, bytes] of after) {
-    const old = before.get(path);
-    if (old && (old === bytes || Buffer.from(old.buffer, old.byteOffset, old.byteLength).equals(bytes))) unchanged++;
-    else written++;
-  }
-  let removed = 0;
-  for (const path of before.keys()) if (!after.has(path)) removed++;
-  return { written, unchanged, removed };
+  const { changed, removed, unchanged } = diffOutputs(before, after);
+  return { written: changed.length, unchanged, removed: removed.length };
 }

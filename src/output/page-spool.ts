@@ -1,8 +1,8 @@
 import { closeSync, existsSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { hashBytes } from "../generations/hash-file.js";
+import { hashBytes } from "../files/hash-file.js";
 import type { SpooledBytes } from "../model.js";
-import { attachErrorPath } from "./attach-error-path.js";
+import { attachErrorPath } from "../files/attach-error-path.js";
 
 /** An output file parked in a spool. */
 export interface SpooledFile {

@@ -4,7 +4,7 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../model.js";
-import { writeTextSync } from "./write-text-sync.js";
+import { writeTextSync } from "../files/write-text-sync.js";
 
 /** How the slot came to hold one file. */
 export type SlotResult = "written" | "kept";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { hashFile } from "../generations/hash-file.js";
+import { hashFile } from "../files/hash-file.js";
 import type { OutputFile } from "../model.js";
 import { planDeploy, type BuildFile } from "../deploy/plan-deploy.js";
 import { readBuild } from "../deploy/read-build.js";
@@ -8,7 +8,7 @@ import { runDeployPlan } from "../deploy/run-deploy.js";
 import { ensureGenerations, ensureSlotFolder, OutputLayoutError, type OutputLayout } from "./output-slots.js";
 import type { StepHook } from "./repair-output.js";
 import { reconcileSlot } from "./reconcile-slot.js";
-import { runPool } from "./run-pool.js";
+import { runPool } from "../files/run-pool.js";
 import type { WriteReport } from "./writer.js";
 
 /**

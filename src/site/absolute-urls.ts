@@ -1,8 +1,11 @@
 /**
  * Feeds are read far from the site, so every URL in their HTML must be absolute. These
- * functions rewrite `href`, `src`, `srcset` and `poster` in serialised HTML (as rehype-stringify
- * writes it), touching only real tags: text, comments and script/style bodies stay as they are.
+ * functions rewrite the URL attributes (urls/url-attributes.ts, the list the output check
+ * reads) in serialised HTML (as rehype-stringify writes it), touching only real tags: text,
+ * comments and script/style bodies stay as they are.
  */
+import { srcsetCandidates } from "../urls/srcset-candidates.js";
+import { urlKindOf } from "../urls/url-attributes.js";
 
 // A comment, or a start tag with its attributes (quoted values may hold `>` and spaces).
 const tagPattern =
@@ -10,7 +13,6 @@ const tagPattern =
 // One attribute of a start tag; valueless ones match too, so scanning never starts inside a value.
 const attributePattern = /(\s+)([^\s"'>/=]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
 const rawTextElements = new Set(["script", "style", "textarea", "title"]);
-const urlAttributes = new Set(["href", "src", "poster"]);
 
 /** Makes every URL attribute in `html` absolute against `baseUrl` (the page's own absolute URL). */
 export function absolutizeUrls(html: string, baseUrl: string): string {
@@ -20,7 +22,7 @@ export function absolutizeUrls(html: string, baseUrl: string): string {
   for (let m = pattern.exec(html); m !== null; m = pattern.exec(html)) {
     const [whole, name, attributes = "", end = ""] = m;
     if (name === undefined) continue;
-    out += html.slice(copied, m.index) + `<${name}${rewriteAttributes(attributes, baseUrl)}${end}`;
+    out += html.slice(copied, m.index) + `<${name}${rewriteAttributes(name.toLowerCase(), attributes, baseUrl)}${end}`;
     copied = m.index + whole.length;
     if (rawTextElements.has(name.toLowerCase())) {
       const close = html.toLowerCase().indexOf(`</${name.toLowerCase()}`, copied);
@@ -30,13 +32,13 @@ export function absolutizeUrls(html: string, baseUrl: string): string {
   return out + html.slice(copied);
 }
 
-function rewriteAttributes(attributes: string, baseUrl: string): string {
+function rewriteAttributes(tag: string, attributes: string, baseUrl: string): string {
   return attributes.replace(attributePattern, (whole, space: string, name: string, equals?: string, raw?: string) => {
     if (equals === undefined || raw === undefined) return whole;
-    const key = name.toLowerCase();
-    if (key !== "srcset" && !urlAttributes.has(key)) return whole;
+    const kind = urlKindOf(tag, name.toLowerCase());
+    if (kind === undefined) return whole;
     const value = decodeAttribute(unquote(raw));
-    const rewritten = key === "srcset" ? absolutizeSrcset(value, baseUrl) : absoluteUrl(value, baseUrl);
+    const rewritten = kind === "srcset" ? absolutizeSrcset(value, baseUrl) : absoluteUrl(value, baseUrl);
     return `${space}${name}="${encodeAttribute(rewritten)}"`;
   });
 }
@@ -55,31 +57,12 @@ export function absoluteUrl(url: string, baseUrl: string): string {
 /** Rewrites each candidate URL of a `srcset` list, keeping descriptors (`2x`, `640w`) and separators. */
 export function absolutizeSrcset(srcset: string, baseUrl: string): string {
   let out = "";
-  let i = 0;
-  while (i < srcset.length) {
-    const lead = /^[\s,]*/.exec(srcset.slice(i))?.[0] ?? "";
-    out += lead;
-    i += lead.length;
-    if (i >= srcset.length) break;
-    const urlEnd = indexOfOr(srcset, /\s/g, i);
-    const candidate = srcset.slice(i, urlEnd);
-    // Per the HTML spec, commas ending the URL separate candidates; commas inside it (w_100,h_80) do not.
-    const trailing = /,+$/.exec(candidate)?.[0] ?? "";
-    out += absoluteUrl(candidate.slice(0, candidate.length - trailing.length), baseUrl) + trailing;
-    i = urlEnd;
-    if (trailing === "") {
-      const descriptorEnd = indexOfOr(srcset, /,/g, i);
-      out += srcset.slice(i, descriptorEnd);
-      i = descriptorEnd;
-    }
+  let copied = 0;
+  for (const { url, start } of srcsetCandidates(srcset)) {
+    out += srcset.slice(copied, start) + absoluteUrl(url, baseUrl);
+    copied = start + url.length;
   }
-  return out;
-}
-
-function indexOfOr(text: string, pattern: RegExp, from: number): number {
-  pattern.lastIndex = from;
-  const m = pattern.exec(text);
-  return m === null ? text.length : m.index;
+  return out + srcset.slice(copied);
 }
 
 const unquote = (raw: string): string =>

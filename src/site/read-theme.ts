@@ -1,5 +1,6 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { listFiles } from "../files/list-files.js";
 import { fingerprintThemeAssets, type ThemeAsset } from "./fingerprint-theme-assets.js";
 
 /** One LiquidJS template of the theme. */
@@ -49,7 +50,7 @@ async function addFolder(
   templates: Map<string, ThemeTemplate>,
   assets: Map<string, string>,
 ): Promise<void> {
-  for (const file of await listFiles(dir)) {
+  for (const file of themeFiles(dir)) {
     const name = toPosix(path.relative(dir, file));
     if (name.startsWith(`${assetsFolder}/`)) {
       assets.set(name, file);
@@ -61,27 +62,15 @@ async function addFolder(
   }
 }
 
-/** Every file below `dir`, skipping names that start with "." (editor and OS litter); none when `dir` is absent. */
-async function listFiles(dir: string): Promise<string[]> {
-  let entries;
+/** Every file below `dir`, skipping names that start with "." (editor and OS litter); none when `dir` is absent or a file. */
+function themeFiles(dir: string): string[] {
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    return listFiles(dir, { skip: (name) => name.startsWith("."), regularOnly: true }).map((name) => path.join(dir, name));
   } catch (err) {
-    if (isMissing(err)) return [];
+    if ((err as NodeJS.ErrnoException).code === "ENOTDIR") return [];
     throw err;
   }
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(full)));
-    else if (entry.isFile()) files.push(full);
-  }
-  return files;
 }
-
-const isMissing = (err: unknown): boolean =>
-  typeof err === "object" && err !== null && ["ENOENT", "ENOTDIR"].includes((err as { code?: string }).code ?? "");
 
 const toPosix = (p: string): string => p.split(path.sep).join("/");
 

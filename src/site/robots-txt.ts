@@ -1,9 +1,7 @@
 import type { SiteConfig } from "../config/site-config.js";
 import { siteUrlOf } from "./feeds/feed-spec.js";
-import { sitemapPath } from "./sitemap.js";
+import { sitemapPath } from "../urls/generated-files.js";
 
-/** robots.txt's path in the output folder; the build writes it only when public/ has none. */
-export const robotsTxtPath = "robots.txt";
 
 /**
  * A robots.txt that lets every crawler in and points it at the sitemap. `config.url` must be set.

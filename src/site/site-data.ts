@@ -1,7 +1,7 @@
 import type { SiteConfig } from "../config/site-config.js";
-import { feedFiles, type FeedFormat } from "./feeds/feed-spec.js";
 import type { NavItem } from "./site-nav.js";
 import { siteIcons, type IconLink } from "./site-icons.js";
+import { feedFiles, type FeedFormat } from "../urls/generated-files.js";
 
 /** A feed, for `<link rel="alternate">` and subscribe links. */
 export interface FeedLink {

@@ -6,13 +6,14 @@ import type { SiteConfig } from "../config/site-config.js";
 import type { OutputFile, RenderedPost } from "../model.js";
 import { renderAtomFeed } from "./feeds/atom-feed.js";
 import { feedPosts } from "./feeds/feed-items.js";
-import { feedFiles, type FeedSpec } from "./feeds/feed-spec.js";
+import type { FeedSpec } from "./feeds/feed-spec.js";
 import { renderJsonFeed } from "./feeds/json-feed.js";
 import { renderRssFeed } from "./feeds/rss-feed.js";
-import { renderRobotsTxt, robotsTxtPath } from "./robots-txt.js";
-import { renderSitemap, sitemapPath, type SitemapEntry } from "./sitemap.js";
+import { renderRobotsTxt } from "./robots-txt.js";
+import { renderSitemap, type SitemapEntry } from "./sitemap.js";
 import { timed } from "../stage-timings.js";
 import type { TextCache } from "./text-cache.js";
+import { feedFiles, robotsTxtPath, sitemapPath } from "../urls/generated-files.js";
 
 /**
  * `feed.xml`, `atom.xml` and `feed.json` in `spec.folder`. Rendering XML is not cheap and

@@ -2,8 +2,6 @@ import { create } from "xmlbuilder2";
 import { rfc3339 } from "./feeds/feed-items.js";
 import { toXmlbuilderText } from "./feeds/xml-text.js";
 
-/** The sitemap's path in the output folder. */
-export const sitemapPath = "sitemap.xml";
 
 /** One page of the site for the sitemap. */
 export interface SitemapEntry {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { slugify } from "../content/slug.js";
+import { slugify } from "../text/slugify.js";
 import { headerKeyPosition } from "../content/header-key-position.js";
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { RenderedPost } from "../model.js";

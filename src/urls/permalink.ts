@@ -1,4 +1,4 @@
-import { slugify } from "../content/slug.js";
+import { slugify } from "../text/slugify.js";
 import { closestMatch } from "../text/closest-match.js";
 
 /** Where a post is unless the config's `"permalink"` says otherwise. */

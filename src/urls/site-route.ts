@@ -1,9 +1,6 @@
-import type { SiteConfig } from "../config/site-config.js";
-import { normalizeAlias } from "../content/normalize-alias.js";
+import { normalizeAlias } from "./normalize-alias.js";
 import { memoizeByIdentity } from "../identity-memo.js";
-import type { RenderContext } from "../markdown/render-context.js";
-import { generatedRootFiles } from "../site/generated-files.js";
-import { feedFiles } from "../site/feeds/feed-spec.js";
+import { feedFiles, generatedRootFiles } from "./generated-files.js";
 
 /**
  * Whether `path` (a URL path below the site's base path, without its leading `/`: `""`,
@@ -14,15 +11,21 @@ import { feedFiles } from "../site/feeds/feed-spec.js";
  * config's `redirects`. A folder may be named with or without its trailing `/` or
  * `index.html`, as a static host serves all three.
  */
-export function isSiteRoute(path: string, context: Pick<RenderContext, "config" | "pages">): boolean {
+export function isSiteRoute(path: string, context: { readonly config: RouteConfig; readonly pages?: ReadonlySet<string> | undefined }): boolean {
   if (generatedRootFiles.has(path) || tagFeed.test(path) || redirectSources(context.config).has(path)) return true;
   const folder = folderOf(path);
   if (folder === "" || context.pages?.has(folder) === true || redirectSources(context.config).has(folder)) return true;
   return builtFolders.some((pattern) => pattern.test(folder));
 }
 
+/** What of the site's config (a SiteConfig) its routes depend on. */
+interface RouteConfig {
+  readonly url: string | undefined;
+  readonly redirects: Readonly<Record<string, string>>;
+}
+
 /** The paths below the base path (`old-post/`, `old.html`) that `config.redirects` writes a redirect page at. */
-const redirectSources = memoizeByIdentity((config: SiteConfig): ReadonlySet<string> => new Set(
+const redirectSources = memoizeByIdentity((config: RouteConfig): ReadonlySet<string> => new Set(
   Object.keys(config.redirects).flatMap((key) => normalizeAlias(key, config.url)?.slice(1) ?? []),
 ));
 

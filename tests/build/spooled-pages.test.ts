@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
-import { outputContents } from "../../src/output/output-contents.js";
+import { outputContents } from "../../src/files/output-contents.js";
 import { openPageSpool } from "../../src/output/page-spool.js";
 import { readSite, siteLayout } from "../../src/read-site.js";
 import { linkedPostsSite as site } from "./linked-posts-site.js";

@@ -161,6 +161,16 @@ describe("checkSite", () => {
     ]);
   });
 
+  it("refuses a manifest that names a path outside the folder, as the build's own reader does", () => {
+    const site = makeSite(base);
+    const manifest = JSON.parse(new TextDecoder().decode(site.get("daylight-manifest.json")));
+    manifest.files["../outside.html"] = manifest.files["index.html"];
+    site.set("daylight-manifest.json", new TextEncoder().encode(JSON.stringify(manifest)));
+    expect(brief(checkSite(memorySiteFiles(site), { strict: false }))).toEqual([
+      ["error", "invalid-manifest", "daylight-manifest.json", undefined, undefined],
+    ]);
+  });
+
   it("reports a folder without a manifest, unless the caller gives the base URL", () => {
     const site = makeSite(base);
     site.delete("daylight-manifest.json");

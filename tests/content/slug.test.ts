@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isValidSlug, slugFromPath, slugify } from "../../src/content/slug.js";
+import { isValidSlug, slugFromPath } from "../../src/content/slug.js";
+import { slugify } from "../../src/text/slugify.js";
 
 describe("slugs", () => {
   it("transliterates to ASCII", () => {

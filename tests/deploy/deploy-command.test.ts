@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultMaxDeletes, runDeploy, type DeployCommand } from "../../src/cli/deploy-command.js";
+import { runDeploy, type DeployCommand } from "../../src/cli/deploy-command.js";
+import { defaultMaxDeletes } from "../../src/cli/parse-args.js";
 import type { DeployStep } from "../../src/deploy/plan-deploy.js";
 import type { DeployHooks } from "../../src/deploy/run-deploy.js";
 import { generation } from "./generations.js";

@@ -53,4 +53,4 @@ export function generationFiles(k: number, baseUrl = "https://example.com/"): Re
 
 /** Generation `k` as a site map with its manifest. */
 export const generation = (k: number, baseUrl = "https://example.com/"): SiteMap =>
-  makeSite(generationFiles(k, baseUrl), baseUrl, `generation-${k}`);
+  makeSite(generationFiles(k, baseUrl), baseUrl, k.toString(16).padStart(12, "0"));

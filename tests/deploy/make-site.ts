@@ -1,10 +1,11 @@
 /** Test helper: a built site by hand (files + a manifest in the format of src/generations/manifest.ts). */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { listFilesSync } from "../../src/check/site-files.js";
+import { listSiteFiles } from "../../src/check/site-files.js";
 import { cacheClassOf } from "../../src/generations/cache-class-of.js";
-import { hashBytes } from "../../src/generations/hash-file.js";
-import { manifestPath, type Manifest, type ManifestFile } from "../../src/generations/manifest.js";
+import { hashBytes } from "../../src/files/hash-file.js";
+import type { Manifest, ManifestFile } from "../../src/generations/manifest.js";
+import { manifestPath } from "../../src/urls/generated-files.js";
 
 export type SiteMap = Map<string, Uint8Array>;
 
@@ -14,7 +15,7 @@ const encoder = new TextEncoder();
 export function makeSite(
   files: Readonly<Record<string, string | Uint8Array>>,
   baseUrl = "https://example.com/",
-  generation = "gen000000001",
+  generation = "000000000001",
 ): SiteMap {
   const site: SiteMap = new Map();
   const entries: Record<string, ManifestFile> = {};
@@ -47,7 +48,7 @@ export function writeSite(dir: string, site: SiteMap): void {
 /** path → text of every file under `dir` (a snapshot to compare before/after). */
 export function snapshot(dir: string): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const path of listFilesSync(dir)) result[path] = readFileSync(join(dir, path), "latin1");
+  for (const path of listSiteFiles(dir)) result[path] = readFileSync(join(dir, path), "latin1");
   return result;
 }
 

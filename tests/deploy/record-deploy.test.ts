@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultMaxDeletes, runDeploy } from "../../src/cli/deploy-command.js";
-import { manifestPath, type Manifest } from "../../src/generations/manifest.js";
+import { runDeploy } from "../../src/cli/deploy-command.js";
+import { defaultMaxDeletes } from "../../src/cli/parse-args.js";
+import type { Manifest } from "../../src/generations/manifest.js";
 import { serializeManifest } from "../../src/generations/serialize-manifest.js";
 import { makeSite, page, writeSite } from "./make-site.js";
+import { manifestPath } from "../../src/urls/generated-files.js";
 
 let dir: string;
 beforeEach(() => {

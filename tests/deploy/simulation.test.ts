@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { siteBaseOf } from "../../src/check/resolve-reference.js";
-import { startProbe } from "../../src/deploy/deploy-probe.js";
+import { startProbe } from "../../tools/deploy-simulation/deploy-probe.js";
 import { planDeploy, type DeployPlan } from "../../src/deploy/plan-deploy.js";
 import { readBuild } from "../../src/deploy/read-build.js";
 import { readTarget } from "../../src/deploy/read-target.js";
 import { runDeployPlan } from "../../src/deploy/run-deploy.js";
-import { publishedUrls, simulateDeploy } from "../../src/deploy/simulate-deploy.js";
-import { serveFolder } from "../../src/deploy/static-server.js";
+import { publishedUrls, simulateDeploy } from "../../tools/deploy-simulation/simulate-deploy.js";
+import { serveFolder } from "../../tools/deploy-simulation/static-server.js";
 import { generation } from "./generations.js";
 import { writeSite } from "./make-site.js";
 

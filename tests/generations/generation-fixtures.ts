@@ -6,12 +6,12 @@ import { dirname, join, normalize } from "node:path";
 import { afterEach } from "vitest";
 import { defaultSiteConfig, type SiteConfig } from "../../src/config/site-config.js";
 import type { OutputFile } from "../../src/model.js";
-import { outputContents } from "../../src/output/output-contents.js";
+import { outputContents } from "../../src/files/output-contents.js";
 import { planGeneration, type GenerationInput } from "../../src/generations/plan-generation.js";
 import { readPreviousGeneration } from "../../src/generations/read-previous.js";
-import { manifestPath } from "../../src/generations/manifest.js";
 import { parseManifest } from "../../src/generations/parse-manifest.js";
 import { recordDeploy } from "../../src/deploy/record-deploy.js";
+import { manifestPath } from "../../src/urls/generated-files.js";
 
 export const config = (over: Partial<SiteConfig> = {}): SiteConfig => ({
   ...defaultSiteConfig,

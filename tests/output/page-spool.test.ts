@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { hashBytes } from "../../src/generations/hash-file.js";
+import { hashBytes } from "../../src/files/hash-file.js";
 import { createDiskWriter } from "../../src/output/disk-writer.js";
 import { openPageSpool, spoolFileOf } from "../../src/output/page-spool.js";
 import { snapshot, useTempDirs } from "./temp-dirs.js";

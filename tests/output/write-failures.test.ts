@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openPageSpool } from "../../src/output/page-spool.js";
-import { writeTextSync } from "../../src/output/write-text-sync.js";
+import { writeTextSync } from "../../src/files/write-text-sync.js";
 import { useTempDirs } from "./temp-dirs.js";
 
 /** While set, every write(2) on a descriptor fails as on a full disk: with no path, as Node reports it. */

@@ -3,7 +3,8 @@ import { propertyRuns } from "../support/property-runs.js";
 import { describe, expect, it } from "vitest";
 import { defaultSiteConfig } from "../../src/config/site-config.js";
 import { parsePost } from "../../src/content/parse-post.js";
-import { isValidSlug, slugify } from "../../src/content/slug.js";
+import { isValidSlug } from "../../src/content/slug.js";
+import { slugify } from "../../src/text/slugify.js";
 
 const runs = propertyRuns;
 const config = { ...defaultSiteConfig, timezone: "Europe/Berlin" };

@@ -32,6 +32,14 @@ describe("absolutizeUrls", () => {
     );
   });
 
+  it("rewrites the URL attributes the output check reads, and `data` only on an object", () => {
+    const html = '<blockquote cite="/q/"><p>q</p></blockquote><object data="o.svg"></object><div data="x"></div><link imagesrcset="/a.png 2x">';
+    expect(absolutizeUrls(html, base)).toBe(
+      '<blockquote cite="https://example.com/q/"><p>q</p></blockquote><object data="https://example.com/blog/posts/a/o.svg"></object>' +
+        '<div data="x"></div><link imagesrcset="https://example.com/a.png 2x">',
+    );
+  });
+
   it("leaves text, code, comments and script bodies alone", () => {
     const html =
       '<pre><code>&lt;a href="/x"&gt; href="/y"</code></pre><!-- <a href="/z"> --><script>if (a<b && c) { x.src="/q" }</script><a href="/r">r</a>';

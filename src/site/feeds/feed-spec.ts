@@ -1,4 +1,5 @@
 import type { SiteConfig } from "../../config/site-config.js";
+import { feedFiles, type FeedFormat } from "../../urls/generated-files.js";
 
 /** Which feed: the site's, or a tag's. Its files sit in `folder`, e.g. "feed.xml", "tags/devops/atom.xml". */
 export interface FeedSpec {
@@ -9,12 +10,6 @@ export interface FeedSpec {
   /** Output-relative folder of the feeds: "" for the site, "tags/devops/" for a tag. */
   readonly folder: string;
 }
-
-/** The file names of the three feeds, the same in every feed folder. */
-export const feedFiles = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" } as const;
-
-/** One of the three feed formats. */
-export type FeedFormat = keyof typeof feedFiles;
 
 /** The site's own feeds: the home page's title and description, at the output root. */
 export const siteFeedSpec = (config: SiteConfig): FeedSpec => ({

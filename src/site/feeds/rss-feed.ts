@@ -2,11 +2,8 @@ import { create } from "xmlbuilder2";
 import type { SiteConfig } from "../../config/site-config.js";
 import type { RenderedPost } from "../../model.js";
 import { feedUpdated, toFeedItems, type FeedItem } from "./feed-items.js";
-import { feedFiles, feedUrl, siteFeedSpec, type FeedSpec } from "./feed-spec.js";
+import { feedUrl, siteFeedSpec, type FeedSpec } from "./feed-spec.js";
 import { toXmlbuilderText } from "./xml-text.js";
-
-/** The site's RSS feed's path in the output folder (and, after the base path, in its URLs). */
-export const rssFeedPath = feedFiles.rss;
 
 type XMLBuilder = ReturnType<typeof create>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { feedFiles, feedUrl, siteFeedSpec } from "../../../src/site/feeds/feed-spec.js";
+import { feedUrl, siteFeedSpec } from "../../../src/site/feeds/feed-spec.js";
 import { config, tagSpec } from "./feed-fixtures.js";
+import { feedFiles } from "../../../src/urls/generated-files.js";
 
 describe("siteFeedSpec", () => {
   it("mirrors the home page, at the output root", () => {

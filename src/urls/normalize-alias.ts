@@ -1,5 +1,4 @@
-import { manifestPath } from "../generations/manifest.js";
-import { generatedRootFiles } from "../site/generated-files.js";
+import { generatedRootFiles, manifestPath } from "./generated-files.js";
 
 /**
  * An old URL of a post as a site-relative path (`/2019/03/old-name/`, `/old.html`), or

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generatedFileAt, normalizeAlias } from "../../src/content/normalize-alias.js";
+import { generatedFileAt, normalizeAlias } from "../../src/urls/normalize-alias.js";
 
 describe("normalizeAlias", () => {
   it("makes site-relative paths, folders ending in /", () => {

@@ -13,14 +13,27 @@ export function assertValidOutputPaths(files: readonly OutputFile[]): void {
     if (paths.has(file.path)) throw new Error(`output path ${JSON.stringify(file.path)} is written twice`);
     paths.add(file.path);
   }
+  const [clash] = folderClashes(paths, paths);
+  if (clash) throw new Error(`output path ${JSON.stringify(clash.folder)} is a file but ${JSON.stringify(clash.path)} needs it as a folder`);
+}
+
+/**
+ * Each name in `files` that a path needs as a folder (`a` for `a/b`), once, with the first
+ * path (in the order given) that needs it. The one folder-collision check: the build reports
+ * these as diagnostics, the writer refuses them.
+ */
+export function folderClashes(paths: Iterable<string>, files: ReadonlySet<string>): { folder: string; path: string }[] {
+  const clashes: { folder: string; path: string }[] = [];
+  const reported = new Set<string>();
   for (const path of paths) {
     for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) {
       const folder = path.slice(0, i);
-      if (paths.has(folder)) {
-        throw new Error(`output path ${JSON.stringify(folder)} is a file but ${JSON.stringify(path)} needs it as a folder`);
-      }
+      if (!files.has(folder) || reported.has(folder)) continue;
+      reported.add(folder);
+      clashes.push({ folder, path });
     }
   }
+  return clashes;
 }
 
 /** Why `path` is not a safe relative output path, or undefined when it is. */

@@ -4,18 +4,21 @@
  * generations before and after and every local URL each served page references. Reports
  * each moment a reader would have seen a broken page. Run it on your own builds:
  *
- *   node lib/deploy/simulate-deploy.js dist-N dist-N+1 [dist-N+2 …]
+ *   npm run simulate-deploy -- dist-N dist-N+1 [dist-N+2 …]
+ *
+ * A tool of this repository, not part of the package: it is compiled on its own
+ * (tsconfig.tools.json) into node_modules/.cache, never into lib/.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { siteBaseOf } from "../check/resolve-reference.js";
-import { runDeploy } from "../cli/deploy-command.js";
-import type { Console } from "../cli/report.js";
+import { siteBaseOf } from "../../src/check/resolve-reference.js";
+import { runDeploy } from "../../src/cli/deploy-command.js";
+import type { Console } from "../../src/cli/report.js";
 import { startProbe, type ProbeViolation } from "./deploy-probe.js";
-import { readBuild } from "./read-build.js";
-import type { DeployHooks } from "./run-deploy.js";
+import { readBuild } from "../../src/deploy/read-build.js";
+import type { DeployHooks } from "../../src/deploy/run-deploy.js";
 import { serveFolder } from "./static-server.js";
 
 export interface SimulationOptions {

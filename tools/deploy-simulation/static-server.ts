@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { resolveRequest } from "../dev/resolve-request.js";
+import { resolveRequest } from "../../src/dev/resolve-request.js";
 
 /** A running loopback server. */
 export interface StaticServer {

@@ -1,5 +1,5 @@
-import { resolveReference, type SiteBase } from "../check/resolve-reference.js";
-import { scanHtml } from "../check/scan-html.js";
+import { resolveReference, type SiteBase } from "../../src/check/resolve-reference.js";
+import { scanHtml } from "../../src/check/scan-html.js";
 
 /** Something a reader could have seen during a deploy. */
 export interface ProbeViolation {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { OutputFile } from "../model.js";
-import { runPool } from "../output/run-pool.js";
+import { runPool } from "./run-pool.js";
 
 /** What the manifest records of a file's bytes: the first 16 hex characters of its SHA-256, and its size. */
 export interface FileDigest {

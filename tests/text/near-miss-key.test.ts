@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nearMissKey } from "../../src/content/near-miss.js";
+import { nearMissKey } from "../../src/text/closest-match.js";
 import { knownKeys } from "../../src/content/post-fields.js";
 
 describe("nearMissKey", () => {

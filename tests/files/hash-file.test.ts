@@ -2,8 +2,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheClassOf } from "../../src/generations/cache-class-of.js";
-import { hashBytes, hashFile, hashOutputFiles } from "../../src/generations/hash-file.js";
-import { useTemp } from "./generation-fixtures.js";
+import { hashBytes, hashFile, hashOutputFiles } from "../../src/files/hash-file.js";
+import { useTemp } from "../generations/generation-fixtures.js";
 
 const temp = useTemp();
 
