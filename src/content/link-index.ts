@@ -1,5 +1,5 @@
 import type { LinkIndex, LinkTarget, Post } from "../model.js";
-import { memoizeByIdentity } from "../identity-memo.js";
+import { memoizeByIdentity } from "../cache/identity-memo.js";
 
 /**
  * Where a post link to `post` goes. The same object for a post object that did not change

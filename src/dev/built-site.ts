@@ -2,7 +2,7 @@ import type { SitePlugins } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
 import type { RenderedPost } from "../model.js";
 import type { SiteSources } from "../read-site.js";
-import type { RenderCache } from "../render-cache.js";
+import type { RenderCache } from "../cache/render-cache.js";
 import { indexPosts, replacePost, type PostIndex } from "./post-index.js";
 
 /**

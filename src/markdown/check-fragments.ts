@@ -1,6 +1,6 @@
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { LinkIndex, RenderedPost } from "../model.js";
-import { memoizeByIdentity } from "../identity-memo.js";
+import { memoizeByIdentity } from "../cache/identity-memo.js";
 import { closestMatch } from "../text/closest-match.js";
 
 /**

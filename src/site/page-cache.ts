@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EntryStore } from "../cache/entry-store.js";
-import { memoizeByIdentity } from "../identity-memo.js";
+import { memoizeByIdentity } from "../cache/identity-memo.js";
 import { createKeptEntries } from "../cache/kept-entries.js";
 import type { SiteConfig } from "../config/site-config.js";
 import type { Theme } from "./read-theme.js";

@@ -1,6 +1,6 @@
 import type { SiteConfig } from "../config/site-config.js";
 import { normalizeAlias } from "../content/normalize-alias.js";
-import { memoizeByIdentity } from "../identity-memo.js";
+import { memoizeByIdentity } from "../cache/identity-memo.js";
 import type { RenderContext } from "../markdown/render-context.js";
 import { generatedRootFiles } from "../site/generated-files.js";
 import { feedFiles } from "../site/feeds/feed-spec.js";

@@ -1,7 +1,7 @@
 import type { RenderContext } from "../markdown/render-context.js";
 import type { PostRenderer } from "../markdown/create-post-renderer.js";
 import type { Post } from "../model.js";
-import { recordingMap } from "../recording-map.js";
+import { recordingMap } from "../cache/recording-map.js";
 import type { RenderOutcome } from "./render-job.js";
 import { withinBudget } from "./render-budget.js";
 

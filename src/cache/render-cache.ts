@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
-import type { EntryStore } from "./cache/entry-store.js";
-import { fromStoredRender, isStoredRender, toStoredRender, type RenderEntry } from "./cache/stored-render.js";
-import type { AssetIndex, LinkIndex, Post, RenderedPost } from "./model.js";
-import { builtinRendererKey } from "./cache/lazy-renderer.js";
-import type { KeyedRenderer } from "./markdown/keyed-renderer.js";
-import type { RenderContext } from "./markdown/render-context.js";
+import type { EntryStore } from "./entry-store.js";
+import { fromStoredRender, isStoredRender, toStoredRender, type RenderEntry } from "./stored-render.js";
+import type { AssetIndex, LinkIndex, Post, RenderedPost } from "../model.js";
+import { builtinRendererKey } from "./lazy-renderer.js";
+import type { KeyedRenderer } from "../markdown/keyed-renderer.js";
+import type { RenderContext } from "../markdown/render-context.js";
 import { memoizeByIdentity } from "./identity-memo.js";
 import { wholeHash, type MapReads } from "./recording-map.js";
-import type { RenderOutcome } from "./workers/render-job.js";
-import { renderWithReads } from "./workers/render-with-reads.js";
+import type { RenderOutcome } from "../workers/render-job.js";
+import { renderWithReads } from "../workers/render-with-reads.js";
 
 /**
  * Rendered posts kept by content (ARCHITECTURE §4): an entry is reused when the post's

@@ -5,7 +5,7 @@ import { parsePost } from "../../src/content/parse-post.js";
 import { renderPost } from "../../src/markdown/render-post.js";
 import type { RenderContext } from "../../src/markdown/render-context.js";
 import type { Post } from "../../src/model.js";
-import { createRenderCache } from "../../src/render-cache.js";
+import { createRenderCache } from "../../src/cache/render-cache.js";
 import { createDiskStore } from "../../src/cache/disk-store.js";
 import { builtinRendererKey } from "../../src/cache/lazy-renderer.js";
 import { checkFragments } from "../../src/markdown/check-fragments.js";
