@@ -8,22 +8,19 @@ import { applyRules } from "./rules/apply-rules.js";
 import { linkProblemPlaces, withoutCascades } from "./link-cascades.js";
 import { checkFragments } from "./markdown/check-fragments.js";
 import { lazyRenderer } from "./cache/lazy-renderer.js";
+import type { BuildCache } from "./cache/build-cache.js";
 import type { OutputFile, Post, PostKind, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./find-output-collisions.js";
 import { memoizeByIdentity } from "./cache/identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { PublishedUrl } from "./generations/collect-redirects.js";
 import type { SiteSources } from "./read-site.js";
-import type { EntryStore } from "./cache/entry-store.js";
-import { createRenderCache, type RenderCache } from "./cache/render-cache.js";
-import { createPageCache, type PageCache } from "./site/page-cache.js";
 import { assembleSite } from "./site/assemble-site.js";
 import type { PageSpool } from "./output/page-spool.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./prepare-renders.js";
 import { timed } from "./stage-timings.js";
 import { pagePathsOf } from "./urls/page-paths.js";
-import { createTextCache, type TextCache } from "./site/text-cache.js";
 
 /** What a build produced: the files to write (when there are no errors) and every diagnostic. */
 export interface BuildResult {
@@ -41,20 +38,6 @@ export interface BuildResult {
    */
   readonly reportedLinks: ReadonlySet<string>;
 }
-
-/** What a long-lived process (the dev server) keeps between builds: rendered posts, pages, feeds and the sitemap. */
-export interface BuildCache {
-  readonly posts: RenderCache;
-  readonly pages: PageCache;
-  readonly texts: TextCache;
-}
-
-/** An empty in-memory BuildCache; with a store (the CLI's cache folder), one that also reads and writes it. */
-export const createBuildCache = (store?: EntryStore): BuildCache => ({
-  posts: createRenderCache(store),
-  pages: createPageCache(store),
-  texts: createTextCache(store),
-});
 
 /**
  * The recipe: sources and config in, files and diagnostics out. Touches no disk itself. With

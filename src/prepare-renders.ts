@@ -1,4 +1,4 @@
-import type { BuildCache } from "./build.js";
+import type { BuildCache } from "./cache/build-cache.js";
 import { builtinRendererKey, type LazyRenderer } from "./cache/lazy-renderer.js";
 import type { RenderContext } from "./markdown/render-context.js";
 import type { Post, RenderedPost } from "./model.js";

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { buildSite, createBuildCache, warmUpRenderer } from "../build.js";
+import { buildSite, warmUpRenderer } from "../build.js";
+import { createBuildCache } from "../cache/build-cache.js";
 import type { ConfigSource } from "../config/config-source.js";
 import { resolveSiteConfig, type ResolvedSiteConfig } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";

@@ -1,5 +1,5 @@
 import { buildAssetIndex, isPublicAsset } from "../assets/asset-index.js";
-import type { BuildCache } from "../build.js";
+import type { BuildCache } from "../cache/build-cache.js";
 import { lazyRenderer, type LazyRenderer } from "../cache/lazy-renderer.js";
 import type { SitePlugins } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";

@@ -7,7 +7,7 @@ import type { SiteConfig } from "../config/site-config.js";
 import { identityOf, memoizeByIdentity } from "../cache/identity-memo.js";
 import type { PostKind, RenderedPost } from "../model.js";
 import { resolveImageUrl } from "./image-url.js";
-import { precomputedDigest } from "./page-cache.js";
+import { precomputedDigest } from "../cache/page-cache.js";
 import { buildTableOfContents, type TableOfContents } from "./table-of-contents.js";
 import { tagSlug } from "./tag-index.js";
 

@@ -12,7 +12,7 @@ import { renderRssFeed } from "./feeds/rss-feed.js";
 import { renderRobotsTxt, robotsTxtPath } from "./robots-txt.js";
 import { renderSitemap, sitemapPath, type SitemapEntry } from "./sitemap.js";
 import { timed } from "../stage-timings.js";
-import type { TextCache } from "./text-cache.js";
+import type { TextCache } from "../cache/text-cache.js";
 
 /**
  * `feed.xml`, `atom.xml` and `feed.json` in `spec.folder`. Rendering XML is not cheap and

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite, createBuildCache } from "../../src/build.js";
+import { buildSite } from "../../src/build.js";
+import { createBuildCache } from "../../src/cache/build-cache.js";
 import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
 import { readSite, siteLayout } from "../../src/read-site.js";
 import { RenderBudgetExceeded, wallStretch, withinBudget } from "../../src/workers/render-budget.js";

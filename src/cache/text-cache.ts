@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { EntryStore } from "../cache/entry-store.js";
-import { createKeptEntries } from "../cache/kept-entries.js";
+import type { EntryStore } from "./entry-store.js";
+import { createKeptEntries } from "./kept-entries.js";
 
 /**
  * Generated texts (feeds) kept across builds by a key that states everything they are made

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import type { EntryStore } from "../cache/entry-store.js";
-import { memoizeByIdentity } from "../cache/identity-memo.js";
-import { createKeptEntries } from "../cache/kept-entries.js";
+import type { EntryStore } from "./entry-store.js";
+import { memoizeByIdentity } from "./identity-memo.js";
+import { createKeptEntries } from "./kept-entries.js";
 import type { SiteConfig } from "../config/site-config.js";
-import type { Theme } from "./read-theme.js";
-import type { TemplateRenderer } from "./template-renderer.js";
+import type { Theme } from "../site/read-theme.js";
+import type { TemplateRenderer } from "../site/template-renderer.js";
 
 /**
  * Rendered pages kept across builds (the dev server holds one): a page's HTML is a pure
