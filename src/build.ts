@@ -9,7 +9,7 @@ import { linkProblemPlaces, withoutCascades } from "./link-cascades.js";
 import { checkFragments } from "./markdown/check-fragments.js";
 import { lazyRenderer } from "./cache/lazy-renderer.js";
 import type { BuildCache } from "./cache/build-cache.js";
-import type { OutputFile, Post, PostKind, SourceFile } from "./model.js";
+import type { OutputFile, Post, PostKind, RenderedPost, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./find-output-collisions.js";
 import { memoizeByIdentity } from "./cache/identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
@@ -37,6 +37,8 @@ export interface BuildResult {
    * the rules made of it: the output check does not report the same link again.
    */
   readonly reportedLinks: ReadonlySet<string>;
+  /** The rendering this build used for each published post and page (the dev server's quick answers start from them). */
+  readonly rendered: readonly RenderedPost[];
 }
 
 /**
@@ -80,7 +82,7 @@ export async function buildSite(
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
   }));
   if (only !== undefined) {
-    return { files: site.files, diagnostics: sortDiagnostics(applyRules(site.diagnostics, config.rules)), postCount: 1, published: [], reportedLinks: new Set() };
+    return { files: site.files, diagnostics: sortDiagnostics(applyRules(site.diagnostics, config.rules)), postCount: 1, published: [], reportedLinks: new Set(), rendered };
   }
   const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets)))];
   const diagnostics = [
@@ -99,6 +101,7 @@ export async function buildSite(
     files,
     diagnostics: sortDiagnostics(applyRules(diagnostics, config.rules, options.strict)),
     reportedLinks: linkProblemPlaces(diagnostics),
+    rendered,
     postCount: renderedPosts.length,
     published: rendered.filter((r) => isFinal(r.post, options.now)).map((r) => ({
       url: r.post.url,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { EntryStore } from "./entry-store.js";
-import { fromStoredRender, isStoredRender, toStoredRender, type RenderEntry } from "./stored-render.js";
+import { createKeptEntries, type StoredForm } from "./kept-entries.js";
+import { fromStoredRender, isStoredRender, toStoredRender, type RenderEntry, type StoredRender } from "./stored-render.js";
 import type { AssetIndex, LinkIndex, Post, RenderedPost } from "../model.js";
 import { builtinRendererKey } from "./lazy-renderer.js";
 import type { KeyedRenderer } from "../markdown/keyed-renderer.js";
@@ -24,10 +25,15 @@ export interface RenderCache {
   add(post: Post, context: RenderContext, renderer: KeyedRenderer, outcome: RenderOutcome): RenderedPost;
   /** Forgets entries that the last build did not use, so a long dev session does not grow. */
   prune(): void;
-  readonly stats: { hits: number; misses: number };
 }
 
-const storeNamespace = "post";
+/** A RenderEntry in the store: the rendering without its Post, which the build gives back on reading. */
+const storedForm: StoredForm<RenderEntry, StoredRender, Post> = {
+  namespace: "post",
+  isStored: isStoredRender,
+  toStored: toStoredRender,
+  fromStored: fromStoredRender,
+};
 
 /**
  * A RenderCache in memory, backed by `store` when one is given (the CLI's cache folder).
@@ -35,32 +41,21 @@ const storeNamespace = "post";
  * import anything, which no key can vouch for, so their renders live for one process.
  */
 export function createRenderCache(store?: EntryStore): RenderCache {
-  let entries = new Map<string, RenderEntry>();
-  let used = new Map<string, RenderEntry>();
-  const stats = { hits: 0, misses: 0 };
-  const stored = (renderer: KeyedRenderer) => (renderer.key === builtinRendererKey ? store : undefined);
-  // With a store (the CLI), each entry is read once per process: kept in memory too, every
-  // post's HTML would stay there until the build ends.
-  const remember = store === undefined;
+  const builtin = createKeptEntries(storedForm, store);
+  const withPlugins = createKeptEntries(storedForm);
+  const kept = (renderer: KeyedRenderer) => (renderer.key === builtinRendererKey ? builtin : withPlugins);
   const find = (key: string, post: Post, context: RenderContext, renderer: KeyedRenderer) => {
-    const found = used.get(key) ?? entries.get(key) ?? readStored(stored(renderer), key, post);
-    if (!found || !stillValid(found, context)) return undefined;
-    stats.hits++;
-    if (remember) used.set(key, found);
-    return found.rendered;
+    const found = kept(renderer).get(key, post);
+    return found && stillValid(found, context) ? found.rendered : undefined;
   };
   const keep = (key: string, post: Post, renderer: KeyedRenderer, outcome: RenderOutcome) => {
-    stats.misses++;
     const entry = { rendered: { post, ...outcome.body }, linkReads: outcome.linkReads, assetReads: outcome.assetReads };
     // A rendering that failed (too deep for this thread's stack, out of its time budget) says
     // more about the machine than the post: it is never kept, and the next build tries again.
-    if (failed(outcome)) return entry.rendered;
-    if (remember || !stored(renderer)) used.set(key, entry);
-    stored(renderer)?.write(storeNamespace, key, toStoredRender(entry));
+    if (!failed(outcome)) kept(renderer).keep(key, entry);
     return entry.rendered;
   };
   return {
-    stats,
     lookup: (post, context, renderer) => find(cacheKey(post, context, renderer.key), post, context, renderer),
     render(post, context, renderer) {
       const key = cacheKey(post, context, renderer.key);
@@ -68,8 +63,8 @@ export function createRenderCache(store?: EntryStore): RenderCache {
     },
     add: (post, context, renderer, outcome) => keep(cacheKey(post, context, renderer.key), post, renderer, outcome),
     prune() {
-      entries = used;
-      used = new Map();
+      builtin.prune();
+      withPlugins.prune();
     },
   };
 }
@@ -80,11 +75,6 @@ const contentErrors = new Set(["broken-post-link", "missing-file"]);
 /** A rendering cut short (too deep, over budget, a failed thread) is never kept: the next build tries again. */
 const failed = (outcome: RenderOutcome): boolean =>
   outcome.body.diagnostics.some((d) => d.severity === "error" && !contentErrors.has(d.rule));
-
-function readStored(store: EntryStore | undefined, key: string, post: Post): RenderEntry | undefined {
-  const value = store?.read(storeNamespace, key, isStoredRender);
-  return value && fromStoredRender(value, post);
-}
 
 function cacheKey(post: Post, context: RenderContext, rendererKey: string): string {
   return keyOf(post, variantOf(context.config, rendererKey) + pagesKeyOf(context.pages));
