@@ -159,7 +159,8 @@ function isFinal(post: Post, now: Date): boolean {
 
 /**
  * parsePost, remembered per source file object: the dev server keeps the objects of files
- * that did not change, so a rebuild parses only the header of the file that did.
+ * that did not change, so a rebuild parses only the header of the file that did. Measured (a
+ * dev rebuild after a one-post edit, 1,000-post bench corpus, median CPU): 103 ms with, 265 ms without.
  */
 const parseSource = memoizeByIdentity((source: SourceFile, variant: string) => {
   const [kind, config] = JSON.parse(variant) as [PostKind, SiteConfig];
