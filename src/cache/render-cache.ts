@@ -9,7 +9,6 @@ import type { RenderContext } from "../markdown/render-context.js";
 import { memoizeByIdentity } from "./identity-memo.js";
 import { wholeHash, type MapReads } from "./recording-map.js";
 import type { RenderOutcome } from "../workers/render-job.js";
-import { renderWithReads } from "../workers/render-with-reads.js";
 
 /**
  * Rendered posts kept by content (ARCHITECTURE §4): an entry is reused when the post's
@@ -19,9 +18,7 @@ import { renderWithReads } from "../workers/render-with-reads.js";
 export interface RenderCache {
   /** The cached rendering when there is a valid one (in memory, then in the store); else undefined. */
   lookup(post: Post, context: RenderContext, renderer: KeyedRenderer): RenderedPost | undefined;
-  /** The cached rendering, or a fresh one (then stored). */
-  render(post: Post, context: RenderContext, renderer: KeyedRenderer): RenderedPost;
-  /** Stores a rendering made elsewhere (a worker thread), with the index reads it made. */
+  /** Stores a rendering (made by renderWithReads, here or in a worker thread), with the index reads it made. */
   add(post: Post, context: RenderContext, renderer: KeyedRenderer, outcome: RenderOutcome): RenderedPost;
   /** Forgets entries that the last build did not use, so a long dev session does not grow. */
   prune(): void;
@@ -57,10 +54,6 @@ export function createRenderCache(store?: EntryStore): RenderCache {
   };
   return {
     lookup: (post, context, renderer) => find(cacheKey(post, context, renderer.key), post, context, renderer),
-    render(post, context, renderer) {
-      const key = cacheKey(post, context, renderer.key);
-      return find(key, post, context, renderer) ?? keep(key, post, renderer, renderWithReads(post, context, renderer.render));
-    },
     add: (post, context, renderer, outcome) => keep(cacheKey(post, context, renderer.key), post, renderer, outcome),
     prune() {
       builtin.prune();
