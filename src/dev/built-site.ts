@@ -2,7 +2,6 @@ import type { SitePlugins } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
 import type { RenderedPost } from "../model.js";
 import type { SiteSources } from "../read-site.js";
-import type { RenderCache } from "../render-cache.js";
 import { indexPosts, replacePost, type PostIndex } from "./post-index.js";
 
 /**
@@ -56,29 +55,6 @@ export function nextBuiltSite(
   }
   for (const slug of copied) if (referrers.get(slug)?.size === 0) referrers.delete(slug);
   return index && { ...build, index, referrers, pages: pagesOf(renders) };
-}
-
-/**
- * A RenderCache that notes every rendering it hands out, by source path: wrapped around the
- * dev server's cache for one build, it tells which rendering that build used for each post
- * and page, without the build having to return them.
- */
-export function noteRenders(cache: RenderCache): { cache: RenderCache; renders: Map<string, RenderedPost> } {
-  const renders = new Map<string, RenderedPost>();
-  const note = (rendered: RenderedPost | undefined) => {
-    if (rendered) renders.set(rendered.post.source.path, rendered);
-    return rendered;
-  };
-  return {
-    renders,
-    cache: {
-      stats: cache.stats,
-      lookup: (post, context, renderer) => note(cache.lookup(post, context, renderer)),
-      render: (post, context, renderer) => note(cache.render(post, context, renderer))!,
-      add: (post, context, renderer, outcome) => note(cache.add(post, context, renderer, outcome))!,
-      prune: () => cache.prune(),
-    },
-  };
 }
 
 const isPost = (rendered: RenderedPost): boolean => rendered.post.kind === "post";

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { buildSite, createBuildCache, warmUpRenderer } from "../build.js";
+import { buildSite, warmUpRenderer } from "../build.js";
+import { createBuildCache } from "../cache/build-cache.js";
 import type { ConfigSource } from "../config/config-source.js";
 import { resolveSiteConfig, type ResolvedSiteConfig } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
@@ -8,7 +9,7 @@ import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnosti
 import { createMemoryWriter } from "../output/memory-writer.js";
 import { readSite, type SiteLayout, type SiteSources } from "../read-site.js";
 import type { SiteChange } from "./classify-change.js";
-import { nextBuiltSite, noteRenders, type BuiltSite } from "./built-site.js";
+import { nextBuiltSite, type BuiltSite } from "./built-site.js";
 import { createEditedPageRenderer, type EditedPage } from "./edited-page.js";
 import { changedPaths, urlOfOutputPath } from "./output-diff.js";
 import { createServedFiles } from "./served-files.js";
@@ -90,14 +91,13 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
       if (sources === built?.sources && last.ok) return { ...last, changedUrls: [], editedUrl: undefined, milliseconds: performance.now() - started };
       const resolved = resolveDevConfig(sources.configSource, origin);
       config = resolved.config;
-      const noted = noteRenders(cache.posts);
-      const result = await buildSite(sources, config, options, { cache: { ...cache, posts: noted.cache }, plugins: resolved.plugins });
+      const result = await buildSite(sources, config, options, { cache, plugins: resolved.plugins });
       diagnostics = sortDiagnostics([...resolved.diagnostics, ...result.diagnostics]);
       postCount = result.postCount;
       if (!hasErrors(diagnostics)) {
         await writer.write(result.files);
         served.reset(writer.files);
-        built = nextBuiltSite(built, { sources, config, plugins: resolved.plugins, renders: noted.renders });
+        built = nextBuiltSite(built, { sources, config, plugins: resolved.plugins, renders: new Map(result.rendered.map((r) => [r.post.source.path, r])) });
       }
     } catch (e) {
       // Nothing the user types may stop the server: an unexpected failure is shown like any error.

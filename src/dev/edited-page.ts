@@ -1,5 +1,5 @@
 import { buildAssetIndex, isPublicAsset } from "../assets/asset-index.js";
-import type { BuildCache } from "../build.js";
+import type { BuildCache } from "../cache/build-cache.js";
 import { lazyRenderer, type LazyRenderer } from "../cache/lazy-renderer.js";
 import type { SitePlugins } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
@@ -21,6 +21,7 @@ import type { Theme } from "../site/read-theme.js";
 import type { BuiltSite } from "./built-site.js";
 import { replacePost } from "./post-index.js";
 import { pagePathsOf } from "../urls/page-paths.js";
+import { renderThroughCache } from "../workers/render-with-reads.js";
 
 /** The page of one edited post, as the whole build will make it. */
 export interface EditedPage {
@@ -57,7 +58,7 @@ export function createEditedPageRenderer(cache: BuildCache, now: Date): EditedPa
     await (await kept.highlighting()).prepareHighlighting([post]);
     const pages = pagePathsOf(built.pages.map((page) => page.post), config.basePath);
     const context = { config, links: index.links, assets: kept.assets(sources.assets, config.basePath), pages };
-    const rendered = cache.posts.render(post, context, renderer);
+    const rendered = renderThroughCache(cache.posts, post, context, renderer);
     // The site's rules decide, as in the whole build (a lowered broken-post-link does not stop it).
     if (hasErrors(applyRules(rendered.diagnostics, config.rules))) return undefined;
 

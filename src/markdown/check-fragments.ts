@@ -1,6 +1,5 @@
 import { warning, type Diagnostic } from "../diagnostics.js";
 import type { LinkIndex, RenderedPost } from "../model.js";
-import { memoizeByIdentity } from "../identity-memo.js";
 import { closestMatch } from "../text/closest-match.js";
 
 /**
@@ -32,16 +31,13 @@ export function checkFragments(rendered: readonly RenderedPost[], links: LinkInd
   return diagnostics;
 }
 
-/**
- * Every id a link into `post` may name: its headings, other ids in its HTML, its resources.
- * Read once per rendered post (the dev server keeps unchanged ones), not once per link.
- */
-const targetIds = memoizeByIdentity((post: RenderedPost): Set<string> => {
+/** Every id a link into `post` may name: its headings, other ids in its HTML, its resources. */
+function targetIds(post: RenderedPost): Set<string> {
   const ids = new Set([...post.headings.map((h) => h.id), ...post.anchorIds]);
   if (post.resources.length > 0) ids.add("resources");
   for (const resource of post.resources) ids.add(`resource-${resource.n}`);
   return ids;
-});
+}
 
 // `#top` and an empty fragment scroll to the top of any page (HTML standard).
 function isKnownFragment(fragment: string, ids: ReadonlySet<string>): boolean {

@@ -14,7 +14,8 @@ let siteRendererCount = 0;
 
 /**
  * The post renderer for a site's plugins, made once per plugin set (a processor is costly to
- * build). Plugins are code: a cached render is only reused by the renderer that made it.
+ * build). Plugins are code: a cached render is only reused by the renderer that made it, so
+ * without this memo every dev rebuild of a site with plugins would render every post again.
  */
 export function rendererFor(plugins: UserPlugins | undefined): KeyedRenderer {
   if (!plugins?.remarkPlugins?.length && !plugins?.rehypePlugins?.length) return builtinRenderer;

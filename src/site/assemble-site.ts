@@ -18,7 +18,7 @@ import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
 import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData } from "./template-data.js";
 import { timed } from "../stage-timings.js";
-import type { TextCache } from "./text-cache.js";
+import type { TextCache } from "../cache/text-cache.js";
 
 /** What the site's pages are made from. */
 export interface AssembleInput {

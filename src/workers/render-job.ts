@@ -1,6 +1,6 @@
 import type { RenderContext } from "../markdown/render-context.js";
 import type { Post, RenderedPost } from "../model.js";
-import type { MapReads } from "../recording-map.js";
+import type { MapReads } from "../cache/recording-map.js";
 
 /** A rendered post as it crosses a thread: without its Post (the main thread has it). */
 export type RenderedBody = Omit<RenderedPost, "post">;

@@ -1,7 +1,9 @@
 import type { RenderContext } from "../markdown/render-context.js";
 import type { PostRenderer } from "../markdown/create-post-renderer.js";
-import type { Post } from "../model.js";
-import { recordingMap } from "../recording-map.js";
+import { recordingMap } from "../cache/recording-map.js";
+import type { RenderCache } from "../cache/render-cache.js";
+import type { KeyedRenderer } from "../markdown/keyed-renderer.js";
+import type { Post, RenderedPost } from "../model.js";
 import type { RenderOutcome } from "./render-job.js";
 import { withinBudget } from "./render-budget.js";
 
@@ -15,4 +17,9 @@ export function renderWithReads(post: Post, context: RenderContext, render: Post
   const recorded = { ...context, links: { posts: links.map }, assets: assets.map };
   const { post: _post, ...body } = withinBudget(post, context.config.renderBudgetSeconds, () => render(post, recorded));
   return { body, linkReads: links.reads(), assetReads: assets.reads() };
+}
+
+/** The render cache's rendering of `post`, or one made on this thread (then kept). */
+export function renderThroughCache(cache: RenderCache, post: Post, context: RenderContext, renderer: KeyedRenderer): RenderedPost {
+  return cache.lookup(post, context, renderer) ?? cache.add(post, context, renderer, renderWithReads(post, context, renderer.render));
 }

@@ -5,7 +5,7 @@ import { buildLinkIndex } from "../../src/content/link-index.js";
 import { parsePost } from "../../src/content/parse-post.js";
 import { renderPost } from "../../src/markdown/render-post.js";
 import type { Post } from "../../src/model.js";
-import { recordingMap } from "../../src/recording-map.js";
+import { recordingMap } from "../../src/cache/recording-map.js";
 
 const config = { ...defaultSiteConfig, url: "https://example.com/", basePath: "/" };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EntryStore } from "../../../src/cache/entry-store.js";
 import { feedOutputFiles } from "../../../src/site/site-files.js";
-import { createTextCache } from "../../../src/site/text-cache.js";
+import { createTextCache } from "../../../src/cache/text-cache.js";
 import { resetStageTimings, stageTimings } from "../../../src/stage-timings.js";
 import { config, now, posts, renderedPost, tagSpec } from "./feed-fixtures.js";
 

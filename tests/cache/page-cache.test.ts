@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultSiteConfig } from "../../src/config/site-config.js";
-import { createPageCache } from "../../src/site/page-cache.js";
+import { createPageCache } from "../../src/cache/page-cache.js";
 import { createDiskStore } from "../../src/cache/disk-store.js";
 import { tempDir } from "../support/run-cli.js";
 import type { Theme } from "../../src/site/read-theme.js";

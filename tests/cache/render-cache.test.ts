@@ -5,7 +5,8 @@ import { parsePost } from "../../src/content/parse-post.js";
 import { renderPost } from "../../src/markdown/render-post.js";
 import type { RenderContext } from "../../src/markdown/render-context.js";
 import type { Post } from "../../src/model.js";
-import { createRenderCache } from "../../src/render-cache.js";
+import { createRenderCache } from "../../src/cache/render-cache.js";
+import { renderThroughCache } from "../../src/workers/render-with-reads.js";
 import { createDiskStore } from "../../src/cache/disk-store.js";
 import { builtinRendererKey } from "../../src/cache/lazy-renderer.js";
 import { checkFragments } from "../../src/markdown/check-fragments.js";
@@ -23,7 +24,7 @@ function build(cache: ReturnType<typeof createRenderCache>, posts: Post[]) {
   const rendered: string[] = [];
   const context = { config, links: buildLinkIndex(posts), assets: new Map() };
   const outputs = posts.map((p) =>
-    cache.render(p, context, {
+    renderThroughCache(cache, p, context, {
       key: "test",
       render: (p2, c) => {
         rendered.push(p2.meta.slug);
@@ -77,9 +78,9 @@ describe("the render cache", () => {
     const context = { config, links: buildLinkIndex([c]), assets: new Map() };
     let renders = 0;
     const counting = (key: string) => ({ key, render: (p: Post, ctx: RenderContext) => (renders++, renderPost(p, ctx)) });
-    cache.render(c, context, counting("a"));
-    cache.render(c, context, counting("a"));
-    cache.render(c, context, counting("b"));
+    renderThroughCache(cache, c, context, counting("a"));
+    renderThroughCache(cache, c, context, counting("a"));
+    renderThroughCache(cache, c, context, counting("b"));
     expect(renders).toBe(2);
   });
 
@@ -88,7 +89,7 @@ describe("the render cache", () => {
     build(cache, [c]);
     const context = { config: { ...config, basePath: "/blog/" }, links: buildLinkIndex([c]), assets: new Map() };
     let renders = 0;
-    cache.render(c, context, { key: "test", render: (p, ctx) => (renders++, renderPost(p, ctx)) });
+    renderThroughCache(cache, c, context, { key: "test", render: (p, ctx) => (renders++, renderPost(p, ctx)) });
     expect(renders).toBe(1);
   });
 });
@@ -106,7 +107,7 @@ describe("the render cache over a disk store", () => {
     const builtin = { key: builtinRendererKey, render: (p: Post, ctx: RenderContext) => (rendered.push(p.meta.slug), renderPost(p, ctx)) };
     const links = buildLinkIndex(posts);
     const context = { config, links, assets: new Map() };
-    const outputs = posts.map((p) => cache.render(p, context, builtin));
+    const outputs = posts.map((p) => renderThroughCache(cache, p, context, builtin));
     await store.flush({ prune: true });
     return { rendered, outputs, fragments: checkFragments(outputs, links), warnings: store.diagnostics() };
   }
@@ -144,7 +145,7 @@ describe("the render cache over a disk store", () => {
     const store = createDiskStore(dir, "test-identity");
     const cache = createRenderCache(store);
     const context = { config, links: buildLinkIndex([c]), assets: new Map() };
-    cache.render(c, context, { key: "site-plugins-x", render: renderPost });
+    renderThroughCache(cache, c, context, { key: "site-plugins-x", render: renderPost });
     expect(cache.lookup(c, context, { key: "site-plugins-x", render: renderPost })).toBeDefined();
     await store.flush({ prune: true });
     const later = createRenderCache(createDiskStore(dir, "test-identity"));
@@ -166,9 +167,9 @@ describe("the render cache over a disk store", () => {
         return { ...made, html: "", diagnostics: [{ severity: "error" as const, rule: "too-deep", message: "cut short", file: p.source.path }] };
       },
     };
-    expect(cache.render(c, context, failing).diagnostics.map((d) => d.rule)).toEqual(["too-deep"]);
+    expect(renderThroughCache(cache, c, context, failing).diagnostics.map((d) => d.rule)).toEqual(["too-deep"]);
     expect(cache.lookup(c, context, failing)).toBeUndefined();
-    cache.render(c, context, failing);
+    renderThroughCache(cache, c, context, failing);
     expect(renders).toBe(2);
     await store.flush({ prune: true });
     const later = createRenderCache(createDiskStore(dir, "test-identity"));
@@ -177,7 +178,7 @@ describe("the render cache over a disk store", () => {
     const warned = post("w", "See [x](./posts/nowhere).");
     const warnedContext = { config, links: buildLinkIndex([warned]), assets: new Map() };
     const again = createDiskStore(dir, "test-identity");
-    createRenderCache(again).render(warned, warnedContext, { key: builtinRendererKey, render: renderPost });
+    renderThroughCache(createRenderCache(again), warned, warnedContext, { key: builtinRendererKey, render: renderPost });
     await again.flush({ prune: true });
     expect(createRenderCache(createDiskStore(dir, "test-identity")).lookup(warned, warnedContext, { key: builtinRendererKey, render: renderPost })?.diagnostics.map((d) => [d.rule, d.severity])).toEqual([["broken-post-link", "error"]]);
   });
@@ -190,7 +191,7 @@ describe("the render cache and standalone pages", () => {
     const render = (pages: ReadonlySet<string>) => {
       const rendered: string[] = [];
       const context: RenderContext = { config, links: buildLinkIndex([linking]), assets: new Map(), pages };
-      const out = cache.render(linking, context, { key: "test", render: (p, c) => (rendered.push(p.meta.slug), renderPost(p, c)) });
+      const out = renderThroughCache(cache, linking, context, { key: "test", render: (p, c) => (rendered.push(p.meta.slug), renderPost(p, c)) });
       return { rendered, html: out.html };
     };
     expect(render(new Set()).html).toContain('href="/about/"');

@@ -1,7 +1,8 @@
 /**
  * Remembers `compute(object, variant)` for as long as `object` lives. Rendered posts keep
  * their identity across dev rebuilds (the render cache hands back the same object), so what
- * is derived from one (its reading time, its feed HTML) is derived once, not per build.
+ * is derived from one (its feed HTML) is derived once, not per build. Use it only where a
+ * measurement, quoted beside the use, shows that it pays.
  */
 export function memoizeByIdentity<K extends object, V>(compute: (key: K, variant: string) => V): (key: K, variant?: string) => V {
   const memo = new WeakMap<K, Map<string, V>>();

@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
-import type { EntryStore } from "../cache/entry-store.js";
-import { createKeptEntries } from "../cache/kept-entries.js";
+import type { EntryStore } from "./entry-store.js";
+import { asIs, createKeptEntries } from "./kept-entries.js";
 
 /**
- * Generated texts (feeds) kept across builds by a key that states everything they are made
- * from: in memory for the dev server, in the cache folder for the CLI. Like the page cache,
- * it forgets what a build did not ask for.
+ * Generated texts (feeds, the sitemap) kept across builds by a key that states everything
+ * they are made from (kept-entries.ts says where and for how long).
  */
 export interface TextCache {
   /** The texts stored for `key` of this `kind`, or those `make` returns (then stored). */
@@ -16,8 +15,9 @@ export interface TextCache {
 
 const isTexts = (value: unknown): value is readonly string[] => Array.isArray(value) && value.every((v) => typeof v === "string");
 
+/** A TextCache in memory, backed by `store` when one is given. */
 export function createTextCache(store?: EntryStore): TextCache {
-  const kept = createKeptEntries("text", isTexts, store);
+  const kept = createKeptEntries(asIs("text", isTexts), store);
   return {
     texts(kind, key, make) {
       const digest = createHash("sha256").update(kind).update("\0").update(key).digest("hex");
