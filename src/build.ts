@@ -66,8 +66,8 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, only, spool }: {
-    cache?: BuildCache; plugins?: SitePlugins; threads?: number; only?: string;
+  { cache, plugins, threads, spool }: {
+    cache?: BuildCache; plugins?: SitePlugins; threads?: number;
     /** Where rendered HTML and pages wait until they are written (a build to disk); without one, in memory. */
     spool?: PageSpool;
   } = {},
@@ -93,12 +93,8 @@ export async function buildSite(
     texts: cache?.texts,
     keepPage: spool?.keep,
     now: options.now,
-    only,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
   }));
-  if (only !== undefined) {
-    return { files: site.files, diagnostics: sortDiagnostics(applyRules(site.diagnostics, config.rules)), postCount: 1, published: [], reportedLinks: new Set() };
-  }
   const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets)))];
   const diagnostics = [
     ...sources.diagnostics,

@@ -6,8 +6,6 @@ import type { WriteReport, Writer } from "./writer.js";
 /** A Writer that keeps the output in memory, `path → bytes`; each write replaces the whole set. */
 export type MemoryWriter = Writer & {
   readonly files: ReadonlyMap<string, Uint8Array>;
-  /** Replaces just these generated files, keeping every other one (the dev server's first answer to an edit). */
-  patch(files: readonly { readonly path: string; readonly contents: string }[]): void;
 };
 
 /** An in-memory output for tests and the dev server; `sourcePath` files are read from disk. */
@@ -19,16 +17,6 @@ export function createMemoryWriter(): MemoryWriter {
   return {
     get files() {
       return current;
-    },
-    patch(files) {
-      assertValidOutputPaths(files);
-      const next = new Map(current);
-      for (const file of files) {
-        const bytes = new TextEncoder().encode(file.contents);
-        next.set(file.path, bytes);
-        encoded.set(file.path, { text: file.contents, bytes });
-      }
-      current = new Map([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     },
     async write(files) {
       assertValidOutputPaths(files);
