@@ -17,8 +17,7 @@ import type { SiteSources } from "./read-site.js";
 import type { EntryStore } from "./cache/entry-store.js";
 import { createRenderCache, type RenderCache } from "./render-cache.js";
 import { createPageCache, type PageCache } from "./site/page-cache.js";
-import { assembleSite } from "./site/assemble-site.js";
-import type { PageSpool } from "./output/page-spool.js";
+import { assembleSite, type PageKeeper } from "./site/assemble-site.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./prepare-renders.js";
 import { timed } from "./stage-timings.js";
@@ -66,23 +65,25 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, spool }: {
+  { cache, plugins, threads, stage, park }: {
     cache?: BuildCache; plugins?: SitePlugins; threads?: number;
-    /** Where rendered HTML and pages wait until they are written (a build to disk); without one, in memory. */
-    spool?: PageSpool;
+    /** Where each page goes as it is made (the writer's staging); without it, pages are held as text. */
+    stage?: PageKeeper;
+    /** Where rendered HTML waits until its pages are made (a build to disk); without it, in memory. */
+    park?: (text: string) => () => string;
   } = {},
 ): Promise<BuildResult> {
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options));
   const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options));
   const links = timed("link index", () => buildLinkIndex(posts.published));
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath), pages: pagePathsOf(pages.published, config.basePath) };
-  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache: cache?.posts, threads, park: spool?.park });
+  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache: cache?.posts, threads, park });
   const renderedPosts = timed("render posts", () => posts.published.map(render));
   const renderedPages = timed("render posts", () => pages.published.map(render));
   const rendered = [...renderedPosts, ...renderedPages];
-  // A build to disk (it has a spool) is its process's only build: nothing reads a source's
+  // A build to disk (it parks renderings) is its process's only build: nothing reads a source's
   // text once its post is rendered, and 20,000 of them are 200 MB.
-  if (spool) for (const source of [...sources.posts, ...sources.pages]) source.releaseText?.();
+  if (park) for (const source of [...sources.posts, ...sources.pages]) source.releaseText?.();
   const templates = createTemplateRenderer(sources.theme, config, options.now);
   const site = timed("assemble site", () => assembleSite({
     posts: renderedPosts,
@@ -91,7 +92,7 @@ export async function buildSite(
     theme: sources.theme,
     renderer: cache ? cache.pages.wrap(templates, sources.theme, config) : templates,
     texts: cache?.texts,
-    keepPage: spool?.keep,
+    keepPage: stage,
     now: options.now,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
   }));

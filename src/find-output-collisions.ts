@@ -56,4 +56,4 @@ function folderCollisions(files: readonly OutputFile[]): Diagnostic[] {
   return diagnostics;
 }
 
-const describe = (file: OutputFile): string => ("sourcePath" in file ? file.sourcePath : "a generated page");
+const describe = (file: OutputFile): string => ("sourcePath" in file && !file.staged ? file.sourcePath : "a generated page");

@@ -138,25 +138,15 @@ export interface RenderedPost {
 
 /**
  * A file of the built site. `path` is POSIX, relative to the output folder: `posts/a/index.html`.
- * Its bytes are held (`contents`), parked on disk by the build (`spooled`: a large site's
- * pages), or copied from a file of the site (`sourcePath`: public/, post assets).
+ * Its bytes are held (`contents`), or are those of a file on disk (`sourcePath`): a file of
+ * the site copied as it is (public/, post assets), or a page the disk writer `staged` while
+ * the build made it (see output/staging-folder.ts).
  */
 export type OutputFile =
   | { readonly path: string; readonly contents: string | Uint8Array }
-  | { readonly path: string; readonly spooled: SpooledBytes }
-  | { readonly path: string; readonly sourcePath: string };
-
-/** Bytes the build parked on disk until they are written (see output/page-spool.ts). */
-export interface SpooledBytes {
-  /** The manifest digest (SHA-256, first 16 hex characters) and size, worked out when they were parked. */
-  readonly hash: string;
-  readonly size: number;
-  /** The bytes, read back from disk: a new buffer each time, so none is kept. */
-  read(): Buffer;
-  /**
-   * The bytes read back as text, through one buffer the spool reuses: tens of thousands of
-   * page-sized buffers, each freed only when V8 collects it, left the allocator's heap half
-   * a gigabyte larger at the end of a 20,000-post build.
-   */
-  text(): string;
-}
+  | {
+      readonly path: string;
+      readonly sourcePath: string;
+      /** Made by this build and waiting in the writer's staging folder: not a file of the site (diagnostics call it a generated page), and moved, not copied, into place. */
+      readonly staged?: true;
+    };

@@ -8,7 +8,9 @@ import { applyRules } from "../rules/apply-rules.js";
 import { describeGeneration, planGeneration } from "../generations/plan-generation.js";
 import { readPreviousGeneration } from "../generations/read-previous.js";
 import { guardFolder } from "../output/guard-folder.js";
-import { createDiskWriter } from "../output/disk-writer.js";
+import { createDiskWriter, type DiskWriter } from "../output/disk-writer.js";
+import { hashBytes, type FileDigest } from "../generations/hash-file.js";
+import { outputContents } from "../output/output-contents.js";
 import { lockBuild } from "../output/lock-build.js";
 import { generationsOwnerAbove, OutputLayoutError, outputPathOf } from "../output/output-slots.js";
 import { resolveRealPath } from "../output/resolve-real-path.js";
@@ -44,11 +46,14 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   if ("busy" in locks) return (console.err(locks.busy), 1);
   try {
     await removeOldSpares(cacheDir);
-    // Pages wait on disk, not in memory, until they are checked and written (see page-spool.ts).
+    // Rendered HTML waits on disk, not in memory, until its pages are made (see page-spool.ts);
+    // pages wait in the writer's staging folder until they are checked and written.
     const spool = openPageSpool(spoolFileOf(outDir));
+    const writer = createDiskWriter(outDir, { replaceForeign: command.force });
     try {
-      return await buildInto(outDir, { command, console, now, userCwd, cacheDir, spool, started }).catch(asUsageError(outDir));
+      return await buildInto(outDir, { command, console, now, userCwd, cacheDir, spool, writer, started }).catch(asUsageError(outDir));
     } finally {
+      writer.close();
       spool.close();
     }
   } finally {
@@ -69,10 +74,11 @@ interface BuildRun {
   readonly userCwd: string;
   readonly cacheDir: string | undefined;
   readonly spool: PageSpool;
+  readonly writer: DiskWriter;
   readonly started: number;
 }
 
-async function buildInto(outDir: string, { command, console, now, userCwd, cacheDir, spool, started }: BuildRun): Promise<number> {
+async function buildInto(outDir: string, { command, console, now, userCwd, cacheDir, spool, writer, started }: BuildRun): Promise<number> {
   const sources = await timedAsync("read sources", () => readSite(siteLayout(command.root, command.postsDir)));
   const { config, plugins, diagnostics: configDiagnostics } = timed("config", () => resolveSiteConfig(sources.configSource, command.baseUrl));
   const options: BuildOptions = { drafts: command.drafts, future: command.future, strict: command.strict, now };
@@ -84,24 +90,23 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
   const cache = openBuildCache(cacheDir);
-  // Pages are scanned for the output check as they are made, while their text is at hand;
-  // the scans are let go once checked (a large site's are 100 MB and more).
+  // Pages are hashed and scanned for the output check as they are staged, while their text is
+  // at hand; the scans are let go once checked (a large site's are 100 MB and more).
   let scans: SiteScans | undefined = createSiteScans();
-  const scanning: PageSpool = {
-    ...spool,
-    keep(path, html) {
-      const file = spool.keep(path, html);
-      scans?.scan(path, html, () => file.spooled.text());
-      return file;
-    },
+  const digests = new Map<string, FileDigest>();
+  const stage = (path: string, text: string) => {
+    const file = writer.stage(path, text);
+    digests.set(path, hashBytes(text));
+    scans?.scan(path, text, () => outputContents(file));
+    return file;
   };
-  const result = await buildSite(sources, config, options, { plugins, cache: cache.cache, spool: scanning });
+  const result = await buildSite(sources, config, options, { plugins, cache: cache.cache, stage, park: spool.park });
   // The cache's own warnings say nothing about the site: --strict leaves them warnings.
   const cacheProblems = cache.diagnostics();
   if (hasErrors(result.diagnostics)) {
     return fail(console, sortDiagnostics([...configProblems, ...result.diagnostics, ...cacheProblems, ...(await cache.save(false))]));
   }
-  const generation = await timedAsync("plan generation", () => planOutput(command, { outDir, userCwd, now }, config, result));
+  const generation = await timedAsync("plan generation", () => planOutput(command, { outDir, userCwd, now }, config, result, digests));
   const diagnostics = sortDiagnostics([
     ...configProblems,
     ...result.diagnostics,
@@ -119,7 +124,7 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
   // Both are awaited even when the write fails, so that no cache write is still in flight
   // when the locks are released and the process exits.
   const [written, saved] = await Promise.allSettled([
-    createDiskWriter(outDir, { replaceForeign: command.force }).write(generation.files),
+    writer.write(generation.files),
     timedAsync("save cache (while writing)", () => cache.save(true)),
   ]);
   if (written.status === "rejected") throw written.reason;
@@ -165,6 +170,7 @@ async function planOutput(
   { outDir, userCwd, now }: { outDir: string; userCwd: string; now: Date },
   config: SiteConfig,
   result: BuildResult,
+  digests: ReadonlyMap<string, FileDigest>,
 ) {
   await repairOutput(outDir);
   const previous = command.previous === undefined
@@ -173,7 +179,7 @@ async function planOutput(
       ? { kind: "url" as const, url: command.previous }
       : { kind: "dir" as const, dir: path.resolve(userCwd, command.previous), live: true };
   const read = await readPreviousGeneration(previous);
-  const plan = await planGeneration({ files: result.files, previous: read.previous, config, now, published: result.published });
+  const plan = await planGeneration({ files: result.files, previous: read.previous, config, now, published: result.published, digests });
   return { ...plan, diagnostics: [...read.diagnostics, ...plan.diagnostics] };
 }
 

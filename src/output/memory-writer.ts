@@ -18,6 +18,7 @@ export function createMemoryWriter(): MemoryWriter {
     get files() {
       return current;
     },
+    stage: (path, text) => ({ path, contents: text }),
     async write(files) {
       assertValidOutputPaths(files);
       // Read everything first: a failed read leaves the previous set in place, like the disk writer.
@@ -45,7 +46,6 @@ export function createMemoryWriter(): MemoryWriter {
 
 async function bytesOf(file: OutputFile): Promise<Uint8Array> {
   if ("sourcePath" in file) return new Uint8Array(await readFile(file.sourcePath));
-  if ("spooled" in file) return new Uint8Array(file.spooled.read());
   // Copy so that a caller mutating its buffer later cannot change the "written" output.
   return typeof file.contents === "string" ? new TextEncoder().encode(file.contents) : Uint8Array.from(file.contents);
 }

@@ -1,14 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { hashBytes } from "../generations/hash-file.js";
-import type { SpooledBytes } from "../model.js";
 import { attachErrorPath } from "./attach-error-path.js";
 
-/** An output file parked in a spool. */
-export interface SpooledFile {
-  readonly path: string;
-  readonly spooled: SpooledBytes;
-}
 import { outputPathOf } from "./output-slots.js";
 
 /**
@@ -19,8 +12,6 @@ import { outputPathOf } from "./output-slots.js";
  * sequential write.
  */
 export interface PageSpool {
-  /** Parks `html` (as UTF-8) and returns the output file that reads it back. */
-  keep(path: string, html: string): SpooledFile;
   /** Parks `text` and returns what reads it back (a post's rendered HTML, until its pages are made). */
   park(text: string): () => string;
   /** Frees the file; pages kept before cannot be read after this. */
@@ -88,17 +79,11 @@ export function openPageSpool(file: string): PageSpool {
       throw attachErrorPath(e, file);
     }
   };
-  const readBack = (offset: number, size: number, what: string) => readInto(Buffer.allocUnsafe(size), offset, size, what);
   const readText = (offset: number, size: number, what: string) => {
     if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length, 1 << 16));
     return readInto(scratch, offset, size, what).toString("utf8", 0, size);
   };
   return {
-    keep(path, html) {
-      const { offset, size } = append(html);
-      const { hash } = hashBytes(html);
-      return { path, spooled: { hash, size, read: () => readBack(offset, size, path), text: () => readText(offset, size, path) } };
-    },
     park(text) {
       const { offset, size } = append(text);
       return () => readText(offset, size, "a parked text");

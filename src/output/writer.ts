@@ -15,5 +15,11 @@ export interface WriteReport {
 
 /** The one place that writes a built site: the output becomes exactly `files`. */
 export interface Writer {
+  /**
+   * Takes a file the build generates (a page, a feed) as it is made, and returns the output
+   * file to list and hand to `write`: the disk writer stages it on disk, the memory writer
+   * holds it.
+   */
+  stage(path: string, text: string): OutputFile;
   write(files: readonly OutputFile[]): Promise<WriteReport>;
 }
