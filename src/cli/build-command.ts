@@ -1,30 +1,20 @@
 import path from "node:path";
-import { buildSite, type BuildResult } from "../build.js";
 import { resolveSiteConfig } from "../config/resolve-site-config.js";
 import { missingUrl } from "../config/site-folder-problem.js";
-import type { BuildOptions, SiteConfig } from "../config/site-config.js";
-import { hasErrors, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { applyRules } from "../rules/apply-rules.js";
-import { describeGeneration, planGeneration } from "../generations/plan-generation.js";
-import { readPreviousGeneration } from "../generations/read-previous.js";
+import type { BuildOptions } from "../config/site-config.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { describeGeneration } from "../generations/plan-generation.js";
+import type { PreviousSource } from "../generations/read-previous.js";
 import { guardFolder } from "../output/guard-folder.js";
 import { createDiskWriter, type DiskWriter } from "../output/disk-writer.js";
-import { hashBytes, type FileDigest } from "../generations/hash-file.js";
-import { outputContents } from "../output/output-contents.js";
 import { lockBuild } from "../output/lock-build.js";
 import { generationsOwnerAbove, OutputLayoutError, outputPathOf } from "../output/output-slots.js";
 import { resolveRealPath } from "../output/resolve-real-path.js";
-import { removeOldSpares, repairOutput } from "../output/repair-output.js";
+import { removeOldSpares } from "../output/repair-output.js";
 import { cacheDirOf, openBuildCache } from "../cache/open-build-cache.js";
-import { checkSite } from "../check/check-site.js";
-import { outputSiteFiles } from "../check/site-files.js";
-import { createSiteScans, type SiteScans } from "../check/site-scans.js";
-import type { OutputFile, SourceFile } from "../model.js";
-import { locateInSources } from "../check/locate-in-sources.js";
-import { firstLocated, locateInTemplates } from "../check/locate-in-templates.js";
-import type { Theme } from "../site/read-theme.js";
 import { openPageSpool, spoolFileOf, type PageSpool } from "../output/page-spool.js";
-import { readSite, siteLayout, type SiteSources } from "../read-site.js";
+import { publishSite } from "../publish-site.js";
+import { readSite, siteLayout } from "../read-site.js";
 import type { Command } from "./parse-args.js";
 import { UsageError } from "./parse-args.js";
 import { countDiagnostics, plural, reportDiagnostics, type Console } from "./report.js";
@@ -89,54 +79,21 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
   const configProblems = [...configDiagnostics, ...urlProblems];
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
-  const cache = openBuildCache(cacheDir);
-  // Pages are hashed and scanned for the output check as they are staged, while their text is
-  // at hand; the scans are let go once checked (a large site's are 100 MB and more).
-  let scans: SiteScans | undefined = createSiteScans();
-  const digests = new Map<string, FileDigest>();
-  const stage = (path: string, text: string) => {
-    const file = writer.stage(path, text);
-    digests.set(path, hashBytes(text));
-    scans?.scan(path, text, () => outputContents(file));
-    return file;
-  };
-  const result = await buildSite(sources, config, options, { plugins, cache: cache.cache, stage, park: spool.park });
-  // The cache's own warnings say nothing about the site: --strict leaves them warnings.
-  const cacheProblems = cache.diagnostics();
-  if (hasErrors(result.diagnostics)) {
-    return fail(console, sortDiagnostics([...configProblems, ...result.diagnostics, ...cacheProblems, ...(await cache.save(false))]));
-  }
-  const generation = await timedAsync("plan generation", () => planOutput(command, { outDir, userCwd, now }, config, result, digests));
-  const diagnostics = sortDiagnostics([
-    ...configProblems,
-    ...result.diagnostics,
-    ...cacheProblems,
-    ...applyRules(generation.diagnostics, config.rules, command.strict),
-    ...timed("check output", () => verifyOutput(generation.files, config, scans ?? createSiteScans(), {
-      sources: pageSources(result, sources, config), templates: sources.theme.templates, reportedLinks: result.reportedLinks, strict: command.strict,
-    })),
-  ]);
-  scans = undefined;
-  if (hasErrors(diagnostics)) return fail(console, [...diagnostics, ...(await cache.save(false))]);
-
-  reportDiagnostics(console, diagnostics);
-  // Both only write (each into its own folder): overlapping them hides the cache's cost in a cold build.
-  // Both are awaited even when the write fails, so that no cache write is still in flight
-  // when the locks are released and the process exits.
-  const [written, saved] = await Promise.allSettled([
-    writer.write(generation.files),
-    timedAsync("save cache (while writing)", () => cache.save(true)),
-  ]);
-  if (written.status === "rejected") throw written.reason;
-  if (saved.status === "rejected") throw saved.reason;
-  const saveProblems = saved.value;
+  let checked: readonly Diagnostic[] = [];
+  const published = await publishSite(sources, config, options, {
+    outDir, writer, plugins, park: spool.park, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
+    earlier: configProblems,
+    checked: (diagnostics) => reportDiagnostics(console, (checked = diagnostics)),
+  });
+  if (!published.ok) return fail(console, published.diagnostics);
+  const { result, summary, diagnostics: saveProblems } = published;
   reportDiagnostics(console, saveProblems);
-  console.out(`daylight: ${describeGeneration(generation.summary)}`);
+  console.out(`daylight: ${describeGeneration(summary)}`);
   const pageCount = result.files.filter((file) => file.path.endsWith(".html")).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.out(
     `daylight: built ${plural(result.postCount, "post")}, ${plural(pageCount, "page")} into ${shownPath(userCwd, outDir)} ` +
-      `(${countDiagnostics([...diagnostics, ...saveProblems])}) in ${seconds} s`,
+      `(${countDiagnostics([...checked, ...saveProblems])}) in ${seconds} s`,
   );
   if (command.timings) {
     console.out(formatStageTimings(stageTimings(), { posts: result.postCount, wallMs: performance.now() - started }));
@@ -161,60 +118,11 @@ function inGenerations(dir: string, outDir: string): boolean {
   return dir === generations || dir.startsWith(`${generations}/`) || generationsOwnerAbove(dir) !== undefined;
 }
 
-/**
- * The build as a generation of its output folder: the previous generation (from the output,
- * or from --previous) decides which old assets stay and which published URLs must survive.
- */
-async function planOutput(
-  command: BuildCommand,
-  { outDir, userCwd, now }: { outDir: string; userCwd: string; now: Date },
-  config: SiteConfig,
-  result: BuildResult,
-  digests: ReadonlyMap<string, FileDigest>,
-) {
-  await repairOutput(outDir);
-  const previous = command.previous === undefined
-    ? { kind: "dir" as const, dir: outDir }
-    : /^https?:\/\//i.test(command.previous)
-      ? { kind: "url" as const, url: command.previous }
-      : { kind: "dir" as const, dir: path.resolve(userCwd, command.previous), live: true };
-  const read = await readPreviousGeneration(previous);
-  const plan = await planGeneration({ files: result.files, previous: read.previous, config, now, published: result.published, digests });
-  return { ...plan, diagnostics: [...read.diagnostics, ...plan.diagnostics] };
-}
-
-/**
- * The check that `daylight check` runs, on the files about to be written: a broken
- * reference the stages did not catch stops the build. Links to posts, fragments of post
- * links and links the stages reported are theirs to judge: not reported twice.
- */
-function verifyOutput(
-  files: readonly OutputFile[],
-  config: SiteConfig,
-  scans: SiteScans,
-  { sources, templates, reportedLinks, strict }: {
-    sources: ReadonlyMap<string, SourceFile>; templates: Theme["templates"]; reportedLinks: ReadonlySet<string>; strict: boolean;
-  },
-): Diagnostic[] {
-  const options = {
-    strict: false, baseUrl: config.url, verifyHashes: false,
-    locate: firstLocated(locateInSources(sources), locateInTemplates(templates.values(), config.basePath)),
-    rules: config.rules, externalPaths: config.externalPaths, postPagesJudged: true, reportedAt: reportedLinks,
-  };
-  // An unknown fragment is a warning the stages already gave for post links (check-fragments.ts).
-  const found = checkSite(outputSiteFiles(files), options, scans).filter((d) => !(d.rule === "unknown-fragment" && d.severity === "warning"));
-  return strict ? promoteWarnings(found) : found;
-}
-
-/** Each post and page's output page (`posts/a/index.html`) → its source, for the check to report in. */
-function pageSources(result: BuildResult, sources: SiteSources, config: SiteConfig): Map<string, SourceFile> {
-  const byPath = new Map([...sources.posts, ...sources.pages].map((source) => [source.path, source]));
-  const pages = new Map<string, SourceFile>();
-  for (const { url, file } of result.published) {
-    const source = byPath.get(file);
-    if (source && url.startsWith(config.basePath)) pages.set(`${url.slice(config.basePath.length)}index.html`, source);
-  }
-  return pages;
+/** Where the previous generation is read from: the output itself, or `--previous` (a folder or a live site's URL). */
+function previousOf(command: BuildCommand, outDir: string, userCwd: string): PreviousSource {
+  if (command.previous === undefined) return { kind: "dir", dir: outDir };
+  if (/^https?:\/\//i.test(command.previous)) return { kind: "url", url: command.previous };
+  return { kind: "dir", dir: path.resolve(userCwd, command.previous), live: true };
 }
 
 /** Relative to where the user stands when the folder is below it; else absolute. */
