@@ -65,12 +65,14 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, stage, park }: {
+  { cache, plugins, threads, stage, park, allRendered }: {
     cache?: BuildCache; plugins?: SitePlugins; threads?: number;
     /** Where each page goes as it is made (the writer's staging); without it, pages are held as text. */
     stage?: PageKeeper;
     /** Where rendered HTML waits until its pages are made (a build to disk); without it, in memory. */
     park?: (text: string) => () => string;
+    /** Told once every post is rendered (a build to disk parks the sources' texts then: output/parked-sources.ts). */
+    allRendered?: () => void;
   } = {},
 ): Promise<BuildResult> {
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options));
@@ -81,9 +83,7 @@ export async function buildSite(
   const renderedPosts = timed("render posts", () => posts.published.map(render));
   const renderedPages = timed("render posts", () => pages.published.map(render));
   const rendered = [...renderedPosts, ...renderedPages];
-  // A build to disk (it parks renderings) is its process's only build: nothing reads a source's
-  // text once its post is rendered, and 20,000 of them are 200 MB.
-  if (park) for (const source of [...sources.posts, ...sources.pages]) source.releaseText?.();
+  allRendered?.();
   const templates = createTemplateRenderer(sources.theme, config, options.now);
   const site = timed("assemble site", () => assembleSite({
     posts: renderedPosts,

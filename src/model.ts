@@ -13,8 +13,6 @@ export interface SourceFile {
   readonly path: string;
   /** The file's text, decoded as UTF-8 (BOM kept: the header parser skips it). */
   readonly text: string;
-  /** Lets the text go (a build to disk, once its posts are rendered); asked again, it is read again. */
-  readonly releaseText?: () => void;
 }
 
 /** Which header a post was written with. */

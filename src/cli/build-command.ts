@@ -13,6 +13,7 @@ import { resolveRealPath } from "../output/resolve-real-path.js";
 import { removeOldSpares } from "../output/repair-output.js";
 import { cacheDirOf, openBuildCache } from "../cache/open-build-cache.js";
 import { openPageSpool, spoolFileOf, type PageSpool } from "../output/page-spool.js";
+import { parkableSources } from "../output/parked-sources.js";
 import { publishSite } from "../publish-site.js";
 import { readSite, siteLayout } from "../read-site.js";
 import type { Command } from "./parse-args.js";
@@ -36,8 +37,8 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   if ("busy" in locks) return (console.err(locks.busy), 1);
   try {
     await removeOldSpares(cacheDir);
-    // Rendered HTML waits on disk, not in memory, until its pages are made (see page-spool.ts);
-    // pages wait in the writer's staging folder until they are checked and written.
+    // Sources' texts and rendered HTML wait on disk, not in memory, once they are rendered
+    // (see page-spool.ts); pages wait in the writer's staging folder until they are checked and written.
     const spool = openPageSpool(spoolFileOf(outDir));
     const writer = createDiskWriter(outDir, { replaceForeign: command.force });
     try {
@@ -69,7 +70,11 @@ interface BuildRun {
 }
 
 async function buildInto(outDir: string, { command, console, now, userCwd, cacheDir, spool, writer, started }: BuildRun): Promise<number> {
-  const sources = await timedAsync("read sources", () => readSite(siteLayout(command.root, command.postsDir)));
+  // A build to disk is its process's only build: the sources' texts wait in the spool once every post is rendered.
+  const { sources, park: parkSources } = parkableSources(
+    await timedAsync("read sources", () => readSite(siteLayout(command.root, command.postsDir))),
+    spool.park,
+  );
   const { config, plugins, diagnostics: configDiagnostics } = timed("config", () => resolveSiteConfig(sources.configSource, command.baseUrl));
   const options: BuildOptions = { drafts: command.drafts, future: command.future, strict: command.strict, now };
   // Without a url nothing can be built; when the config itself is broken, that is the news.
@@ -81,7 +86,7 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
 
   let checked: readonly Diagnostic[] = [];
   const published = await publishSite(sources, config, options, {
-    outDir, writer, plugins, park: spool.park, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
+    outDir, writer, plugins, park: spool.park, parkSources, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
     earlier: configProblems,
     checked: (diagnostics) => reportDiagnostics(console, (checked = diagnostics)),
   });
