@@ -112,7 +112,12 @@ export interface Resource {
 /** A post with its body rendered to HTML: a pure function of the post, the indexes and the config. */
 export interface RenderedPost {
   readonly post: Post;
-  /** The body as HTML, without the Resources section. URLs are site-absolute paths (`/blog/...`). */
+  /**
+   * The body as HTML, without the Resources section. URLs are site-absolute paths (`/blog/...`).
+   * A build to disk parks it in its spool until the pages are made, and reading it then reads
+   * the spool (parked-html.ts): the last getter of the memory scheme, until assembly takes a
+   * post's HTML by reference.
+   */
   readonly html: string;
   /** The `description` field, or the first paragraph's text cut at about 160 characters. */
   readonly description: string;
