@@ -26,8 +26,6 @@ export interface PublishTarget {
   readonly plugins?: SitePlugins | undefined;
   /** Diagnostics found before the build (the config's): reported with the build's own. */
   readonly earlier: readonly Diagnostic[];
-  /** Where renderings' HTML waits for its pages (see output/page-spool.ts). */
-  readonly park?: ((text: string) => () => string) | undefined;
   /** Parks the sources' texts, once every post is rendered (see output/parked-sources.ts). */
   readonly parkSources?: (() => void) | undefined;
   /** Told the diagnostics once the output is checked, before anything is written. */
@@ -53,7 +51,7 @@ export async function publishSite(sources: SiteSources, config: SiteConfig, opti
   const digests = new Map<string, FileDigest>();
   let scans: SiteScans | undefined = createSiteScans();
   const result = await buildSite(sources, config, options, {
-    plugins: target.plugins, cache: cache.cache, park: target.park, allRendered: target.parkSources,
+    plugins: target.plugins, cache: cache.cache, park: target.writer.park, allRendered: target.parkSources,
     stage: hashedAndScanned(target.writer, digests, scans),
   });
   // The cache's own warnings say nothing about the site: --strict leaves them warnings.

@@ -12,7 +12,6 @@ import { generationsOwnerAbove, OutputLayoutError, outputPathOf } from "../outpu
 import { resolveRealPath } from "../output/resolve-real-path.js";
 import { removeOldSpares } from "../output/repair-output.js";
 import { cacheDirOf, openBuildCache } from "../cache/open-build-cache.js";
-import { openPageSpool, spoolFileOf, type PageSpool } from "../output/page-spool.js";
 import { parkableSources } from "../output/parked-sources.js";
 import { publishSite } from "../publish-site.js";
 import { readSite, siteLayout } from "../read-site.js";
@@ -37,15 +36,13 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   if ("busy" in locks) return (console.err(locks.busy), 1);
   try {
     await removeOldSpares(cacheDir);
-    // Sources' texts and rendered HTML wait on disk, not in memory, once they are rendered
-    // (see page-spool.ts); pages wait in the writer's staging folder until they are checked and written.
-    const spool = openPageSpool(spoolFileOf(outDir));
+    // Pages wait in the writer's staging folder until they are checked and written; sources'
+    // texts and rendered HTML in its spool once they are rendered: never all in memory.
     const writer = createDiskWriter(outDir, { replaceForeign: command.force });
     try {
-      return await buildInto(outDir, { command, console, now, userCwd, cacheDir, spool, writer, started }).catch(asUsageError(outDir));
+      return await buildInto(outDir, { command, console, now, userCwd, cacheDir, writer, started }).catch(asUsageError(outDir));
     } finally {
       writer.close();
-      spool.close();
     }
   } finally {
     await locks.release();
@@ -64,16 +61,15 @@ interface BuildRun {
   readonly now: Date;
   readonly userCwd: string;
   readonly cacheDir: string | undefined;
-  readonly spool: PageSpool;
   readonly writer: DiskWriter;
   readonly started: number;
 }
 
-async function buildInto(outDir: string, { command, console, now, userCwd, cacheDir, spool, writer, started }: BuildRun): Promise<number> {
-  // A build to disk is its process's only build: the sources' texts wait in the spool once every post is rendered.
+async function buildInto(outDir: string, { command, console, now, userCwd, cacheDir, writer, started }: BuildRun): Promise<number> {
+  // A build to disk is its process's only build: the sources' texts are parked once every post is rendered.
   const { sources, park: parkSources } = parkableSources(
     await timedAsync("read sources", () => readSite(siteLayout(command.root, command.postsDir))),
-    spool.park,
+    writer.park,
   );
   const { config, plugins, diagnostics: configDiagnostics } = timed("config", () => resolveSiteConfig(sources.configSource, command.baseUrl));
   const options: BuildOptions = { drafts: command.drafts, future: command.future, strict: command.strict, now };
@@ -86,7 +82,7 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
 
   let checked: readonly Diagnostic[] = [];
   const published = await publishSite(sources, config, options, {
-    outDir, writer, plugins, park: spool.park, parkSources, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
+    outDir, writer, plugins, parkSources, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
     earlier: configProblems,
     checked: (diagnostics) => reportDiagnostics(console, (checked = diagnostics)),
   });

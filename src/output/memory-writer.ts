@@ -19,6 +19,7 @@ export function createMemoryWriter(): MemoryWriter {
       return current;
     },
     stage: (path, text) => ({ path, contents: text }),
+    park: (text) => () => text,
     async write(files) {
       assertValidOutputPaths(files);
       // Read everything first: a failed read leaves the previous set in place, like the disk writer.

@@ -21,5 +21,11 @@ export interface Writer {
    * holds it.
    */
   stage(path: string, text: string): OutputFile;
+  /**
+   * Keeps a text the build needs again after a while (a rendering's HTML until its pages are
+   * made, a source's text once its post is rendered) and returns what reads it back: the disk
+   * writer parks it in a spool beside the output, the memory writer holds it.
+   */
+  park(text: string): () => string;
   write(files: readonly OutputFile[]): Promise<WriteReport>;
 }

@@ -63,4 +63,15 @@ describe("staging folder", () => {
     });
     expect(readdirSync(dir).sort()).toEqual(["out", "out.generations"]); // the staging folder is gone
   });
+
+  it("parks texts in a spool it closes with the staging folder, leaving nothing beside the output", () => {
+    const dir = tempDir();
+    const writer = createDiskWriter(join(dir, "out"));
+    const read = writer.park("<p>parked – 😀</p>");
+    writer.stage("index.html", "<p>staged</p>");
+    expect(read()).toBe("<p>parked – 😀</p>");
+    writer.close();
+    expect(readdirSync(dir)).toEqual([]);
+    expect(() => read()).toThrow(/closed/);
+  });
 });
