@@ -55,6 +55,20 @@ export const createBuildCache = (store?: EntryStore): BuildCache => ({
   texts: createTextCache(store),
 });
 
+/** What buildSite may be given besides the site: caches, plugins, and where what it makes waits (see output/writer.ts). */
+export interface BuildSiteOptions {
+  readonly cache?: BuildCache | undefined;
+  readonly plugins?: SitePlugins | undefined;
+  /** Render threads; undefined: one per core when there are many posts to render. */
+  readonly threads?: number | undefined;
+  /** Where each page goes as it is made (the writer's stage); without it, pages are held as text. */
+  readonly stage?: PageKeeper | undefined;
+  /** Where rendered HTML waits until its pages are made (the writer's park); without it, in memory. */
+  readonly park?: ((text: string) => () => string) | undefined;
+  /** Told once every post is rendered (a build to disk parks the sources' texts then: output/parked-sources.ts). */
+  readonly allRendered?: (() => void) | undefined;
+}
+
 /**
  * The recipe: sources and config in, files and diagnostics out. Touches no disk itself. With
  * a cache (the dev server's in memory, the CLI's backed by its cache folder), only posts and
@@ -65,15 +79,7 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, stage, park, allRendered }: {
-    cache?: BuildCache; plugins?: SitePlugins; threads?: number;
-    /** Where each page goes as it is made (the writer's staging); without it, pages are held as text. */
-    stage?: PageKeeper;
-    /** Where rendered HTML waits until its pages are made (a build to disk); without it, in memory. */
-    park?: (text: string) => () => string;
-    /** Told once every post is rendered (a build to disk parks the sources' texts then: output/parked-sources.ts). */
-    allRendered?: () => void;
-  } = {},
+  { cache, plugins, threads, stage, park, allRendered }: BuildSiteOptions = {},
 ): Promise<BuildResult> {
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options));
   const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options));

@@ -37,9 +37,9 @@ export interface AssembleInput {
   /** Output paths of the files copied from public/ (`robots.txt`): those the site does not generate. */
   readonly publicPaths: ReadonlySet<string>;
   /**
-   * What becomes of a page (or a feed, the sitemap) once made. By default it is held as text (the dev server
-   * serves it from memory); a build that writes to disk parks it there (output/page-spool.ts),
-   * so that a large site's pages never sit in memory all at once.
+   * What becomes of a page (or a feed, the sitemap) once made: the writer's `stage` (a build
+   * to disk stages it there, so that a large site's pages are never all in memory). By
+   * default it is held as text.
    */
   readonly keepPage?: PageKeeper | undefined;
 }
