@@ -18,10 +18,15 @@ export interface ParkableSources {
  */
 export function parkableSources(sources: SiteSources, parkText: (text: string) => () => string): ParkableSources {
   const parkers: (() => void)[] = [];
-  const parkable = (source: SourceFile): SourceFile => {
-    let read = () => source.text;
-    parkers.push(() => (read = parkText(source.text)));
-    return Object.defineProperty({ path: source.path } as SourceFile, "text", { get: () => read(), enumerable: true });
+  const parkable = ({ path, text }: SourceFile): SourceFile => {
+    // Only `held` and `parked` are shared with the getter: once parked, nothing here holds the text.
+    let held: string | undefined = text;
+    let parked = (): string => "";
+    parkers.push(() => {
+      parked = parkText(held ?? "");
+      held = undefined;
+    });
+    return Object.defineProperty({ path } as SourceFile, "text", { get: () => held ?? parked(), enumerable: true });
   };
   return {
     sources: { ...sources, posts: sources.posts.map(parkable), pages: sources.pages.map(parkable) },
