@@ -15,8 +15,7 @@ import { memoizeByIdentity } from "./cache/identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { PublishedUrl } from "./generations/collect-redirects.js";
 import type { SiteSources } from "./read-site.js";
-import { assembleSite } from "./site/assemble-site.js";
-import type { PageSpool } from "./output/page-spool.js";
+import { assembleSite, type PageKeeper } from "./site/assemble-site.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./prepare-renders.js";
 import { timed } from "./stage-timings.js";
@@ -41,6 +40,20 @@ export interface BuildResult {
   readonly rendered: readonly RenderedPost[];
 }
 
+/** What buildSite may be given besides the site: caches, plugins, and where what it makes waits (see output/writer.ts). */
+export interface BuildSiteOptions {
+  readonly cache?: BuildCache | undefined;
+  readonly plugins?: SitePlugins | undefined;
+  /** Render threads; undefined: one per core when there are many posts to render. */
+  readonly threads?: number | undefined;
+  /** Where each page goes as it is made (the writer's stage); without it, pages are held as text. */
+  readonly stage?: PageKeeper | undefined;
+  /** Where rendered HTML waits until its pages are made (the writer's park); without it, in memory. */
+  readonly park?: ((text: string) => () => string) | undefined;
+  /** Told once every post is rendered (a build to disk parks the sources' texts then: output/parked-sources.ts). */
+  readonly allRendered?: (() => void) | undefined;
+}
+
 /**
  * The recipe: sources and config in, files and diagnostics out. Touches no disk itself. With
  * a cache (the dev server's in memory, the CLI's backed by its cache folder), only posts and
@@ -51,23 +64,17 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, only, spool }: {
-    cache?: BuildCache; plugins?: SitePlugins; threads?: number; only?: string;
-    /** Where rendered HTML and pages wait until they are written (a build to disk); without one, in memory. */
-    spool?: PageSpool;
-  } = {},
+  { cache, plugins, threads, stage, park, allRendered }: BuildSiteOptions = {},
 ): Promise<BuildResult> {
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options));
   const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options));
   const links = timed("link index", () => buildLinkIndex(posts.published));
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath), pages: pagePathsOf(pages.published, config.basePath) };
-  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache, threads, park: spool?.park });
+  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache: cache?.posts, threads, park });
   const renderedPosts = timed("render posts", () => posts.published.map(render));
   const renderedPages = timed("render posts", () => pages.published.map(render));
   const rendered = [...renderedPosts, ...renderedPages];
-  // A build to disk (it has a spool) is its process's only build: nothing reads a source's
-  // text once its post is rendered, and 20,000 of them are 200 MB.
-  if (spool) for (const source of [...sources.posts, ...sources.pages]) source.releaseText?.();
+  allRendered?.();
   const templates = createTemplateRenderer(sources.theme, config, options.now);
   const site = timed("assemble site", () => assembleSite({
     posts: renderedPosts,
@@ -76,14 +83,10 @@ export async function buildSite(
     theme: sources.theme,
     renderer: cache ? cache.pages.wrap(templates, sources.theme, config) : templates,
     texts: cache?.texts,
-    keepPage: spool?.keep,
+    keepPage: stage,
     now: options.now,
-    only,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
   }));
-  if (only !== undefined) {
-    return { files: site.files, diagnostics: sortDiagnostics(applyRules(site.diagnostics, config.rules)), postCount: 1, published: [], reportedLinks: new Set(), rendered };
-  }
   const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets)))];
   const diagnostics = [
     ...sources.diagnostics,

@@ -13,8 +13,6 @@ export interface SourceFile {
   readonly path: string;
   /** The file's text, decoded as UTF-8 (BOM kept: the header parser skips it). */
   readonly text: string;
-  /** Lets the text go (a build to disk, once its posts are rendered); asked again, it is read again. */
-  readonly releaseText?: () => void;
 }
 
 /** Which header a post was written with. */
@@ -114,7 +112,12 @@ export interface Resource {
 /** A post with its body rendered to HTML: a pure function of the post, the indexes and the config. */
 export interface RenderedPost {
   readonly post: Post;
-  /** The body as HTML, without the Resources section. URLs are site-absolute paths (`/blog/...`). */
+  /**
+   * The body as HTML, without the Resources section. URLs are site-absolute paths (`/blog/...`).
+   * A build to disk parks it in its spool until the pages are made, and reading it then reads
+   * the spool (parked-html.ts): the last getter of the memory scheme, until assembly takes a
+   * post's HTML by reference.
+   */
   readonly html: string;
   /** The `description` field, or the first paragraph's text cut at about 160 characters. */
   readonly description: string;
@@ -138,25 +141,15 @@ export interface RenderedPost {
 
 /**
  * A file of the built site. `path` is POSIX, relative to the output folder: `posts/a/index.html`.
- * Its bytes are held (`contents`), parked on disk by the build (`spooled`: a large site's
- * pages), or copied from a file of the site (`sourcePath`: public/, post assets).
+ * Its bytes are held (`contents`), or are those of a file on disk (`sourcePath`): a file of
+ * the site copied as it is (public/, post assets), or a page the disk writer `staged` while
+ * the build made it (see output/staging-folder.ts).
  */
 export type OutputFile =
   | { readonly path: string; readonly contents: string | Uint8Array }
-  | { readonly path: string; readonly spooled: SpooledBytes }
-  | { readonly path: string; readonly sourcePath: string };
-
-/** Bytes the build parked on disk until they are written (see output/page-spool.ts). */
-export interface SpooledBytes {
-  /** The manifest digest (SHA-256, first 16 hex characters) and size, worked out when they were parked. */
-  readonly hash: string;
-  readonly size: number;
-  /** The bytes, read back from disk: a new buffer each time, so none is kept. */
-  read(): Buffer;
-  /**
-   * The bytes read back as text, through one buffer the spool reuses: tens of thousands of
-   * page-sized buffers, each freed only when V8 collects it, left the allocator's heap half
-   * a gigabyte larger at the end of a 20,000-post build.
-   */
-  text(): string;
-}
+  | {
+      readonly path: string;
+      readonly sourcePath: string;
+      /** Made by this build and waiting in the writer's staging folder: not a file of the site (diagnostics call it a generated page), and moved, not copied, into place. */
+      readonly staged?: true;
+    };

@@ -1,4 +1,3 @@
-import type { BuildCache } from "./cache/build-cache.js";
 import { builtinRendererKey, type LazyRenderer } from "./cache/lazy-renderer.js";
 import type { RenderContext } from "./markdown/render-context.js";
 import type { Post, RenderedPost } from "./model.js";
@@ -8,6 +7,7 @@ import { RenderBudgetExceeded, withinBudget } from "./workers/render-budget.js";
 import type { RenderOutcome } from "./workers/render-job.js";
 import { renderThroughCache } from "./workers/render-with-reads.js";
 import { renderInWorkers, renderThreadCount } from "./workers/render-pool.js";
+import type { RenderCache } from "./cache/render-cache.js";
 import { timed, timedAsync } from "./stage-timings.js";
 
 /**
@@ -20,7 +20,8 @@ export async function prepareRenders(
   context: RenderContext,
   lazy: LazyRenderer,
   { cache, threads: wanted, park }: {
-    cache: BuildCache | undefined;
+    /** Renderings kept from earlier builds (the BuildCache's posts); undefined: render every post. */
+    cache: RenderCache | undefined;
     threads: number | undefined;
     /** Where renderings' HTML waits for its pages (see parked-html.ts); undefined: in memory. */
     park?: ((text: string) => () => string) | undefined;
@@ -32,7 +33,7 @@ export async function prepareRenders(
   const hits = new Map<Post, RenderedPost>();
   timed("cache lookups", () => {
     for (const post of cache ? all : []) {
-      const hit = cache?.posts.lookup(post, context, renderer);
+      const hit = cache?.lookup(post, context, renderer);
       if (hit) hits.set(post, parked(hit));
     }
   });
@@ -44,7 +45,7 @@ export async function prepareRenders(
   const keep = (post: Post, outcome: RenderOutcome) => {
     if (failure) return;
     try {
-      hits.set(post, parked(cache && !outcome.overBudget ? cache.posts.add(post, context, renderer, outcome) : { post, ...outcome.body }));
+      hits.set(post, parked(cache && !outcome.overBudget ? cache.add(post, context, renderer, outcome) : { post, ...outcome.body }));
     } catch (error) {
       failure = { error };
     }
@@ -71,9 +72,9 @@ export async function prepareRenders(
 }
 
 /** Renders on this thread within the budget; a post stopped by it is its error, never cached (the cache keeps only what returned). */
-function renderHere(post: Post, context: RenderContext, renderer: LazyRenderer["renderer"], cache: BuildCache | undefined): RenderedPost {
+function renderHere(post: Post, context: RenderContext, renderer: LazyRenderer["renderer"], cache: RenderCache | undefined): RenderedPost {
   try {
-    return cache ? renderThroughCache(cache.posts, post, context, renderer) : withinBudget(post, context.config.renderBudgetSeconds, () => renderer.render(post, context));
+    return cache ? renderThroughCache(cache, post, context, renderer) : withinBudget(post, context.config.renderBudgetSeconds, () => renderer.render(post, context));
   } catch (e) {
     if (e instanceof RenderBudgetExceeded) return e.rendered;
     throw e;

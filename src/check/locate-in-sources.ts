@@ -13,7 +13,7 @@ import { findLabelUse, linkStart } from "./find-label-use.js";
  * reported where the post uses the label (`[the docs][d]`), the definition's line in a note.
  */
 export function locateInSources(pageSources: ReadonlyMap<string, SourceFile>): LocateReference {
-  // A released source reads its file again for its text: once per page is enough.
+  // A build to disk reads a source's text back from its spool (output/parked-sources.ts): once per page is enough.
   const texts = new Map<string, string>();
   return (from, url) => {
     const source = pageSources.get(from);

@@ -1,28 +1,20 @@
 import path from "node:path";
-import { buildSite, type BuildResult } from "../build.js";
 import { resolveSiteConfig } from "../config/resolve-site-config.js";
 import { missingUrl } from "../config/site-folder-problem.js";
-import type { BuildOptions, SiteConfig } from "../config/site-config.js";
-import { hasErrors, promoteWarnings, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { applyRules } from "../rules/apply-rules.js";
-import { describeGeneration, planGeneration } from "../generations/plan-generation.js";
-import { readPreviousGeneration } from "../generations/read-previous.js";
+import type { BuildOptions } from "../config/site-config.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { describeGeneration } from "../generations/plan-generation.js";
+import type { PreviousSource } from "../generations/read-previous.js";
 import { guardFolder } from "../output/guard-folder.js";
-import { createDiskWriter } from "../output/disk-writer.js";
+import { createDiskWriter, type DiskWriter } from "../output/disk-writer.js";
 import { lockBuild } from "../output/lock-build.js";
 import { generationsOwnerAbove, OutputLayoutError, outputPathOf } from "../output/output-slots.js";
 import { resolveRealPath } from "../output/resolve-real-path.js";
-import { removeOldSpares, repairOutput } from "../output/repair-output.js";
+import { removeOldSpares } from "../output/repair-output.js";
 import { cacheDirOf, openBuildCache } from "../cache/open-build-cache.js";
-import { checkSite } from "../check/check-site.js";
-import { outputSiteFiles } from "../check/site-files.js";
-import { createSiteScans, type SiteScans } from "../check/site-scans.js";
-import type { OutputFile, SourceFile } from "../model.js";
-import { locateInSources } from "../check/locate-in-sources.js";
-import { firstLocated, locateInTemplates } from "../check/locate-in-templates.js";
-import type { Theme } from "../site/read-theme.js";
-import { openPageSpool, spoolFileOf, type PageSpool } from "../output/page-spool.js";
-import { readSite, siteLayout, type SiteSources } from "../read-site.js";
+import { parkableSources } from "../output/parked-sources.js";
+import { publishSite } from "../publish-site.js";
+import { readSite, siteLayout } from "../read-site.js";
 import type { Command } from "./parse-args.js";
 import { UsageError } from "./parse-args.js";
 import { countDiagnostics, plural, reportDiagnostics, type Console } from "./report.js";
@@ -44,12 +36,13 @@ export async function runBuild(command: BuildCommand, console: Console, now: Dat
   if ("busy" in locks) return (console.err(locks.busy), 1);
   try {
     await removeOldSpares(cacheDir);
-    // Pages wait on disk, not in memory, until they are checked and written (see page-spool.ts).
-    const spool = openPageSpool(spoolFileOf(outDir));
+    // Pages wait in the writer's staging folder until they are checked and written; sources'
+    // texts and rendered HTML in its spool once they are rendered: never all in memory.
+    const writer = createDiskWriter(outDir, { replaceForeign: command.force });
     try {
-      return await buildInto(outDir, { command, console, now, userCwd, cacheDir, spool, started }).catch(asUsageError(outDir));
+      return await buildInto(outDir, { command, console, now, userCwd, cacheDir, writer, started }).catch(asUsageError(outDir));
     } finally {
-      spool.close();
+      writer.close();
     }
   } finally {
     await locks.release();
@@ -68,12 +61,16 @@ interface BuildRun {
   readonly now: Date;
   readonly userCwd: string;
   readonly cacheDir: string | undefined;
-  readonly spool: PageSpool;
+  readonly writer: DiskWriter;
   readonly started: number;
 }
 
-async function buildInto(outDir: string, { command, console, now, userCwd, cacheDir, spool, started }: BuildRun): Promise<number> {
-  const sources = await timedAsync("read sources", () => readSite(siteLayout(command.root, command.postsDir)));
+async function buildInto(outDir: string, { command, console, now, userCwd, cacheDir, writer, started }: BuildRun): Promise<number> {
+  // A build to disk is its process's only build: the sources' texts are parked once every post is rendered.
+  const { sources, park: parkSources } = parkableSources(
+    await timedAsync("read sources", () => readSite(siteLayout(command.root, command.postsDir))),
+    writer.park,
+  );
   const { config, plugins, diagnostics: configDiagnostics } = timed("config", () => resolveSiteConfig(sources.configSource, command.baseUrl));
   const options: BuildOptions = { drafts: command.drafts, future: command.future, strict: command.strict, now };
   // Without a url nothing can be built; when the config itself is broken, that is the news.
@@ -83,55 +80,21 @@ async function buildInto(outDir: string, { command, console, now, userCwd, cache
   const configProblems = [...configDiagnostics, ...urlProblems];
   if (hasErrors(configProblems)) return fail(console, sortDiagnostics(configProblems));
 
-  const cache = openBuildCache(cacheDir);
-  // Pages are scanned for the output check as they are made, while their text is at hand;
-  // the scans are let go once checked (a large site's are 100 MB and more).
-  let scans: SiteScans | undefined = createSiteScans();
-  const scanning: PageSpool = {
-    ...spool,
-    keep(path, html) {
-      const file = spool.keep(path, html);
-      scans?.scan(path, html, () => file.spooled.text());
-      return file;
-    },
-  };
-  const result = await buildSite(sources, config, options, { plugins, cache: cache.cache, spool: scanning });
-  // The cache's own warnings say nothing about the site: --strict leaves them warnings.
-  const cacheProblems = cache.diagnostics();
-  if (hasErrors(result.diagnostics)) {
-    return fail(console, sortDiagnostics([...configProblems, ...result.diagnostics, ...cacheProblems, ...(await cache.save(false))]));
-  }
-  const generation = await timedAsync("plan generation", () => planOutput(command, { outDir, userCwd, now }, config, result));
-  const diagnostics = sortDiagnostics([
-    ...configProblems,
-    ...result.diagnostics,
-    ...cacheProblems,
-    ...applyRules(generation.diagnostics, config.rules, command.strict),
-    ...timed("check output", () => verifyOutput(generation.files, config, scans ?? createSiteScans(), {
-      sources: pageSources(result, sources, config), templates: sources.theme.templates, reportedLinks: result.reportedLinks, strict: command.strict,
-    })),
-  ]);
-  scans = undefined;
-  if (hasErrors(diagnostics)) return fail(console, [...diagnostics, ...(await cache.save(false))]);
-
-  reportDiagnostics(console, diagnostics);
-  // Both only write (each into its own folder): overlapping them hides the cache's cost in a cold build.
-  // Both are awaited even when the write fails, so that no cache write is still in flight
-  // when the locks are released and the process exits.
-  const [written, saved] = await Promise.allSettled([
-    createDiskWriter(outDir, { replaceForeign: command.force }).write(generation.files),
-    timedAsync("save cache (while writing)", () => cache.save(true)),
-  ]);
-  if (written.status === "rejected") throw written.reason;
-  if (saved.status === "rejected") throw saved.reason;
-  const saveProblems = saved.value;
+  let checked: readonly Diagnostic[] = [];
+  const published = await publishSite(sources, config, options, {
+    outDir, writer, plugins, parkSources, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
+    earlier: configProblems,
+    checked: (diagnostics) => reportDiagnostics(console, (checked = diagnostics)),
+  });
+  if (!published.ok) return fail(console, published.diagnostics);
+  const { result, summary, diagnostics: saveProblems } = published;
   reportDiagnostics(console, saveProblems);
-  console.out(`daylight: ${describeGeneration(generation.summary)}`);
+  console.out(`daylight: ${describeGeneration(summary)}`);
   const pageCount = result.files.filter((file) => file.path.endsWith(".html")).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.out(
     `daylight: built ${plural(result.postCount, "post")}, ${plural(pageCount, "page")} into ${shownPath(userCwd, outDir)} ` +
-      `(${countDiagnostics([...diagnostics, ...saveProblems])}) in ${seconds} s`,
+      `(${countDiagnostics([...checked, ...saveProblems])}) in ${seconds} s`,
   );
   if (command.timings) {
     console.out(formatStageTimings(stageTimings(), { posts: result.postCount, wallMs: performance.now() - started }));
@@ -156,59 +119,11 @@ function inGenerations(dir: string, outDir: string): boolean {
   return dir === generations || dir.startsWith(`${generations}/`) || generationsOwnerAbove(dir) !== undefined;
 }
 
-/**
- * The build as a generation of its output folder: the previous generation (from the output,
- * or from --previous) decides which old assets stay and which published URLs must survive.
- */
-async function planOutput(
-  command: BuildCommand,
-  { outDir, userCwd, now }: { outDir: string; userCwd: string; now: Date },
-  config: SiteConfig,
-  result: BuildResult,
-) {
-  await repairOutput(outDir);
-  const previous = command.previous === undefined
-    ? { kind: "dir" as const, dir: outDir }
-    : /^https?:\/\//i.test(command.previous)
-      ? { kind: "url" as const, url: command.previous }
-      : { kind: "dir" as const, dir: path.resolve(userCwd, command.previous), live: true };
-  const read = await readPreviousGeneration(previous);
-  const plan = await planGeneration({ files: result.files, previous: read.previous, config, now, published: result.published });
-  return { ...plan, diagnostics: [...read.diagnostics, ...plan.diagnostics] };
-}
-
-/**
- * The check that `daylight check` runs, on the files about to be written: a broken
- * reference the stages did not catch stops the build. Links to posts, fragments of post
- * links and links the stages reported are theirs to judge: not reported twice.
- */
-function verifyOutput(
-  files: readonly OutputFile[],
-  config: SiteConfig,
-  scans: SiteScans,
-  { sources, templates, reportedLinks, strict }: {
-    sources: ReadonlyMap<string, SourceFile>; templates: Theme["templates"]; reportedLinks: ReadonlySet<string>; strict: boolean;
-  },
-): Diagnostic[] {
-  const options = {
-    strict: false, baseUrl: config.url, verifyHashes: false,
-    locate: firstLocated(locateInSources(sources), locateInTemplates(templates.values(), config.basePath)),
-    rules: config.rules, externalPaths: config.externalPaths, postPagesJudged: true, reportedAt: reportedLinks,
-  };
-  // An unknown fragment is a warning the stages already gave for post links (check-fragments.ts).
-  const found = checkSite(outputSiteFiles(files), options, scans).filter((d) => !(d.rule === "unknown-fragment" && d.severity === "warning"));
-  return strict ? promoteWarnings(found) : found;
-}
-
-/** Each post and page's output page (`posts/a/index.html`) → its source, for the check to report in. */
-function pageSources(result: BuildResult, sources: SiteSources, config: SiteConfig): Map<string, SourceFile> {
-  const byPath = new Map([...sources.posts, ...sources.pages].map((source) => [source.path, source]));
-  const pages = new Map<string, SourceFile>();
-  for (const { url, file } of result.published) {
-    const source = byPath.get(file);
-    if (source && url.startsWith(config.basePath)) pages.set(`${url.slice(config.basePath.length)}index.html`, source);
-  }
-  return pages;
+/** Where the previous generation is read from: the output itself, or `--previous` (a folder or a live site's URL). */
+function previousOf(command: BuildCommand, outDir: string, userCwd: string): PreviousSource {
+  if (command.previous === undefined) return { kind: "dir", dir: outDir };
+  if (/^https?:\/\//i.test(command.previous)) return { kind: "url", url: command.previous };
+  return { kind: "dir", dir: path.resolve(userCwd, command.previous), live: true };
 }
 
 /** Relative to where the user stands when the folder is below it; else absolute. */

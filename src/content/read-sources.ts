@@ -5,7 +5,6 @@ import path from "node:path";
 import { error, positionAt, warning, type Diagnostic, type Position } from "../diagnostics.js";
 import type { SourceFile } from "../model.js";
 import { detectHeaderFormat } from "./parse-post.js";
-import { releasableSource } from "./releasable-source.js";
 import { postExtensions, textExtension, unbuiltMarkup } from "./unbuilt-markup.js";
 
 /** What `readPostSources` found under the posts folder. */
@@ -134,7 +133,7 @@ function readSource(file: string, walk: Walk, sources: SourceFile[]): void {
       "save it as UTF-8 text (a binary file, or UTF-16, cannot be a post); or rename it to start with `_` to skip it"));
     return;
   }
-  sources.push(releasableSource(shown, file, text));
+  sources.push({ path: shown, text });
 }
 
 /** Reads a `.txt` as a post when it is text that starts with a header; false when it is a file like any other. */
@@ -146,7 +145,7 @@ function readTextPost(file: string, walk: Walk, sources: SourceFile[]): boolean 
     return false; // the asset reader reports a file it cannot read
   }
   if (text === undefined || !isPostText(file, text)) return false;
-  sources.push(releasableSource(walk.display(file), file, text));
+  sources.push({ path: walk.display(file), text });
   return true;
 }
 

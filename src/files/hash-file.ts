@@ -31,15 +31,22 @@ export async function hashFile(path: string): Promise<FileDigest> {
 /** The digest of an output file, whether it holds its bytes or names a file on disk. */
 export const hashOutputFile = (file: OutputFile): Promise<FileDigest> => {
   if ("sourcePath" in file) return hashFile(file.sourcePath);
-  if ("spooled" in file) return Promise.resolve({ hash: file.spooled.hash, size: file.spooled.size });
   return Promise.resolve(hashBytes(file.contents));
 };
 
-/** path → digest for every file, hashed a few at a time. */
-export async function hashOutputFiles(files: readonly OutputFile[], concurrency = 16): Promise<Map<string, FileDigest>> {
+/**
+ * path → digest for every file, hashed a few at a time; a staged page whose digest is `known`
+ * (taken as it was staged) is not read again.
+ */
+export async function hashOutputFiles(
+  files: readonly OutputFile[],
+  known: ReadonlyMap<string, FileDigest> = new Map(),
+  concurrency = 16,
+): Promise<Map<string, FileDigest>> {
   const digests = new Map<string, FileDigest>();
   await runPool(files, concurrency, async (file) => {
-    digests.set(file.path, await hashOutputFile(file));
+    const staged = "staged" in file ? known.get(file.path) : undefined;
+    digests.set(file.path, staged ?? (await hashOutputFile(file)));
   });
   return digests;
 }

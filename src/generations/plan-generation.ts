@@ -27,6 +27,8 @@ export interface GenerationInput {
   readonly now: Date;
   /** Every post and page URL of this build. */
   readonly published: readonly PublishedUrl[];
+  /** Digests of the staged pages, taken as they were staged: not read back to be hashed. */
+  readonly digests?: ReadonlyMap<string, FileDigest> | undefined;
 }
 
 /** What the CLI reports about the generation. */
@@ -66,7 +68,7 @@ export async function planGeneration(input: GenerationInput): Promise<Generation
   const ledger = planLedger({ published: input.published, routes, previous: previous?.manifest.urls ?? {}, deployed, space, config, now: now.toISOString() });
   const unpublished = unpublishedUrls(ledger.urls, deployed);
   const host = await withHostFiles([...input.files, ...redirectStubs(routes.redirects, config)], { redirects: routes.redirects, gone: ledger.gone }, config.basePath);
-  const own = await hashOutputFiles(host.files);
+  const own = await hashOutputFiles(host.files, input.digests);
   const { current, earlier } = currentGeneration(own, previous, now);
   const retained = selectRetained(current, earlier, config, now);
   const carried = await carryRetained(retained, previous, new Set(own.keys()));

@@ -7,6 +7,8 @@ import {
 } from "./output-slots.js";
 import { repairLayout, type StepHook } from "./repair-output.js";
 import { reconcileSlot } from "./reconcile-slot.js";
+import { openPageSpool, spoolFileOf, type PageSpool } from "./page-spool.js";
+import { openStagingFolder, stagingFolderOf, type StagingFolder } from "./staging-folder.js";
 import { listFiles } from "../files/list-files.js";
 import { updateInPlace } from "./update-in-place.js";
 import { assertValidOutputPaths } from "../files/validate-output-paths.js";
@@ -44,13 +46,34 @@ export interface DiskWriterOptions {
   readonly replaceForeign?: boolean;
 }
 
+/** A Writer to disk; `close` removes what it staged and did not write (all of it, when the build failed), and what it parked. */
+export type DiskWriter = Writer & { close(): void };
+
 /**
  * A Writer whose output path never lacks a complete site: it fills the slot the output's
  * symlink does not point to, then swaps the link with one rename (see output-slots.ts).
+ * Pages staged meanwhile wait in a staging folder beside the output, made at the first one;
+ * parked texts in a spool file beside it, opened at the first one (see page-spool.ts).
  */
-export function createDiskWriter(outDir: string, options: DiskWriterOptions = {}): Writer {
+export function createDiskWriter(outDir: string, options: DiskWriterOptions = {}): DiskWriter {
   const afterStep = options.hooks?.afterStep ?? (() => {});
+  let staging: StagingFolder | undefined;
+  let spool: PageSpool | undefined;
   return {
+    stage(path, text) {
+      staging ??= openStagingFolder(stagingFolderOf(outDir));
+      return staging.stage(path, text);
+    },
+    park(text) {
+      spool ??= openPageSpool(spoolFileOf(outDir));
+      return spool.park(text);
+    },
+    close() {
+      staging?.remove();
+      spool?.close();
+      staging = undefined;
+      spool = undefined;
+    },
     async write(files) {
       assertValidOutputPaths(files);
       const layout = outputLayout(outDir);

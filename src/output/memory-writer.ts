@@ -7,8 +7,6 @@ import type { WriteReport, Writer } from "./writer.js";
 /** A Writer that keeps the output in memory, `path → bytes`; each write replaces the whole set. */
 export type MemoryWriter = Writer & {
   readonly files: ReadonlyMap<string, Uint8Array>;
-  /** Replaces just these generated files, keeping every other one (the dev server's first answer to an edit). */
-  patch(files: readonly { readonly path: string; readonly contents: string }[]): void;
 };
 
 /** An in-memory output for tests and the dev server; `sourcePath` files are read from disk. */
@@ -21,16 +19,8 @@ export function createMemoryWriter(): MemoryWriter {
     get files() {
       return current;
     },
-    patch(files) {
-      assertValidOutputPaths(files);
-      const next = new Map(current);
-      for (const file of files) {
-        const bytes = new TextEncoder().encode(file.contents);
-        next.set(file.path, bytes);
-        encoded.set(file.path, { text: file.contents, bytes });
-      }
-      current = new Map([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    },
+    stage: (path, text) => ({ path, contents: text }),
+    park: (text) => () => text,
     async write(files) {
       assertValidOutputPaths(files);
       // Read everything first: a failed read leaves the previous set in place, like the disk writer.
@@ -58,7 +48,6 @@ export function createMemoryWriter(): MemoryWriter {
 
 async function bytesOf(file: OutputFile): Promise<Uint8Array> {
   if ("sourcePath" in file) return new Uint8Array(await readFile(file.sourcePath));
-  if ("spooled" in file) return new Uint8Array(file.spooled.read());
   // Copy so that a caller mutating its buffer later cannot change the "written" output.
   return typeof file.contents === "string" ? new TextEncoder().encode(file.contents) : Uint8Array.from(file.contents);
 }

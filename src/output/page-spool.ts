@@ -1,29 +1,18 @@
 import { closeSync, existsSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { hashBytes } from "../files/hash-file.js";
-import type { SpooledBytes } from "../model.js";
 import { attachErrorPath } from "../files/attach-error-path.js";
-
-/** An output file parked in a spool. */
-export interface SpooledFile {
-  readonly path: string;
-  readonly spooled: SpooledBytes;
-}
 import { outputPathOf } from "./output-slots.js";
 
 /**
- * Where a build parks its pages between rendering them and writing them: one file, appended
- * to, each page read back by offset when the check, the manifest or the writer needs it. A
- * site's pages together are several times its posts (20,000 posts made 650 MB of pages):
- * held in memory until written, they set the build's peak. Parked, they cost one
- * sequential write.
+ * Where the disk writer parks texts a build needs again after a while: one file, appended to,
+ * each text read back by offset. Pages show their backlinks, so none can be made before every
+ * post is rendered: held until then, 20,000 posts' rendered HTML is some 400 MB, and their
+ * sources 200 MB more. Parked, they cost one sequential write.
  */
 export interface PageSpool {
-  /** Parks `html` (as UTF-8) and returns the output file that reads it back. */
-  keep(path: string, html: string): SpooledFile;
   /** Parks `text` and returns what reads it back (a post's rendered HTML, until its pages are made). */
   park(text: string): () => string;
-  /** Frees the file; pages kept before cannot be read after this. */
+  /** Frees the file; texts parked before cannot be read after this. */
   close(): void;
 }
 
@@ -88,17 +77,11 @@ export function openPageSpool(file: string): PageSpool {
       throw attachErrorPath(e, file);
     }
   };
-  const readBack = (offset: number, size: number, what: string) => readInto(Buffer.allocUnsafe(size), offset, size, what);
   const readText = (offset: number, size: number, what: string) => {
     if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length, 1 << 16));
     return readInto(scratch, offset, size, what).toString("utf8", 0, size);
   };
   return {
-    keep(path, html) {
-      const { offset, size } = append(html);
-      const { hash } = hashBytes(html);
-      return { path, spooled: { hash, size, read: () => readBack(offset, size, path), text: () => readText(offset, size, path) } };
-    },
     park(text) {
       const { offset, size } = append(text);
       return () => readText(offset, size, "a parked text");

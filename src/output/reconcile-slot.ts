@@ -1,6 +1,6 @@
 import {
   closeSync, constants, copyFileSync, lstatSync, mkdirSync, openSync, readdirSync, readSync,
-  rmSync, statSync, unlinkSync, writeFileSync, type Stats,
+  renameSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats,
 } from "node:fs";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../model.js";
@@ -77,19 +77,29 @@ function removeUnwanted(slot: string, wanted: ReadonlyMap<string, OutputFile>, f
 
 function placeOne(file: OutputFile, slot: string, inSlot: Stats | undefined): SlotResult {
   const target = join(slot, file.path);
-  // A parked page is read back once, for the comparison and the write.
   const source = "sourcePath" in file ? file.sourcePath : undefined;
-  const contents = "sourcePath" in file ? undefined : "spooled" in file ? file.spooled.text() : file.contents;
+  const contents = "sourcePath" in file ? undefined : file.contents;
   if (inSlot) {
     const same = source !== undefined ? sameFileBytes(target, inSlot, source) : sameBytes(target, inSlot, contents ?? "");
     if (same) return "kept";
     unlinkSync(target);
   }
+  if (source !== undefined && "staged" in file) moveStaged(source, target);
   // Copy-on-write where the file system offers it (btrfs, XFS): a clone shares no bytes that can change.
-  if (source !== undefined) copyFileSync(source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+  else if (source !== undefined) copyFileSync(source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
   else if (typeof contents === "string") writeTextSync(target, contents);
   else writeFileSync(target, contents ?? "", { flag: "wx" });
   return "written";
+}
+
+/** A staged page is the writer's own file: moved into the slot, or copied when the staging folder is on another disk. */
+function moveStaged(staged: string, target: string): void {
+  try {
+    renameSync(staged, target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+    copyFileSync(staged, target, constants.COPYFILE_EXCL);
+  }
 }
 
 function sameBytes(existing: string, info: Stats, contents: string | Uint8Array): boolean {
@@ -116,18 +126,17 @@ function readIntoScratch(path: string, size: number): Buffer {
   }
 }
 
-/** Equal sizes first, then compared chunk by chunk (assets may be large). */
+/** Equal sizes first, then compared chunk by chunk (assets may be large), through two buffers reused file after file. */
 function sameFileBytes(existing: string, info: Stats, source: string): boolean {
   const sourceInfo = statSync(source);
   if (info.size !== sourceInfo.size) return false;
   const [a, b] = [openSync(existing, "r"), openSync(source, "r")];
   try {
-    const [bufA, bufB] = [Buffer.alloc(chunkSize), Buffer.alloc(chunkSize)];
     for (;;) {
-      const [ra, rb] = [readSync(a, bufA, 0, chunkSize, null), readSync(b, bufB, 0, chunkSize, null)];
+      const [ra, rb] = [readSync(a, chunkA, 0, chunkSize, null), readSync(b, chunkB, 0, chunkSize, null)];
       if (ra !== rb) return false;
       if (ra === 0) return true;
-      if (!bufA.subarray(0, ra).equals(bufB.subarray(0, rb))) return false;
+      if (!chunkA.subarray(0, ra).equals(chunkB.subarray(0, rb))) return false;
     }
   } finally {
     closeSync(a);
@@ -136,3 +145,4 @@ function sameFileBytes(existing: string, info: Stats, source: string): boolean {
 }
 
 const chunkSize = 1 << 16;
+const [chunkA, chunkB] = [Buffer.alloc(chunkSize), Buffer.alloc(chunkSize)];

@@ -15,5 +15,17 @@ export interface WriteReport {
 
 /** The one place that writes a built site: the output becomes exactly `files`. */
 export interface Writer {
+  /**
+   * Takes a file the build generates (a page, a feed) as it is made, and returns the output
+   * file to list and hand to `write`: the disk writer stages it on disk, the memory writer
+   * holds it.
+   */
+  stage(path: string, text: string): OutputFile;
+  /**
+   * Keeps a text the build needs again after a while (a rendering's HTML until its pages are
+   * made, a source's text once its post is rendered) and returns what reads it back: the disk
+   * writer parks it in a spool beside the output, the memory writer holds it.
+   */
+  park(text: string): () => string;
   write(files: readonly OutputFile[]): Promise<WriteReport>;
 }

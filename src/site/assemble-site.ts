@@ -6,7 +6,7 @@ import { collectBacklinks } from "./backlinks.js";
 import { siteFeedSpec } from "./feeds/feed-spec.js";
 import type { HeadContext } from "./head-metadata.js";
 import { paginate } from "./paginate.js";
-import { toPostData, toPostDataAt, toPostsData, type PostData } from "./post-data.js";
+import { toPostData, toPostsData, type PostData } from "./post-data.js";
 import type { Theme } from "./read-theme.js";
 import { checkPageSlugs } from "./reserved-slugs.js";
 import { checkPostUrls } from "./post-url-clashes.js";
@@ -32,19 +32,14 @@ export interface AssembleInput {
   readonly renderer: TemplateRenderer;
   /** Where feeds and the sitemap are kept between builds; without one, every build renders them. */
   readonly texts?: TextCache | undefined;
-  /**
-   * Only this post's page (its URL): the dev server's first answer to an edit, before the
-   * whole site is assembled. Undefined: everything.
-   */
-  readonly only?: string | undefined;
   /** "Now" of the build: which posts are scheduled; the date of a feed without posts. */
   readonly now: Date;
   /** Output paths of the files copied from public/ (`robots.txt`): those the site does not generate. */
   readonly publicPaths: ReadonlySet<string>;
   /**
-   * What becomes of a page (or a feed, the sitemap) once made. By default it is held as text (the dev server
-   * serves it from memory); a build that writes to disk parks it there (output/page-spool.ts),
-   * so that a large site's pages never sit in memory all at once.
+   * What becomes of a page (or a feed, the sitemap) once made: the writer's `stage` (a build
+   * to disk stages it there, so that a large site's pages are never all in memory). By
+   * default it is held as text.
    */
   readonly keepPage?: PageKeeper | undefined;
 }
@@ -76,14 +71,7 @@ export function assembleSite(input: AssembleInput): AssembledSite {
   const nav = buildSiteNav(pages, config, { archive: true, tags: tagIndex.tags.length > 0 });
   sink.report([...checked.diagnostics, ...postUrls.diagnostics, ...tagIndex.diagnostics, ...nav.diagnostics]);
   const context: HeadContext = { config, site: toSiteData(config, nav.nav, tagIndex.tags.length > 0, input.publicPaths) };
-  const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages], input.only) };
-
-  if (input.only !== undefined) {
-    const at = posts.findIndex((p) => p.post.url === input.only);
-    const post = at === -1 ? undefined : timed("post data", () => toPostDataAt(posts, at, dataContext));
-    if (post) sink.render("post", outputPathOf(post.url, config), toPostPageData(post, context));
-    return { files: sink.files, diagnostics: sink.diagnostics() };
-  }
+  const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages]) };
   const postsData = timed("post data", () => toPostsData(posts, dataContext));
   const dataOf = new Map(posts.map((p, i) => [p, postsData[i] as PostData]));
   for (const page of paginate(postsData, config.postsPerPage, config.basePath)) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
-import type { PageSpool } from "../../src/output/page-spool.js";
 import { readSite, siteLayout } from "../../src/read-site.js";
 import { linkedPostsSite as site } from "./linked-posts-site.js";
 
@@ -11,16 +10,10 @@ describe("keeping a worker's rendering when the disk is full", () => {
     const { config } = resolveSiteConfig(undefined, "https://example.com/");
     const options = { drafts: false, future: false, strict: false, now: new Date("2025-01-01T00:00:00Z") };
     const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "write", path: "/out/.dist.spool-1" });
-    const spool: PageSpool = {
-      keep: () => {
-        throw full;
-      },
-      park: () => {
-        throw full;
-      },
-      close: () => {},
+    const failing = () => {
+      throw full;
     };
     // An uncaught exception would fail this file's run even if the promise rejected too.
-    await expect(buildSite(sources, config, options, { threads: 2, spool })).rejects.toBe(full);
+    await expect(buildSite(sources, config, options, { threads: 2, stage: failing, park: failing })).rejects.toBe(full);
   });
 });

@@ -24,6 +24,14 @@ describe("createMemoryWriter", () => {
     expect(decode(writer.files.get("img/logo.png"))).toBe("PNG");
   });
 
+  it("stages a page by holding its text, which it then writes", async () => {
+    const writer = createMemoryWriter();
+    const staged = writer.stage("posts/a/index.html", "<p>a – b</p>");
+    expect(staged).toEqual({ path: "posts/a/index.html", contents: "<p>a – b</p>" });
+    await writer.write([staged]);
+    expect(decode(writer.files.get("posts/a/index.html"))).toBe("<p>a – b</p>");
+  });
+
   it("replaces the whole set on each write and counts what changed", async () => {
     const writer = createMemoryWriter();
     await writer.write([{ path: "a", contents: "1" }, { path: "b", contents: "2" }]);

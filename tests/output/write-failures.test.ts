@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openPageSpool } from "../../src/output/page-spool.js";
+import { openStagingFolder } from "../../src/output/staging-folder.js";
 import { writeTextSync } from "../../src/files/write-text-sync.js";
 import { useTempDirs } from "./temp-dirs.js";
 
@@ -38,11 +39,21 @@ describe("a write that fails on a descriptor", () => {
     const spool = openPageSpool(file);
     try {
       fullDisk.on = true;
-      expect(() => spool.keep("index.html", "<p>page</p>")).toThrow(expect.objectContaining({ code: "ENOSPC", path: file }));
-      expect(() => spool.park("text")).toThrow(expect.objectContaining({ path: file }));
+      expect(() => spool.park("text")).toThrow(expect.objectContaining({ code: "ENOSPC", path: file }));
     } finally {
       spool.close();
     }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("names the staged page's file, and leaves no half file (staging folder)", () => {
+    const dir = tempDir();
+    const staging = openStagingFolder(join(dir, ".dist.staging-1-1"));
+    fullDisk.on = true;
+    expect(() => staging.stage("index.html", "<p>page</p>")).toThrow(expect.objectContaining({ code: "ENOSPC", path: join(dir, ".dist.staging-1-1", "1-index.html") }));
+    fullDisk.on = false;
+    expect(readdirSync(join(dir, ".dist.staging-1-1"))).toEqual([]);
+    staging.remove();
     expect(readdirSync(dir)).toEqual([]);
   });
 });
