@@ -6,7 +6,7 @@ import { collectBacklinks } from "./backlinks.js";
 import { siteFeedSpec } from "./feeds/feed-spec.js";
 import type { HeadContext } from "./head-metadata.js";
 import { paginate } from "./paginate.js";
-import { toPostData, toPostsData, type PostData } from "./post-data.js";
+import { toPostData, toPostDataAt, toPostsData, type PostData } from "./post-data.js";
 import type { Theme } from "./read-theme.js";
 import { checkPageSlugs } from "./reserved-slugs.js";
 import { checkPostUrls } from "./post-url-clashes.js";
@@ -63,14 +63,7 @@ export interface AssembledSite {
 export function assembleSite(input: AssembleInput): AssembledSite {
   const { config, now } = input;
   const sink = createPageSink(input.renderer, input.keepPage ?? holdAsText);
-  const checked = checkPageSlugs(input.pages);
-  const pages = orderPages(checked.pages, config).ordered;
-  const postUrls = checkPostUrls(input.posts, pages, config);
-  const { posts } = postUrls;
-  const tagIndex = buildTagIndex(posts, config.language);
-  const nav = buildSiteNav(pages, config, { archive: true, tags: tagIndex.tags.length > 0 });
-  sink.report([...checked.diagnostics, ...postUrls.diagnostics, ...tagIndex.diagnostics, ...nav.diagnostics]);
-  const context: HeadContext = { config, site: toSiteData(config, nav.nav, tagIndex.tags.length > 0, input.publicPaths) };
+  const { posts, pages, tags, context } = layOutSite(input, sink);
   const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages]) };
   const postsData = timed("post data", () => toPostsData(posts, dataContext));
   const dataOf = new Map(posts.map((p, i) => [p, postsData[i] as PostData]));
@@ -82,15 +75,55 @@ export function assembleSite(input: AssembleInput): AssembledSite {
     const data = toPostData(page, dataContext);
     sink.render("page", outputPathOf(data.url, config), toPostPageData(data, context));
   }
-  renderTagPages(tagIndex.tags, dataOf, { ...context, now, texts: input.texts }, sink);
+  renderTagPages(tags, dataOf, { ...context, now, texts: input.texts }, sink);
   sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData.map(toArchiveEntry), config.timezone), context));
   sink.render("404", "404.html", toNotFoundPageData(context));
   if (config.url !== undefined) {
     sink.add(feedOutputFiles(posts, config, now, siteFeedSpec(config), input.texts));
-    sink.add(timed("sitemap", () => sitemapAndRobots(sitemapPages(posts, pages, tagIndex.tags, config), config, input.publicPaths, input.texts)));
+    sink.add(timed("sitemap", () => sitemapAndRobots(sitemapPages(posts, pages, tags, config), config, input.publicPaths, input.texts)));
   }
   for (const asset of input.theme.assets.values()) sink.files.push(asset.file);
   return { files: sink.files, diagnostics: sink.diagnostics() };
+}
+
+/** What one post's page is made from: the whole site's posts and pages, as assembleSite gets them. */
+export type PostPageInput = Pick<AssembleInput, "posts" | "pages" | "config" | "renderer" | "now" | "publicPaths">;
+
+/**
+ * The page of the post at `url`, made as assembleSite makes it, and the diagnostics about
+ * the site as a whole (no page when the post is not published at that URL): the dev
+ * server's quick answer to an edit, before the lists, tags and feeds are assembled.
+ */
+export function assemblePostPage(input: PostPageInput, url: string): { page?: { path: string; html: string }; diagnostics: Diagnostic[] } {
+  const { config, now } = input;
+  const sink = createPageSink(input.renderer, holdAsText);
+  const { posts, pages, context } = layOutSite(input, sink);
+  const at = posts.findIndex((p) => p.post.url === url);
+  if (at !== -1) {
+    // Backlinks to this post alone: one pass over the links, not a sorted list for every post.
+    const post = toPostDataAt(posts, at, { config, now, backlinks: collectBacklinks([...posts, ...pages], url) });
+    sink.render("post", outputPathOf(post.url, config), toPostPageData(post, context));
+  }
+  const [file] = sink.files as Array<{ path: string; contents: string }>; // holdAsText's
+  return { page: file && { path: file.path, html: file.contents }, diagnostics: sink.diagnostics() };
+}
+
+/**
+ * What every page depends on beyond its own post: the pages in navigation order, the posts
+ * whose URL is free, the tags, and the head context (navigation, site data). Their
+ * diagnostics go to `sink`.
+ */
+function layOutSite(input: PostPageInput, sink: { report(d: readonly Diagnostic[]): void }) {
+  const { config } = input;
+  const checked = checkPageSlugs(input.pages);
+  const pages = orderPages(checked.pages, config).ordered;
+  const { posts, diagnostics } = checkPostUrls(input.posts, pages, config);
+  const tagIndex = buildTagIndex(posts, config.language);
+  const hasTags = tagIndex.tags.length > 0;
+  const nav = buildSiteNav(pages, config, { archive: true, tags: hasTags });
+  sink.report([...checked.diagnostics, ...diagnostics, ...tagIndex.diagnostics, ...nav.diagnostics]);
+  const context: HeadContext = { config, site: toSiteData(config, nav.nav, hasTags, input.publicPaths) };
+  return { posts, pages, tags: tagIndex.tags, context };
 }
 
 function createPageSink(renderer: TemplateRenderer, keepPage: PageKeeper): PageSink & { files: OutputFile[]; report(d: readonly Diagnostic[]): void; diagnostics(): Diagnostic[] } {
