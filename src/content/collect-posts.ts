@@ -10,19 +10,22 @@ import type { Post } from "../model.js";
  * filter, and only `draft: true` hides them.
  */
 export function collectPosts(parsed: readonly Post[], options: BuildOptions): { posts: Post[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+  // A slug belongs to the post whose path comes first. Found in one pass rather than by sorting
+  // every path: the dev server collects the posts again on each save, already almost in order.
   const owners = new Map<string, Post>();
-  const unique: Post[] = [];
-  for (const post of [...parsed].sort((a, b) => compareText(a.source.path, b.source.path))) {
-    const first = owners.get(post.meta.slug);
-    if (first) {
-      diagnostics.push(duplicateSlug(post, first));
-      continue;
+  const duplicates: Post[] = [];
+  for (const post of parsed) {
+    const owner = owners.get(post.meta.slug);
+    if (owner !== undefined && compareText(owner.source.path, post.source.path) <= 0) duplicates.push(post);
+    else {
+      if (owner !== undefined) duplicates.push(owner);
+      owners.set(post.meta.slug, post);
     }
-    owners.set(post.meta.slug, post);
-    unique.push(post);
   }
-  const posts = unique.filter((post) => isPublished(post, options)).sort(newestFirst);
+  const diagnostics = duplicates
+    .sort((a, b) => compareText(a.source.path, b.source.path))
+    .map((post) => duplicateSlug(post, owners.get(post.meta.slug) as Post));
+  const posts = [...owners.values()].filter((post) => isPublished(post, options)).sort(newestFirst);
   return { posts, diagnostics };
 }
 

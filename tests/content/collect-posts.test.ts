@@ -50,6 +50,17 @@ describe("collectPosts", () => {
     expect(`${diagnostics[0]?.message} ${diagnostics[0]?.hint}`).toContain("posts/2024/one.md");
   });
 
+  it("gives the same posts and diagnostics whatever order the posts come in", () => {
+    const twin = post("posts/0.md", "!! title: Twin\n!! slug: b\n!! published: 2024-01-01");
+    const triplet = post("posts/z.md", "!! title: Z\n!! slug: b\n!! published: 2025-04-01");
+    const all = [a, b, c, twin, triplet];
+    const orders = [all, [...all].reverse(), [c, triplet, a, twin, b], [triplet, b, twin, c, a]];
+    const results = orders.map((order) => collectPosts(order, options));
+    expect(results[0]?.posts.map((p) => p.source.path)).toEqual(["posts/c.md", "posts/a.md", "posts/0.md"]);
+    expect(results[0]?.diagnostics.map((d) => d.file)).toEqual(["posts/b.md", "posts/z.md"]);
+    for (const result of results) expect(result).toEqual(results[0]);
+  });
+
   it("finds the slug line of a YAML post", () => {
     const one = post("posts/x.md", "!! title: X\n!! published: 2025-01-01");
     const two = post("posts/y.md", "---\ntitle: Y\nslug: x\npublished: 2025-01-01\n---");
