@@ -14,8 +14,11 @@ export interface Backlink {
  * gets the link.
  */
 export function collectBacklinks(all: readonly RenderedPost[], onlyTo?: string): Map<string, Backlink[]> {
+  // For one URL, only the slugs of what is published there can lead to it: no owner map of every slug.
+  const wanted = onlyTo === undefined ? undefined : new Set(all.filter((r) => r.post.url === onlyTo).map((r) => r.post.meta.slug));
   const owners = new Map<string, RenderedPost>();
   for (const rendered of all) {
+    if (wanted !== undefined && !wanted.has(rendered.post.meta.slug)) continue;
     const taken = owners.get(rendered.post.meta.slug);
     if (taken === undefined || (taken.post.kind === "page" && rendered.post.kind === "post")) {
       owners.set(rendered.post.meta.slug, rendered);

@@ -22,8 +22,8 @@ export function checkPostUrls(
   const diagnostics: Diagnostic[] = [];
   for (const rendered of posts) {
     const { post } = rendered;
-    const folder = post.url.slice(config.basePath.length).split("/")[0] ?? "";
     const page = pageOwners.get(post.url);
+    const folder = free ? "" : post.url.slice(config.basePath.length).split("/")[0] ?? "";
     const taken = page !== undefined ? `the page ${page}` : !free && reservedSlugs.has(folder) ? `daylight's own /${folder}/` : undefined;
     if (taken === undefined) {
       allowed.push(rendered);

@@ -42,7 +42,9 @@ export function buildTagIndex(posts: readonly RenderedPost[], language: string):
   type Group = { spellings: Map<string, RenderedPost>; posts: RenderedPost[] };
   const groups = new Map<string, Group>();
   // Oldest first, so that the first spelling met is the first by date.
-  for (const rendered of [...posts].filter((p) => p.post.kind === "post").reverse()) {
+  for (let i = posts.length - 1; i >= 0; i--) {
+    const rendered = posts[i] as RenderedPost;
+    if (rendered.post.kind !== "post") continue;
     for (const name of rendered.post.meta.tags) {
       const slug = tagSlug(name);
       const group: Group = groups.get(slug) ?? { spellings: new Map(), posts: [] };
@@ -59,10 +61,18 @@ export function buildTagIndex(posts: readonly RenderedPost[], language: string):
     for (const other of others) diagnostics.push(tagCollision(slug, first, other));
     tags.push({ name: first[0], slug, posts: group.posts.reverse() });
   }
-  const collator = new Intl.Collator(language, { sensitivity: "base", numeric: true });
+  const collator = collatorFor(language);
   tags.sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return { tags, diagnostics };
 }
+
+// Making a collator costs more than sorting a site's tags with it (the dev server's quick answer indexes tags on every save).
+const collators = new Map<string, Intl.Collator>();
+const collatorFor = (language: string): Intl.Collator => {
+  let collator = collators.get(language);
+  if (collator === undefined) collators.set(language, (collator = new Intl.Collator(language, { sensitivity: "base", numeric: true })));
+  return collator;
+};
 
 function manyTags(post: RenderedPost): Diagnostic {
   return warning("many-tags", `the post has ${post.post.meta.tags.length} tags; its feed items list the first ${maxFeedCategories} as categories`,

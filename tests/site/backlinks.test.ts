@@ -28,6 +28,18 @@ describe("collectBacklinks", () => {
     expect([...backlinks.keys()]).toEqual(["/posts/uses/"]);
   });
 
+  it("gives for one URL alone what it gives for every URL", () => {
+    const post = makeRenderedPost({ slug: "uses", published: day(1), linksTo: ["x"] });
+    const page = makeRenderedPost({ slug: "uses", kind: "page", linksTo: ["x", "uses"] });
+    const about = makeRenderedPost({ slug: "about", kind: "page", linksTo: ["uses", "x"] });
+    const linker = makeRenderedPost({ slug: "x", published: day(2), linksTo: ["uses", "about", "x"] });
+    const all = [page, linker, post, about];
+    const every = collectBacklinks(all);
+    for (const url of all.map((r) => r.post.url)) {
+      expect([...collectBacklinks(all, url)], url).toEqual(every.has(url) ? [[url, every.get(url)]] : []);
+    }
+  });
+
   it("handles many posts in one pass", () => {
     const posts = Array.from({ length: 3000 }, (_, i) =>
       makeRenderedPost({ slug: `p${i}`, published: day(1 + (i % 28)), linksTo: i === 0 ? [] : ["p0", `p${i - 1}`] }));
