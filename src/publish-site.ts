@@ -1,4 +1,4 @@
-import { buildSite, type BuildResult } from "./build.js";
+import { buildSite, type BuildResult } from "./build-site.js";
 import type { CliBuildCache } from "./cache/open-build-cache.js";
 import { checkOutput } from "./check/check-output.js";
 import { createSiteScans, type SiteScans } from "./check/site-scans.js";
@@ -12,9 +12,9 @@ import { readPreviousGeneration, type PreviousSource } from "./generations/read-
 import { outputContents } from "./files/output-contents.js";
 import { repairOutput } from "./output/repair-output.js";
 import type { Writer } from "./output/writer.js";
-import type { SiteSources } from "./read-site.js";
+import type { SiteSources } from "./read/read-site.js";
 import { applyRules } from "./rules/apply-rules.js";
-import { timed, timedAsync } from "./stage-timings.js";
+import { timed, timedAsync } from "./timings/stage-timings.js";
 
 /** Where and how a site is published: its output, the writer of it, the cache, the previous generation. */
 export interface PublishTarget {

@@ -14,11 +14,11 @@ import { removeOldSpares } from "../output/repair-output.js";
 import { cacheDirOf, openBuildCache } from "../cache/open-build-cache.js";
 import { parkableSources } from "../output/parked-sources.js";
 import { publishSite } from "../publish-site.js";
-import { readSite, siteLayout } from "../read-site.js";
+import { readSite, siteLayout } from "../read/read-site.js";
 import type { Command } from "./parse-args.js";
 import { UsageError } from "./parse-args.js";
 import { countDiagnostics, plural, reportDiagnostics, type Console } from "./report.js";
-import { resetStageTimings, stageTimings, timed, timedAsync } from "../stage-timings.js";
+import { resetStageTimings, stageTimings, timed, timedAsync } from "../timings/stage-timings.js";
 import { formatStageTimings } from "./report-timings.js";
 
 type BuildCommand = Extract<Command, { kind: "build" }>;

@@ -4,7 +4,7 @@ import { formatDiagnostic } from "../diagnostics.js";
 import type { BuildOutcome } from "../dev/dev-site.js";
 import { startDevServer } from "../dev/dev-server.js";
 import { isLoopbackHost } from "../dev/host-check.js";
-import { siteLayout } from "../read-site.js";
+import { siteLayout } from "../read/read-site.js";
 import { countDiagnostics, plural, type Console } from "./report.js";
 
 /** `daylight dev` as parsed: every path absolute. */

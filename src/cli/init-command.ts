@@ -3,7 +3,7 @@ import path from "node:path";
 import { listFiles } from "../files/list-files.js";
 import { planInit, type InitFolder, type InitWrite } from "../init/plan-init.js";
 import { placeholders } from "../init/init-files.js";
-import { readPackage } from "../package-paths.js";
+import { readPackage } from "../config/package-paths.js";
 import { error } from "../diagnostics.js";
 import { reportDiagnostics, type Console } from "./report.js";
 

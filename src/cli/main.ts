@@ -3,7 +3,7 @@ import { parseCommand, UsageError } from "./parse-args.js";
 import type { Console } from "./report.js";
 import { commandUsage, mainUsage } from "./usage.js";
 import { readNow } from "./read-now.js";
-import { readVersion } from "../package-paths.js";
+import { readVersion } from "../config/package-paths.js";
 import { describeIoFailure } from "./describe-io-failure.js";
 import { siteFolderProblem, type SiteFolderNeeds } from "../config/site-folder-problem.js";
 import { reportDiagnostics } from "./report.js";

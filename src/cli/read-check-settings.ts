@@ -5,7 +5,7 @@ import type { RuleSettings } from "../rules/apply-rules.js";
 import path from "node:path";
 import type { LocateReference } from "../check/check-references.js";
 import { locateInTemplates } from "../check/locate-in-templates.js";
-import { builtinTemplatesDir } from "../package-paths.js";
+import { builtinTemplatesDir } from "../config/package-paths.js";
 import { readTheme } from "../site/read-theme.js";
 
 /** What `check` and `deploy` take from the site's config: how severe each rule is, which host paths are not the site's. */

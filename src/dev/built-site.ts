@@ -1,7 +1,7 @@
 import type { SitePlugins } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
 import type { RenderedPost } from "../model.js";
-import type { SiteSources } from "../read-site.js";
+import type { SiteSources } from "../read/read-site.js";
 import { indexPosts, replacePost, type PostIndex } from "./post-index.js";
 
 /**

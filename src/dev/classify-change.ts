@@ -1,6 +1,6 @@
 import path from "node:path";
 import { configFileNames } from "../config/config-source.js";
-import type { SiteLayout } from "../read-site.js";
+import type { SiteLayout } from "../read/read-site.js";
 import { isEditorLitter } from "./editor-litter.js";
 
 /** What a changed file is to the site, which decides what must be read again. */

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { Diagnostic } from "../diagnostics.js";
-import type { SiteLayout } from "../read-site.js";
+import type { SiteLayout } from "../read/read-site.js";
 import { clientScript } from "./client/client-script.js";
 import { createDevSite, type BuildOutcome, type DevSite, type QuickAnswer } from "./dev-site.js";
 import { injectClient } from "./inject-client.js";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { buildSite, warmUpRenderer } from "../build.js";
+import { buildSite, warmUpRenderer } from "../build-site.js";
 import { createBuildCache } from "../cache/build-cache.js";
 import type { ConfigSource } from "../config/config-source.js";
 import { resolveSiteConfig, type ResolvedSiteConfig } from "../config/resolve-site-config.js";
@@ -7,7 +7,7 @@ import type { SiteConfig } from "../config/site-config.js";
 import { parsePost } from "../content/parse-post.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { createMemoryWriter } from "../output/memory-writer.js";
-import { readSite, type SiteLayout, type SiteSources } from "../read-site.js";
+import { readSite, type SiteLayout, type SiteSources } from "../read/read-site.js";
 import type { SiteChange } from "./classify-change.js";
 import { nextBuiltSite, type BuiltSite } from "./built-site.js";
 import { createEditedPageRenderer, type EditedPage } from "./edited-page.js";

@@ -8,7 +8,7 @@ import { hasErrors } from "../diagnostics.js";
 import { applyRules } from "../rules/apply-rules.js";
 import type { KeyedRenderer } from "../markdown/keyed-renderer.js";
 import type { AssetIndex, RenderedPost, SourceFile } from "../model.js";
-import type { SiteSources } from "../read-site.js";
+import type { SiteSources } from "../read/read-site.js";
 import { collectBacklinks } from "../site/backlinks.js";
 import type { HeadContext } from "../site/head-metadata.js";
 import { toPostDataAt } from "../site/post-data.js";

@@ -6,8 +6,8 @@ import { readConfigSource } from "../config/config-source.js";
 import { decodeText, isPostText } from "../content/read-sources.js";
 import { mayBeUnbuiltMarkup } from "../content/unbuilt-markup.js";
 import type { SourceFile } from "../model.js";
-import { builtinTemplatesDir } from "../package-paths.js";
-import { readPublicAssets, readSite, type SiteLayout, type SiteSources } from "../read-site.js";
+import { builtinTemplatesDir } from "../config/package-paths.js";
+import { readPublicAssets, readSite, type SiteLayout, type SiteSources } from "../read/read-site.js";
 import { readTheme } from "../site/read-theme.js";
 import type { SiteChange } from "./classify-change.js";
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { configFileNames } from "../config/config-source.js";
-import type { SiteLayout } from "../read-site.js";
+import type { SiteLayout } from "../read/read-site.js";
 import { classifyChange, relativeInside, type ChangeEvent, type SiteChange } from "./classify-change.js";
 import { isEditorLitter } from "./editor-litter.js";
 import { createChangeRecheck } from "./recheck-changes.js";

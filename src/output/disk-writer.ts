@@ -13,7 +13,7 @@ import { listFiles } from "../files/list-files.js";
 import { updateInPlace } from "./update-in-place.js";
 import { assertValidOutputPaths } from "../files/validate-output-paths.js";
 import type { Writer } from "./writer.js";
-import { timed, timedAsync } from "../stage-timings.js";
+import { timed, timedAsync } from "../timings/stage-timings.js";
 
 /**
  * Thrown from a test hook to stand for the process dying at that step: the writer rethrows

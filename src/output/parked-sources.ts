@@ -1,5 +1,5 @@
 import type { SourceFile } from "../model.js";
-import type { SiteSources } from "../read-site.js";
+import type { SiteSources } from "../read/read-site.js";
 
 /** Sources whose texts a build to disk can let go, and the call that lets them go. */
 export interface ParkableSources {

@@ -17,7 +17,7 @@ import { buildTagIndex } from "./tag-index.js";
 import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
 import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData } from "./template-data.js";
-import { timed } from "../stage-timings.js";
+import { timed } from "../timings/stage-timings.js";
 import type { TextCache } from "../cache/text-cache.js";
 
 /** What the site's pages are made from. */

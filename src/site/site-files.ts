@@ -11,7 +11,7 @@ import { renderJsonFeed } from "./feeds/json-feed.js";
 import { renderRssFeed } from "./feeds/rss-feed.js";
 import { renderRobotsTxt } from "./robots-txt.js";
 import { renderSitemap, type SitemapEntry } from "./sitemap.js";
-import { timed } from "../stage-timings.js";
+import { timed } from "../timings/stage-timings.js";
 import type { TextCache } from "../cache/text-cache.js";
 import { feedFiles, robotsTxtPath, sitemapPath } from "../urls/generated-files.js";
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildAssetIndex, postAssetSource, publicAssetSource } from "../../src/assets/asset-index.js";
 import { imageInfoOf, isImageFile } from "../../src/assets/image-info.js";
 import { readImageInfos } from "../../src/assets/read-image-info.js";
-import { readSite, siteLayout } from "../../src/read-site.js";
+import { readSite, siteLayout } from "../../src/read/read-site.js";
 import { jpegBytes, onePixelPng, pngBytes, svgBytes } from "./image-bytes.js";
 
 describe("imageInfoOf", () => {

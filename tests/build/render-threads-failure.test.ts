@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build-site.js";
 import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
-import { readSite, siteLayout } from "../../src/read-site.js";
+import { readSite, siteLayout } from "../../src/read/read-site.js";
 import { linkedPostsSite as site } from "./linked-posts-site.js";
 
 describe("keeping a worker's rendering when the disk is full", () => {

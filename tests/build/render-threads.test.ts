@@ -1,11 +1,11 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build-site.js";
 import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
 import { buildLinkIndex } from "../../src/content/link-index.js";
 import { parsePost } from "../../src/content/parse-post.js";
-import { readSite, siteLayout } from "../../src/read-site.js";
+import { readSite, siteLayout } from "../../src/read/read-site.js";
 import { renderInWorkers } from "../../src/workers/render-pool.js";
 import { tempDir } from "../support/run-cli.js";
 import { linkedPostsSite as site } from "./linked-posts-site.js";

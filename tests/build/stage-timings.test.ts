@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { formatStageTimings } from "../../src/cli/report-timings.js";
-import { resetStageTimings, stageTimings, timed, timedAsync } from "../../src/stage-timings.js";
+import { resetStageTimings, stageTimings, timed, timedAsync } from "../../src/timings/stage-timings.js";
 import { repoRoot, runCli, tempDir } from "../support/run-cli.js";
 
 /** Lets `ms` pass on a fake clock: the arithmetic of nesting is checked, not the machine's speed. */

@@ -2,12 +2,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build-site.js";
 import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
 import { outputContents } from "../../src/files/output-contents.js";
 import { createDiskWriter } from "../../src/output/disk-writer.js";
 import { openPageSpool } from "../../src/output/page-spool.js";
-import { readSite, siteLayout } from "../../src/read-site.js";
+import { readSite, siteLayout } from "../../src/read/read-site.js";
 import { linkedPostsSite as site } from "./linked-posts-site.js";
 
 describe("pages staged by the disk writer, renderings parked in a spool", () => {

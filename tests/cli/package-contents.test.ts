@@ -61,7 +61,7 @@ describe("the published package", () => {
   it("ships the compiled CLI and the built-in theme, and neither sources nor tests", () => {
     const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, npm_config_offline: "true" } });
     const files = (JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(["lib/cli.js", "lib/cli/init-command.js", "lib/package-paths.js", "templates/layout.liquid", "templates/assets/style.css", "package.json", "README.md"]));
+    expect(files).toEqual(expect.arrayContaining(["lib/cli.js", "lib/cli/init-command.js", "lib/config/package-paths.js", "templates/layout.liquid", "templates/assets/style.css", "package.json", "README.md"]));
     expect(files.filter((f) => !/^(lib\/.*\.js|templates\/.*|package\.json|README\.md|LICENSE.*)$/.test(f))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
 import { parsePost } from "../../src/content/parse-post.js";
 import { nextBuiltSite, type BuiltSite } from "../../src/dev/built-site.js";
 import type { PostKind, RenderedPost } from "../../src/model.js";
-import type { SiteSources } from "../../src/read-site.js";
+import type { SiteSources } from "../../src/read/read-site.js";
 
 const config = resolveSiteConfig(undefined, "https://example.com/").config;
 const sources = {} as SiteSources;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
 import { startDevServer, type DevServer, type DevServerOptions } from "../../src/dev/dev-server.js";
-import { siteLayout } from "../../src/read-site.js";
+import { siteLayout } from "../../src/read/read-site.js";
 
 /** A post file's text with a `!!` header. */
 export function postText(title: string, slug: string, body: string, published = "2024-03-05"): string {

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDevSite } from "../../src/dev/dev-site.js";
-import { siteLayout } from "../../src/read-site.js";
+import { siteLayout } from "../../src/read/read-site.js";
 import { postText, useDevServer } from "./dev-fixtures.js";
 
 const dev = useDevServer();

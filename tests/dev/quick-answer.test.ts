@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDevSite, type BuildOutcome } from "../../src/dev/dev-site.js";
-import { siteLayout } from "../../src/read-site.js";
+import { siteLayout } from "../../src/read/read-site.js";
 import { postText, useDevServer } from "./dev-fixtures.js";
 
 const dev = useDevServer();
@@ -134,7 +134,7 @@ describe("the quick answer equals the whole build's page", () => {
 
 describe("readEditedPostNow", () => {
   it("reads an edited post at once, keeps the sources for an unchanged one, and leaves anything else to the whole build", async () => {
-    const { readSite } = await import("../../src/read-site.js");
+    const { readSite } = await import("../../src/read/read-site.js");
     const { readEditedPostNow } = await import("../../src/dev/update-sources.js");
     const root = dev.site();
     const layout = siteLayout(root);
@@ -155,7 +155,7 @@ describe("readEditedPostNow", () => {
 
 describe("updateSources with files whose kind depends on their text", () => {
   it("agrees with a whole read when a .txt gains or loses its header, and when an .mdx appears", async () => {
-    const { readSite } = await import("../../src/read-site.js");
+    const { readSite } = await import("../../src/read/read-site.js");
     const { updateSources } = await import("../../src/dev/update-sources.js");
     const root = dev.site();
     const layout = siteLayout(root);

@@ -8,7 +8,7 @@ import { changedPaths, urlOfOutputPath } from "../../src/dev/output-diff.js";
 import { createRebuildScheduler } from "../../src/dev/rebuild-scheduler.js";
 import { resolveRequest } from "../../src/dev/resolve-request.js";
 import { isIgnoredPath } from "../../src/dev/watch-site.js";
-import { siteLayout } from "../../src/read-site.js";
+import { siteLayout } from "../../src/read/read-site.js";
 
 const root = "/site";
 const layout = siteLayout(root);

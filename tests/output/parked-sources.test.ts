@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openPageSpool } from "../../src/output/page-spool.js";
 import { parkableSources } from "../../src/output/parked-sources.js";
-import type { SiteSources } from "../../src/read-site.js";
+import type { SiteSources } from "../../src/read/read-site.js";
 import { useTempDirs } from "./temp-dirs.js";
 
 const tempDir = useTempDirs();

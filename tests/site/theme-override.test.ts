@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultSiteConfig, type SiteConfig } from "../../src/config/site-config.js";
-import { builtinTemplatesDir } from "../../src/package-paths.js";
+import { builtinTemplatesDir } from "../../src/config/package-paths.js";
 import { readTheme } from "../../src/site/read-theme.js";
 import { toSiteData } from "../../src/site/site-data.js";
 import { buildTableOfContents } from "../../src/site/table-of-contents.js";

@@ -11,7 +11,7 @@ import type { Diagnostic } from "../../src/diagnostics.js";
 import { prepareHighlighting } from "../../src/markdown/create-post-renderer.js";
 import { renderPost } from "../../src/markdown/render-post.js";
 import type { OutputFile, PostKind, RenderedPost } from "../../src/model.js";
-import { builtinTemplatesDir } from "../../src/package-paths.js";
+import { builtinTemplatesDir } from "../../src/config/package-paths.js";
 import { assembleSite } from "../../src/site/assemble-site.js";
 import { readTheme } from "../../src/site/read-theme.js";
 import { createTemplateRenderer } from "../../src/site/template-renderer.js";
@@ -29,7 +29,7 @@ export interface AssembledFixture {
 
 /**
  * Reads a fixture site (site.config.json, posts/, pages/) and runs it through the real
- * stages up to `assembleSite`, as build.ts does, without touching the CLI or the disk writer.
+ * stages up to `assembleSite`, as build-site.ts does, without touching the CLI or the disk writer.
  */
 export async function assembleFixture(root: string, options: Partial<BuildOptions> = {}, publicPaths: ReadonlySet<string> = new Set()): Promise<AssembledFixture> {
   const build: BuildOptions = { drafts: false, future: false, strict: false, now: new Date("2025-06-01T00:00:00Z"), ...options };

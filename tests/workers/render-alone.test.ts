@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build-site.js";
 import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
 import { renderPost } from "../../src/markdown/render-post.js";
 import { bigPostChars, renderAlone } from "../../src/workers/render-alone.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { readSite, siteLayout } from "../../src/read-site.js";
+import { readSite, siteLayout } from "../../src/read/read-site.js";
 import { makeContext, makePost } from "../markdown/make-post.js";
 import { tempDir } from "../support/run-cli.js";
 

@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build-site.js";
 import { createBuildCache } from "../../src/cache/build-cache.js";
 import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
-import { readSite, siteLayout } from "../../src/read-site.js";
+import { readSite, siteLayout } from "../../src/read/read-site.js";
 import { RenderBudgetExceeded, wallStretch, withinBudget } from "../../src/workers/render-budget.js";
 import { threadCpuMs } from "../../src/workers/thread-cpu.js";
 import { makePost } from "../markdown/make-post.js";

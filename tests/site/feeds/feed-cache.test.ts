@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { EntryStore } from "../../../src/cache/entry-store.js";
 import { feedOutputFiles } from "../../../src/site/site-files.js";
 import { createTextCache } from "../../../src/cache/text-cache.js";
-import { resetStageTimings, stageTimings } from "../../../src/stage-timings.js";
+import { resetStageTimings, stageTimings } from "../../../src/timings/stage-timings.js";
 import { config, now, posts, renderedPost, tagSpec } from "./feed-fixtures.js";
 
 /** An EntryStore in a Map, as the cache folder would be between two processes. */

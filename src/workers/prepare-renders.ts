@@ -1,14 +1,14 @@
-import { builtinRendererKey, type LazyRenderer } from "./cache/lazy-renderer.js";
-import type { RenderContext } from "./markdown/render-context.js";
-import type { Post, RenderedPost } from "./model.js";
-import { parkHtml } from "./parked-html.js";
-import { bigPostChars, renderBigPosts } from "./workers/render-alone.js";
-import { RenderBudgetExceeded, withinBudget } from "./workers/render-budget.js";
-import type { RenderOutcome } from "./workers/render-job.js";
-import { renderThroughCache } from "./workers/render-with-reads.js";
-import { renderInWorkers, renderThreadCount } from "./workers/render-pool.js";
-import type { RenderCache } from "./cache/render-cache.js";
-import { timed, timedAsync } from "./stage-timings.js";
+import { builtinRendererKey, type LazyRenderer } from "../cache/lazy-renderer.js";
+import type { RenderContext } from "../markdown/render-context.js";
+import type { Post, RenderedPost } from "../model.js";
+import { parkHtml } from "../output/parked-html.js";
+import { bigPostChars, renderBigPosts } from "./render-alone.js";
+import { RenderBudgetExceeded, withinBudget } from "./render-budget.js";
+import type { RenderOutcome } from "./render-job.js";
+import { renderThroughCache } from "./render-with-reads.js";
+import { renderInWorkers, renderThreadCount } from "./render-pool.js";
+import type { RenderCache } from "../cache/render-cache.js";
+import { timed, timedAsync } from "../timings/stage-timings.js";
 
 /**
  * The render step, ready to run synchronously: cached renderings are looked up first, so
@@ -66,7 +66,7 @@ export async function prepareRenders(
   const left = misses.filter((post) => !hits.has(post));
   if (left.length > 0) {
     await lazy.load();
-    await (await import("./markdown/create-post-renderer.js")).prepareHighlighting(left);
+    await (await import("../markdown/create-post-renderer.js")).prepareHighlighting(left);
   }
   return (post: Post): RenderedPost => hits.get(post) ?? parked(renderHere(post, context, renderer, cache));
 }

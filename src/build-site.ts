@@ -5,20 +5,20 @@ import { buildLinkIndex } from "./content/link-index.js";
 import { parsePost } from "./content/parse-post.js";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { applyRules } from "./rules/apply-rules.js";
-import { linkProblemPlaces, withoutCascades } from "./link-cascades.js";
+import { linkProblemPlaces, withoutCascades } from "./content/link-cascades.js";
 import { checkFragments } from "./markdown/check-fragments.js";
 import { lazyRenderer } from "./cache/lazy-renderer.js";
 import type { BuildCache } from "./cache/build-cache.js";
 import type { OutputFile, Post, PostKind, RenderedPost, SourceFile } from "./model.js";
-import { findOutputCollisions } from "./find-output-collisions.js";
+import { findOutputCollisions } from "./site/find-output-collisions.js";
 import { memoizeByIdentity } from "./cache/identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { PublishedUrl } from "./generations/collect-redirects.js";
-import type { SiteSources } from "./read-site.js";
+import type { SiteSources } from "./read/read-site.js";
 import { assembleSite, type PageKeeper } from "./site/assemble-site.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
-import { prepareRenders } from "./prepare-renders.js";
-import { timed } from "./stage-timings.js";
+import { prepareRenders } from "./workers/prepare-renders.js";
+import { timed } from "./timings/stage-timings.js";
 import { pagePathsOf } from "./urls/page-paths.js";
 
 /** What a build produced: the files to write (when there are no errors) and every diagnostic. */

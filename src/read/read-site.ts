@@ -1,14 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { postAssetSource, publicAssetSource, type AssetSource } from "./assets/asset-index.js";
-import { readImageInfos } from "./assets/read-image-info.js";
-import { readConfigSource, type ConfigSource } from "./config/config-source.js";
-import { displayPath, readPostSources } from "./content/read-sources.js";
-import { listFiles } from "./files/list-files.js";
-import type { Diagnostic } from "./diagnostics.js";
-import type { SourceFile } from "./model.js";
-import { builtinTemplatesDir } from "./package-paths.js";
-import { readTheme, type Theme } from "./site/read-theme.js";
+import { postAssetSource, publicAssetSource, type AssetSource } from "../assets/asset-index.js";
+import { readImageInfos } from "../assets/read-image-info.js";
+import { readConfigSource, type ConfigSource } from "../config/config-source.js";
+import { displayPath, readPostSources } from "../content/read-sources.js";
+import { listFiles } from "../files/list-files.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { SourceFile } from "../model.js";
+import { builtinTemplatesDir } from "../config/package-paths.js";
+import { readTheme, type Theme } from "../site/read-theme.js";
 
 /** Where a site's parts live; any of them may be missing on disk. */
 export interface SiteLayout {

@@ -1,9 +1,9 @@
-import type { Diagnostic } from "./diagnostics.js";
-import type { RenderedPost, SourceFile } from "./model.js";
-import { detectHeaderFormat } from "./content/parse-post.js";
-import { parseBangHeader } from "./content/parse-bang-header.js";
-import { parseYamlHeader } from "./content/parse-yaml-header.js";
-import { isValidSlug, slugFromPath } from "./content/slug.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { RenderedPost, SourceFile } from "../model.js";
+import { detectHeaderFormat } from "./parse-post.js";
+import { parseBangHeader } from "./parse-bang-header.js";
+import { parseYamlHeader } from "./parse-yaml-header.js";
+import { isValidSlug, slugFromPath } from "./slug.js";
 
 /**
  * The slug a post whose header has errors was meant to have: its `slug` field when that is

@@ -1,7 +1,7 @@
-import { error, type Diagnostic } from "./diagnostics.js";
-import type { OutputFile } from "./model.js";
-import { folderClashes } from "./files/validate-output-paths.js";
-import { manifestPath } from "./urls/generated-files.js";
+import { error, type Diagnostic } from "../diagnostics.js";
+import type { OutputFile } from "../model.js";
+import { folderClashes } from "../files/validate-output-paths.js";
+import { manifestPath } from "../urls/generated-files.js";
 
 /** What the generation step writes after the build: no source may take its name. */
 const reservedPaths: ReadonlySet<string> = new Set([manifestPath]);

@@ -1,4 +1,4 @@
-import type { RenderedPost } from "./model.js";
+import type { RenderedPost } from "../model.js";
 
 /**
  * The rendering with its HTML parked (on disk, by `park`) and read back whenever `html` is
