@@ -3,8 +3,20 @@ import type { EntryStore } from "./entry-store.js";
 import { memoizeByIdentity } from "./identity-memo.js";
 import { asIs, createKeptEntries } from "./kept-entries.js";
 import type { SiteConfig } from "../config/site-config.js";
-import type { Theme } from "../site/read-theme.js";
-import type { TemplateRenderer } from "../site/template-renderer.js";
+import type { Diagnostic } from "../diagnostics.js";
+
+/**
+ * What the page cache needs of the site stage's template renderer and theme (TemplateRenderer
+ * in site/template-renderer.ts, Theme in site/read-theme.ts), said here so that the cache
+ * imports no higher stage: the renderer's signature, and the texts and names a page depends on.
+ */
+export interface PageRenderer {
+  render(name: string, data: object): { readonly html: string | undefined; readonly diagnostics: Diagnostic[] };
+}
+interface Theme {
+  readonly templates: ReadonlyMap<string, { readonly text: string }>;
+  readonly assets: ReadonlyMap<string, { readonly outputPath: string }>;
+}
 
 /**
  * Rendered pages kept across builds (the dev server holds one): a page's HTML is a pure
@@ -13,7 +25,7 @@ import type { TemplateRenderer } from "../site/template-renderer.js";
  */
 export interface PageCache {
   /** A renderer that answers from the cache and stores what it renders for this theme and config. */
-  wrap(renderer: TemplateRenderer, theme: Theme, config: SiteConfig): TemplateRenderer;
+  wrap(renderer: PageRenderer, theme: Theme, config: SiteConfig): PageRenderer;
   /** Forgets pages that the last build did not ask for, so a long dev session does not grow. */
   prune(): void;
 }

@@ -8,7 +8,7 @@ import type { KeyedRenderer } from "../markdown/keyed-renderer.js";
 import type { RenderContext } from "../markdown/render-context.js";
 import { memoizeByIdentity } from "./identity-memo.js";
 import { wholeHash, type MapReads } from "./recording-map.js";
-import type { RenderOutcome } from "../workers/render-job.js";
+import type { RenderOutcome } from "./render-outcome.js";
 
 /**
  * Rendered posts kept by content (ARCHITECTURE §4): an entry is reused when the post's

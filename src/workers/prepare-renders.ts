@@ -4,7 +4,7 @@ import type { Post, RenderedPost } from "../model.js";
 import { parkHtml } from "../output/parked-html.js";
 import { bigPostChars, renderBigPosts } from "./render-alone.js";
 import { RenderBudgetExceeded, withinBudget } from "./render-budget.js";
-import type { RenderOutcome } from "./render-job.js";
+import type { RenderOutcome } from "../cache/render-outcome.js";
 import { renderThroughCache } from "./render-with-reads.js";
 import { renderInWorkers, renderThreadCount } from "./render-pool.js";
 import type { RenderCache } from "../cache/render-cache.js";

@@ -3,7 +3,8 @@ import { Worker } from "node:worker_threads";
 import type { RenderContext } from "../markdown/render-context.js";
 import type { Post, RenderedPost } from "../model.js";
 import { overMemory } from "./render-budget.js";
-import type { RenderOutcome, RenderRequest, RenderResponse } from "./render-job.js";
+import type { RenderOutcome } from "../cache/render-outcome.js";
+import type { RenderRequest, RenderResponse } from "./render-job.js";
 import { workerHeap, workerScript } from "./render-pool.js";
 
 /**

@@ -4,8 +4,9 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { RenderContext } from "../markdown/render-context.js";
 import type { Post } from "../model.js";
-import { packageRootDir } from "../package-paths.js";
-import type { RenderOutcome, RenderRequest, RenderResponse } from "./render-job.js";
+import { packageRootDir } from "../config/package-paths.js";
+import type { RenderOutcome } from "../cache/render-outcome.js";
+import type { RenderRequest, RenderResponse } from "./render-job.js";
 
 /** The render worker. */
 // Workers run the compiled renderer (lib/), also when the caller runs from src/ in tests.

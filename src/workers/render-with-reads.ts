@@ -4,7 +4,7 @@ import { recordingMap } from "../cache/recording-map.js";
 import type { RenderCache } from "../cache/render-cache.js";
 import type { KeyedRenderer } from "../markdown/keyed-renderer.js";
 import type { Post, RenderedPost } from "../model.js";
-import type { RenderOutcome } from "./render-job.js";
+import type { RenderOutcome } from "../cache/render-outcome.js";
 import { withinBudget } from "./render-budget.js";
 
 /**

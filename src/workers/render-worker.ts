@@ -8,7 +8,8 @@ import { prepareHighlighting } from "../markdown/create-post-renderer.js";
 import type { RenderContext } from "../markdown/render-context.js";
 import { renderPost } from "../markdown/render-post.js";
 import type { Post } from "../model.js";
-import type { RenderOutcome, RenderRequest, RenderResponse } from "./render-job.js";
+import type { RenderOutcome } from "../cache/render-outcome.js";
+import type { RenderRequest, RenderResponse } from "./render-job.js";
 import { RenderBudgetExceeded } from "./render-budget.js";
 import { renderWithReads } from "./render-with-reads.js";
 
