@@ -11,7 +11,7 @@ import { lazyRenderer } from "./cache/lazy-renderer.js";
 import type { BuildCache } from "./cache/build-cache.js";
 import type { OutputFile, Post, PostKind, RenderedPost, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./site/find-output-collisions.js";
-import { memoizeByIdentity } from "./cache/identity-memo.js";
+import { memoizeByIdentity } from "./memo/identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { PublishedUrl } from "./generations/collect-redirects.js";
 import type { SiteSources } from "./read/read-site.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EntryStore } from "./entry-store.js";
-import { memoizeByIdentity } from "./identity-memo.js";
+import { memoizeByIdentity } from "../memo/identity-memo.js";
 import { asIs, createKeptEntries } from "./kept-entries.js";
 import type { SiteConfig } from "../config/site-config.js";
 import type { Diagnostic } from "../diagnostics.js";

@@ -6,7 +6,7 @@ import type { AssetIndex, LinkIndex, Post, RenderedPost } from "../model.js";
 import { builtinRendererKey } from "./lazy-renderer.js";
 import type { KeyedRenderer } from "../markdown/keyed-renderer.js";
 import type { RenderContext } from "../markdown/render-context.js";
-import { memoizeByIdentity } from "./identity-memo.js";
+import { memoizeByIdentity } from "../memo/identity-memo.js";
 import { wholeHash, type MapReads } from "./recording-map.js";
 import type { RenderOutcome } from "./render-outcome.js";
 

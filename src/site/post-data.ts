@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { SiteConfig } from "../config/site-config.js";
-import { identityOf } from "../cache/identity-memo.js";
+import { identityOf } from "../memo/identity-memo.js";
 import type { PostKind, RenderedPost } from "../model.js";
 import { resolveImageUrl } from "./image-url.js";
 import { precomputedDigest } from "../cache/page-cache.js";

@@ -7,7 +7,7 @@ import type { ArchiveEntry, ArchiveYear } from "./archive.js";
 import { listingPageData, postPageData, type HeadContext, type PageData } from "./head-metadata.js";
 import type { Paginated } from "./paginate.js";
 import type { PostData } from "./post-data.js";
-import { memoizeByIdentity } from "../cache/identity-memo.js";
+import { memoizeByIdentity } from "../memo/identity-memo.js";
 import { feedLinks, type FeedLink, type SiteData } from "./site-data.js";
 
 /** `pagination` on paginated lists (index, tag pages). */

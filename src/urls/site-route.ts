@@ -1,5 +1,5 @@
 import { normalizeAlias } from "./normalize-alias.js";
-import { memoizeByIdentity } from "../cache/identity-memo.js";
+import { memoizeByIdentity } from "../memo/identity-memo.js";
 import { feedFiles, generatedRootFiles } from "./generated-files.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { SiteConfig } from "../../config/site-config.js";
 import type { RenderedPost } from "../../model.js";
-import { memoizeByIdentity } from "../../cache/identity-memo.js";
+import { memoizeByIdentity } from "../../memo/identity-memo.js";
 import { absolutizeUrls } from "../absolute-urls.js";
 import { siteUrlOf } from "./feed-spec.js";
 import { renderResourcesHtml } from "./resources-html.js";
