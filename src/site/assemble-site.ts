@@ -91,8 +91,10 @@ export type PostPageInput = Pick<AssembleInput, "posts" | "pages" | "config" | "
 
 /**
  * The page of the post at `url`, made as assembleSite makes it, and the diagnostics about
- * the site as a whole (no page when the post is not published at that URL): the dev
- * server's quick answer to an edit, before the lists, tags and feeds are assembled.
+ * the site as a whole (no page when the post is not published at that URL). Meant for the dev
+ * server's quick answer to an edit, before the lists, tags and feeds are assembled; the dev
+ * server does not call it yet: made from the whole post list on each save, its page took
+ * 41 ms at 4,000 posts against the 23 ms of dev/edited-page.ts, which patches the last build.
  */
 export function assemblePostPage(input: PostPageInput, url: string): { page?: { path: string; html: string }; diagnostics: Diagnostic[] } {
   const { config, now } = input;
