@@ -8,6 +8,9 @@ import { describeIoFailure } from "./describe-io-failure.js";
 import { siteFolderProblem, type SiteFolderNeeds } from "../config/site-folder-problem.js";
 import { reportDiagnostics } from "./report.js";
 
+/** The performance mark the daylight command sets as it starts (see cli.ts). */
+export const commandEntryMark = "daylight:command";
+
 /** Runs one command; resolves to the exit code (0 done, 1 the site has errors, 2 usage). */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, console: Console): Promise<number> {
   const userCwd = env.INIT_CWD ?? process.cwd();

@@ -1,10 +1,15 @@
-/** `daylight build --timings`: the stages' times as a table, in total and per post. */
+/**
+ * `daylight build --timings`: the stages' times as a table, in total and per post; then,
+ * when given, the command's own start before the build began (Node's start and daylight's
+ * imports), which the build's wall time does not include.
+ */
 export function formatStageTimings(
   timings: ReadonlyArray<{ stage: string; ms: number; calls: number }>,
-  { posts, wallMs }: { posts: number; wallMs: number },
+  { posts, wallMs, startUpMs }: { posts: number; wallMs: number; startUpMs?: number | undefined },
 ): string {
-  const outside = "(outside the stages: start-up, waits)";
-  const width = Math.max(...timings.map((t) => t.stage.length), outside.length);
+  const outside = "(outside the stages: waits, imports made during the build)";
+  const startUp = "start-up before the build (Node, imports)";
+  const width = Math.max(...timings.map((t) => t.stage.length), outside.length, startUp.length);
   const row = (stage: string, ms: string, perPost: string) => `  ${stage.padEnd(width)}  ${ms.padStart(9)}  ${perPost.padStart(9)}`;
   const perPost = (ms: number) => (posts > 0 ? (ms / posts).toFixed(3) : "-");
   const counted = timings.reduce((sum, t) => sum + t.ms, 0);
@@ -14,5 +19,6 @@ export function formatStageTimings(
     ...[...timings].sort((a, b) => b.ms - a.ms).map((t) => row(t.stage, t.ms.toFixed(1), perPost(t.ms))),
     row(outside, Math.max(0, wallMs - counted).toFixed(1), perPost(Math.max(0, wallMs - counted))),
     row("total (wall)", wallMs.toFixed(1), perPost(wallMs)),
+    ...(startUpMs === undefined ? [] : [row(startUp, startUpMs.toFixed(1), perPost(startUpMs))]),
   ].join("\n");
 }

@@ -43,7 +43,8 @@ Options:
                    (a fresh CI checkout): a folder, or the live site's URL
   --cache-dir DIR  keep the build cache in DIR instead of <root>/.daylight-cache
   --no-cache       build cold: read and write no cache
-  --timings        print the time each stage took, in total and per post
+  --timings        print the time each stage took, in total and per post, and the
+                   command's own start-up (Node and imports) before the build
   --no-wait        exit 1 at once if another build of this output or cache is running
                    (by default, wait for it to finish)
   --force          replace an output folder (or use a cache folder) that holds files

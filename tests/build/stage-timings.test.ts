@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { formatStageTimings } from "../../src/cli/report-timings.js";
 import { resetStageTimings, stageTimings, timed, timedAsync } from "../../src/timings/stage-timings.js";
-import { repoRoot, runCli, tempDir } from "../support/run-cli.js";
+import { repoRoot, runCli, spawnCli, tempDir } from "../support/run-cli.js";
 
 /** Lets `ms` pass on a fake clock: the arithmetic of nesting is checked, not the machine's speed. */
 let clock = 0;
@@ -40,13 +40,14 @@ describe("stage timings", () => {
   it("formats the slowest stage first, per post, with what no stage covered", () => {
     const table = formatStageTimings(
       [{ stage: "read", ms: 10, calls: 1 }, { stage: "render", ms: 80, calls: 1 }],
-      { posts: 4, wallMs: 100 },
+      { posts: 4, wallMs: 100, startUpMs: 40 },
     );
     const lines = table.split("\n");
     expect(lines[2]).toMatch(/^\s+render\s+80\.0\s+20\.000$/);
     expect(lines[3]).toMatch(/^\s+read\s+10\.0\s+2\.500$/);
     expect(lines[4]).toMatch(/outside the stages.*\s10\.0\s+2\.500$/);
     expect(lines[5]).toMatch(/total \(wall\)\s+100\.0\s+25\.000$/);
+    expect(lines[6]).toMatch(/start-up before the build \(Node, imports\)\s+40\.0\s+10\.000$/);
   });
 
   it("is printed by `build --timings`, with the stages a build goes through", async () => {
@@ -57,5 +58,15 @@ describe("stage timings", () => {
       expect(run.out.join("\n")).toMatch(new RegExp(`^  ${stage}\\s+\\d+\\.\\d\\s+\\d+\\.\\d{3}$`, "m"));
     }
     expect(run.out.join("\n")).toMatch(/^  total \(wall\)\s+\d+\.\d/m);
+    // Called in-process (as here), main() has no start-up of its own to report.
+    expect(run.out.join("\n")).not.toMatch(/start-up/);
+  });
+
+  it("reports the command's own start-up (Node, imports) when it runs as the daylight command", () => {
+    const out = tempDir();
+    const run = spawnCli(["build", "--root", repoRoot, "--out", path.join(out, "site"), "--timings"]);
+    expect(run.status, run.stderr).toBe(0);
+    const startUp = /^  start-up before the build \(Node, imports\)\s+(\d+\.\d)\s+\d+\.\d{3}$/m.exec(run.stdout);
+    expect(Number(startUp?.[1])).toBeGreaterThan(0);
   });
 });
