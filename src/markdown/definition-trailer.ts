@@ -1,4 +1,5 @@
 import type { Nodes, Root } from "mdast";
+import { positionAt } from "../diagnostics.js";
 
 /**
  * A link reference `[a][b]` or a footnote call `[^b]` is one only if the document defines its
@@ -40,7 +41,7 @@ export function definitionsIn(tree: Root): Set<string> {
 }
 
 /**
- * `tree`, the parse of a piece of `pieceLength` characters followed by a trailer, without the
+ * `tree`, the parse of the text `piece` followed by a trailer, without the
  * trailer's nodes and ending where the piece ends; undefined when a block of the piece ran on
  * into the trailer (an open fence or raw HTML), where the piece alone would have ended it.
  */
@@ -48,17 +49,7 @@ export function withoutTrailer(tree: Root, piece: string): Root | undefined {
   const kept = tree.children.filter((node) => (node.position?.start.offset ?? 0) < piece.length);
   if (kept.some((node) => (node.position?.end.offset ?? Infinity) > piece.length)) return undefined;
   tree.children = kept;
-  if (tree.position) tree.position.end = endOf(piece);
+  // The point just after the piece's last character, as micromark gives a document's end.
+  if (tree.position) tree.position.end = { ...positionAt(piece, piece.length), offset: piece.length };
   return tree;
-}
-
-/** The point just after the last character of `text`, as micromark gives a document's end. */
-function endOf(text: string): { line: number; column: number; offset: number } {
-  let lines = 1;
-  let lineStart = 0;
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) {
-    lines++;
-    lineStart = at + 1;
-  }
-  return { line: lines, column: text.length - lineStart + 1, offset: text.length };
 }
