@@ -40,6 +40,8 @@ const templating = "liquidjs";
 const xml = "xmlbuilder2";
 const markdown = ["unified", "micromark", "remark-parse"];
 const yaml = ["gray-matter", "js-yaml"];
+/** What Shiki's highlighter brings (its list of languages does not). */
+const shikiEngine = "@shikijs/core";
 const onDemand = [templating, xml, ...markdown, ...yaml, "shiki", "smol-toml", "image-size"];
 
 describe("a build imports only what it uses", () => {
@@ -77,7 +79,14 @@ describe("a build imports only what it uses", () => {
       "public/images/dot.png": png.toString("latin1"),
     }, config);
     const { packages } = runRecorded(["build", "--root", root, "--out", path.join(root, "out"), "--no-cache"]);
-    for (const name of [...yaml, "smol-toml", "shiki", "image-size"]) expect(packages).toContain(name);
+    for (const name of [...yaml, "smol-toml", "shiki", shikiEngine, "image-size"]) expect(packages).toContain(name);
+  });
+
+  it("a code block in a language Shiki does not know loads Shiki's list of languages, not Shiki", () => {
+    const root = makeBlog({ "posts/a.md": `${bangPost("A", 1)}\n\`\`\`frobnicate\nfrob 1 2\n\`\`\`\n` }, config);
+    const { packages } = runRecorded(["build", "--root", root, "--out", path.join(root, "out"), "--no-cache"]);
+    expect(packages).toContain("shiki");
+    expect(packages).not.toContain(shikiEngine);
   });
 
   it("--version and --help load no command's code and no package", () => {
