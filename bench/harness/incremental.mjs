@@ -14,6 +14,8 @@ import { diffSnapshots, snapshotOutput } from "./output-snapshot.mjs";
 
 /** The line daylight prints when its repeat build found nothing to do. */
 export const NOTHING_CHANGED = /^daylight: nothing changed/m;
+// "12 pages written", "3 of 1,503 files changed", "rewrote 12 pages", "rendered 1 post"…
+const REPORTED_COUNT = /\b(?:\d[\d,]*(?: of \d[\d,]*)? (?:pages?|files?|posts?)(?: \w+)? (?:re)?(?:written|rewritten|rendered|changed|updated)|(?:re)?(?:wrote|rendered) \d[\d,]*(?: of \d[\d,]*)? (?:pages?|files?|posts?))\b/g;
 // The manifest records the generations a build saw; it may differ after a round trip.
 const HISTORY = ["daylight-manifest.json"];
 
@@ -89,7 +91,7 @@ async function sampleOf(c, { ctx, i, state, result, diff, outDir }) {
     code: result.code,
     saidNothingChanged,
     // What the CLI says it rewrote, when it says so (e.g. "12 pages written").
-    reportedCounts: report.flatMap((line) => [...line.matchAll(/\b\d[\d,]* (?:pages?|files?|posts?) (?:re)?(?:written|rewritten|rendered|changed|updated)\b/g)].map((m) => m[0])),
+    reportedCounts: report.flatMap((line) => [...line.matchAll(REPORTED_COUNT)].map((m) => m[0])),
     filesChanged: { changed: diff.changed, added: diff.added, removed: diff.removed, examples: diff.differing.slice(0, 8) },
     outputTouched: diff.touched,
     report,
