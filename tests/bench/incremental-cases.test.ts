@@ -58,6 +58,34 @@ describe("bench incremental cases", () => {
     expect(await bodyEdit.verify(ctx, 1, state, { diff: noDiff, saidNothingChanged: false })).toEqual(['posts/target/index.html still holds "bodymark1x"']);
   });
 
+  it("rename moves the links into the post, and fails when a page still links to the old URL", async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "bench-cases-"));
+    // Five posts, newest first; the fourth (from the middle on) has its own slug and two posts link to it.
+    const posts = await Promise.all(["p0", "p1", "p2", "p3", "p4"].map(async (slug, index) => {
+      const file = path.join(dir, `${slug}.md`);
+      const links = index < 2 ? "See [it](./posts/p3) and [again](/posts/p3#a-heading)." : "No links.";
+      await writeFile(file, `!! title: Post ${slug}\n${index === 3 ? "!! slug: p3\n" : ""}!! published: 2025-03-14\n\n---\n\n${links}\n`);
+      return { slug, file };
+    }));
+    const pages = new Map<string, string>();
+    const ctx: CaseContext = { corpus: { posts, editTarget: posts[2]!, dirs: { daylight: dir } }, page: async (rel) => pages.get(rel) ?? null };
+    const rename = byName("rename");
+    const state = await rename.setup!(ctx);
+    await rename.apply(ctx, 0, state);
+    expect(await readFile(posts[3]!.file, "utf8")).toContain("!! slug: p3-renamed-1\n");
+    expect(await readFile(posts[0]!.file, "utf8")).toContain("See [it](./posts/p3-renamed-1) and [again](/posts/p3-renamed-1#a-heading).");
+    for (const slug of ["p3-renamed-1", "p0", "p1", "p2", "p4"]) pages.set(`posts/${slug}/index.html`, '<a href="/posts/p3-renamed-1/">');
+    expect(await rename.verify(ctx, 0, state, { diff: noDiff, saidNothingChanged: false })).toEqual([]);
+    pages.set("posts/p1/index.html", '<a href="/posts/p3-renamed-1/"> <a href="/posts/p3/#a-heading">');
+    pages.set("posts/p3/index.html", "<h1>Post p3</h1>"); // the old page left behind
+    expect(await rename.verify(ctx, 0, state, { diff: noDiff, saidNothingChanged: false })).toEqual([
+      "posts/p3/index.html is still there",
+      "posts/p1/index.html still links to /posts/p3/",
+    ]);
+    await rename.restore!(ctx, state);
+    expect(await readFile(posts[0]!.file, "utf8")).toContain("See [it](./posts/p3) and");
+  });
+
   it("no-change fails when the output changed, and says so louder when the report claimed nothing did", async () => {
     const noChange = byName("no-change");
     const ctx = await context(new Map());
