@@ -19,6 +19,7 @@ import { corpusOptions, generateCorpus } from "./generate-corpus.mjs";
 import { benchDaylight, benchEleventy, benchHugo, daylightFeatures, hugoVersion } from "./harness/generators.mjs";
 import { benchDevLatency } from "./harness/dev-latency.mjs";
 import { benchIncremental } from "./harness/incremental.mjs";
+import { incrementalCases } from "./harness/incremental-cases.mjs";
 import { hasGnuTime } from "./harness/measure.mjs";
 import { resultsTable } from "./harness/report.mjs";
 
@@ -38,6 +39,11 @@ const { sizes, seed, outDir } = corpusOptions(values);
 const runs = Number.parseInt(values.runs, 10);
 const devEdits = Number.parseInt(values["dev-edits"], 10);
 const cases = values.cases?.split(",");
+const unknownCase = cases?.find((name) => !incrementalCases.some((c) => c.name === name));
+if (unknownCase !== undefined) {
+  console.error(`--cases: no case "${unknownCase}"; the cases are ${incrementalCases.map((c) => c.name).join(", ")}`);
+  process.exit(2);
+}
 const cli = path.resolve(values.daylight, "lib", "cli.js");
 if (!existsSync(cli)) throw new Error(`${cli} is missing: compile daylight first (npx tsc -p tsconfig.build.json)`);
 const features = daylightFeatures(cli);
