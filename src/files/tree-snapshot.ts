@@ -171,9 +171,14 @@ function checkTree(tree: TreeRecord, takenAt: number): TreeCheck {
  * (FAT's step is 2 s); elsewhere the step is a clock tick of a few milliseconds (100 ms is ample).
  */
 function isRacy([, mtimeMs, ctimeMs]: StatKey, takenAt: number): boolean {
-  const step = mtimeMs % 1000 === 0 ? 2100 : 100;
+  const step = mtimeMs % 1000 === 0 ? coarseClockStepMs : fineClockStepMs;
+  // The change time too: a tool that rewrites a file and then sets its time back (cp -p, rsync -t) leaves only that.
   return Math.max(mtimeMs, ctimeMs) > takenAt - step;
 }
+
+/** How far apart two writes must be for their file times to differ: a few clock ticks, or FAT's 2 s. */
+export const fineClockStepMs = 100;
+const coarseClockStepMs = 2100;
 
 function listedNames(dir: string, spec: TreeSpec): string[] {
   const names = readdirSync(dir).filter((name) => !skipped(name, spec.skip));
