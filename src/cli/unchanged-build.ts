@@ -79,20 +79,24 @@ export interface FinishedBuild {
   readonly report: BuildReport;
 }
 
-/** Records a build whose output is written; says nothing when the output cannot be snapshot. */
+/** Records a build whose output is written; says nothing when it cannot (the record only saves time). */
 export function recordBuild(command: BuildCommand, outDir: string, cacheDir: string, build: FinishedBuild): void {
   const outputTarget = realPathOrNone(outDir);
   const output = outputTarget === undefined ? undefined : snapshotOrNone([{ dir: outputTarget, skip: "none", links: "record" }]);
   if (outputTarget === undefined || output === undefined) return;
-  writeBuildRecord(cacheDir, outDir, {
-    key: buildKey(command),
-    builtAt: build.now.getTime(),
-    validUntil: build.validUntil ?? null,
-    outputTarget,
-    inputs: build.inputs,
-    output,
-    report: build.report,
-  });
+  try {
+    writeBuildRecord(cacheDir, outDir, {
+      key: buildKey(command),
+      builtAt: build.now.getTime(),
+      validUntil: build.validUntil ?? null,
+      outputTarget,
+      inputs: build.inputs,
+      output,
+      report: build.report,
+    });
+  } catch {
+    // The output is written: a record that cannot be saved (a full disk) only means the next build runs in full.
+  }
 }
 
 /**
