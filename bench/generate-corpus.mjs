@@ -45,12 +45,15 @@ export async function generateCorpus({ size, seed = DEFAULT_SEED, outDir = CORPO
   if (sides.includes("eleventy")) for (const [rel, text] of Object.entries(ELEVENTY_FILES)) files.set(path.join(dirs.eleventy, rel), text);
   if (sides.includes("hugo")) for (const [rel, text] of Object.entries(HUGO_FILES)) files.set(path.join(dirs.hugo, rel), text);
   await writeAll(files);
+  const daylightFile = (post) => path.join(dirs.daylight, "posts", String(post.year), `${post.slug}.md`);
   const edited = meta[Math.floor(size / 2)];
   return {
     size,
     seed,
     dirs,
-    editTarget: { slug: edited.slug, file: path.join(dirs.daylight, "posts", String(edited.year), `${edited.slug}.md`) },
+    editTarget: { slug: edited.slug, file: daylightFile(edited) },
+    // Newest first, as the site lists them: the incremental cases pick their posts from here.
+    posts: meta.map((post) => ({ index: post.index, slug: post.slug, file: daylightFile(post) })),
     stats: { posts: size, meanWords: Math.round(words / size), meanLinks: +(links / size).toFixed(1) },
   };
 }

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
  * npm run bench: generates the corpora, then measures daylight (cold, warm, one-post edit,
- * dev edit-to-DOM latency), Eleventy and Hugo (when on PATH) on the same posts.
+ * the repeat builds of harness/incremental-cases.mjs, dev edit-to-DOM latency), Eleventy and
+ * Hugo (when on PATH) on the same posts.
  *
  *   node bench/run-bench.mjs [--sizes 1000,4000] [--huge] [--runs 5] [--dev-edits 11]
  *                            [--no-eleventy] [--no-hugo] [--no-dev] [--daylight DIR] [--seed N]
+ *                            [--no-incremental] [--cases no-change,edit-title,…]
  *                            [--pathological]   (then cmark's pathological inputs: pathological.mjs)
  */
 import { execFileSync } from "node:child_process";
@@ -16,6 +18,8 @@ import { parseArgs } from "node:util";
 import { corpusOptions, generateCorpus } from "./generate-corpus.mjs";
 import { benchDaylight, benchEleventy, benchHugo, daylightFeatures, hugoVersion } from "./harness/generators.mjs";
 import { benchDevLatency } from "./harness/dev-latency.mjs";
+import { benchIncremental } from "./harness/incremental.mjs";
+import { incrementalCases } from "./harness/incremental-cases.mjs";
 import { hasGnuTime } from "./harness/measure.mjs";
 import { resultsTable } from "./harness/report.mjs";
 
@@ -27,13 +31,19 @@ const { values } = parseArgs({
     sizes: { type: "string" }, huge: { type: "boolean" }, seed: { type: "string" }, out: { type: "string" },
     runs: { type: "string", default: "5" }, "dev-edits": { type: "string", default: "11" },
     "no-eleventy": { type: "boolean" }, "no-hugo": { type: "boolean" }, "no-dev": { type: "boolean" },
-    pathological: { type: "boolean" },
+    pathological: { type: "boolean" }, "no-incremental": { type: "boolean" }, cases: { type: "string" },
     daylight: { type: "string", default: path.join(HERE, "..") },
   },
 });
 const { sizes, seed, outDir } = corpusOptions(values);
 const runs = Number.parseInt(values.runs, 10);
 const devEdits = Number.parseInt(values["dev-edits"], 10);
+const cases = values.cases?.split(",");
+const unknownCase = cases?.find((name) => !incrementalCases.some((c) => c.name === name));
+if (unknownCase !== undefined) {
+  console.error(`--cases: no case "${unknownCase}"; the cases are ${incrementalCases.map((c) => c.name).join(", ")}`);
+  process.exit(2);
+}
 const cli = path.resolve(values.daylight, "lib", "cli.js");
 if (!existsSync(cli)) throw new Error(`${cli} is missing: compile daylight first (npx tsc -p tsconfig.build.json)`);
 const features = daylightFeatures(cli);
@@ -46,6 +56,9 @@ for (const size of sizes) {
   log(`generating ${size} posts`);
   const corpus = await generateCorpus({ size, seed, outDir });
   const result = { size, corpus: corpus.stats, daylight: await benchDaylight(corpus, { cli, runs, features, log }) };
+  if (!values["no-incremental"]) {
+    result.incremental = await benchIncremental(corpus, { cli, runs, features, log, daylightDir: path.resolve(values.daylight), only: cases });
+  }
   if (!values["no-eleventy"]) result.eleventy = await benchEleventy(corpus, { runs, log });
   if (hugo) result.hugo = await benchHugo(corpus, { runs, log });
   if (!values["no-dev"]) {
@@ -59,7 +72,7 @@ const table = resultsTable(results);
 console.log(table);
 const file = path.join(HERE, "results", "latest.json");
 await mkdir(path.dirname(file), { recursive: true });
-await writeFile(file, `${JSON.stringify({ environment: await environment(), options: { sizes, seed, runs, devEdits }, results, table }, null, 2)}\n`);
+await writeFile(file, `${JSON.stringify({ environment: await environment(), options: { sizes, seed, runs, devEdits, cases: values["no-incremental"] ? [] : (cases ?? "all") }, results, table }, null, 2)}\n`);
 log(`results written to ${path.relative(process.cwd(), file)}`);
 
 if (values.pathological) {

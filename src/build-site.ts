@@ -38,6 +38,11 @@ export interface BuildResult {
   readonly reportedLinks: ReadonlySet<string>;
   /** The rendering this build used for each published post and page (the dev server's quick answers start from them). */
   readonly rendered: readonly RenderedPost[];
+  /**
+   * The earliest date after "now" that a post or page is dated: from then on the same sources
+   * build differently (a scheduled post appears, or stops being marked scheduled).
+   */
+  readonly nextScheduled: Date | undefined;
 }
 
 /** What buildSite may be given besides the site: caches, plugins, and where what it makes waits (see output/writer.ts). */
@@ -106,6 +111,7 @@ export async function buildSite(
     reportedLinks: linkProblemPlaces(diagnostics),
     rendered,
     postCount: renderedPosts.length,
+    nextScheduled: earliestDate([...posts.scheduled, ...pages.scheduled]),
     published: rendered.filter((r) => isFinal(r.post, options.now)).map((r) => ({
       url: r.post.url,
       file: r.post.source.path,
@@ -145,13 +151,20 @@ export async function warmUpRenderer(sources: SiteSources, config: SiteConfig, w
 function collectSources(sources: readonly SourceFile[], kind: PostKind, config: SiteConfig, options: BuildOptions) {
   const variant = JSON.stringify([kind, config]);
   const parsed = sources.map((source) => parseSource(source, variant));
-  const collected = collectPosts(parsed.flatMap((result) => (result.post ? [result.post] : [])), options);
+  const all = parsed.flatMap((result) => (result.post ? [result.post] : []));
+  const collected = collectPosts(all, options);
   return {
     published: collected.posts,
+    /** The dates after "now" among every post parsed, published in this build or not. */
+    scheduled: all.flatMap(({ meta }) => (meta.published !== undefined && meta.published.getTime() > options.now.getTime() ? [meta.published] : [])),
     diagnostics: [...parsed.flatMap((result) => result.diagnostics), ...collected.diagnostics],
     /** Sources whose header has errors: they exist, but are not in the link index. */
     failed: sources.filter((_, i) => parsed[i]?.post === undefined),
   };
+}
+
+function earliestDate(dates: readonly Date[]): Date | undefined {
+  return dates.reduce<Date | undefined>((first, date) => (first === undefined || date.getTime() < first.getTime() ? date : first), undefined);
 }
 
 /** Published for good: not a draft, and (for a post) not dated after "now". */

@@ -7,6 +7,7 @@ import type { BuildOptions, SiteConfig } from "./config/site-config.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { hashBytes, type FileDigest } from "./files/hash-file.js";
 import type { OutputFile } from "./model.js";
+import type { Manifest } from "./generations/manifest.js";
 import { planGeneration, type GenerationSummary } from "./generations/plan-generation.js";
 import { readPreviousGeneration, type PreviousSource } from "./generations/read-previous.js";
 import { outputContents } from "./files/output-contents.js";
@@ -39,7 +40,14 @@ export interface PublishTarget {
  */
 export type Published =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly ok: true; readonly diagnostics: readonly Diagnostic[]; readonly result: BuildResult; readonly summary: GenerationSummary };
+  | {
+      readonly ok: true;
+      readonly diagnostics: readonly Diagnostic[];
+      readonly result: BuildResult;
+      readonly summary: GenerationSummary;
+      /** The manifest written: its generations say until when the retained ones are kept. */
+      readonly manifest: Manifest;
+    };
 
 /**
  * The build command's recipe: build → plan the generation → check → write → save the cache.
@@ -75,7 +83,7 @@ export async function publishSite(sources: SiteSources, config: SiteConfig, opti
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: [...diagnostics, ...(await cache.save(false))] };
   target.checked(diagnostics);
   const saveProblems = await writeAndSave(target.writer, generation.files, cache);
-  return { ok: true, diagnostics: saveProblems, result, summary: generation.summary };
+  return { ok: true, diagnostics: saveProblems, result, summary: generation.summary, manifest: generation.manifest };
 }
 
 /**

@@ -7,7 +7,8 @@ import { repeat, timeCommand } from "./measure.mjs";
 /** The flags the daylight CLI at `cli` understands, read from `build --help`. */
 export function daylightFeatures(cli) {
   const help = execFileSync(process.execPath, [cli, "build", "--help"], { encoding: "utf8" });
-  return { noCache: help.includes("--no-cache"), cacheDir: help.includes("--cache-dir"), timings: help.includes("--timings") };
+  const has = (flag) => help.includes(flag);
+  return { noCache: has("--no-cache"), cacheDir: has("--cache-dir"), timings: has("--timings"), previous: has("--previous") };
 }
 
 /** Inserts `paragraph` before the post's first `## ` heading (or at the end), keeping resources last. */
@@ -16,23 +17,33 @@ export function withParagraph(source, paragraph) {
   return at === -1 ? `${source}\n${paragraph}\n` : `${source.slice(0, at)}\n${paragraph}\n${source.slice(at)}`;
 }
 
-/** Measures daylight's cold, warm and one-post-edit builds, each the median of `runs`. */
-export async function benchDaylight(corpus, { cli, runs, features, log }) {
+/**
+ * How the bench runs daylight on a corpus: its output and cache folders, `build(extra)` (timed,
+ * with `--timings` when the CLI has it, `stages` parsed from its table) and `wipe()`, which
+ * deletes the output, its generations and the cache.
+ */
+export function daylightBuilder(corpus, { cli, features }) {
   const out = path.join(corpus.dirs.root, "out", "daylight");
-  const cacheDir = path.join(corpus.dirs.root, "cache", "daylight");
-  const base = ["build", "--root", corpus.dirs.daylight, "--out", out];
+  const cacheDir = features.cacheDir ? path.join(corpus.dirs.root, "cache", "daylight") : path.join(corpus.dirs.daylight, ".daylight-cache");
   const cached = features.cacheDir ? ["--cache-dir", cacheDir] : [];
   // With --timings, each run also says where its time went (parsed into `stages`).
   const timings = features.timings ? ["--timings"] : [];
-  const build = async (extra = cached) => {
-    const result = await timeCommand(process.execPath, [cli, ...base, ...extra, ...timings], { env: { NO_COLOR: "1" } });
+  const run = async (args) => {
+    const result = await timeCommand(process.execPath, [cli, ...args, ...timings], { env: { NO_COLOR: "1" } });
     return { ...result, stages: stagesOf(result.output) };
   };
+  const build = (extra = cached) => run(["build", "--root", corpus.dirs.daylight, "--out", out, ...extra]);
   const wipe = async () => {
     for (const dir of [out, `${out}.generations`, `${out}.staging`, `${out}.previous`, cacheDir, path.join(corpus.dirs.daylight, ".daylight-cache")]) {
       await rm(dir, { recursive: true, force: true });
     }
   };
+  return { out, cacheDir, cached, build, run, wipe };
+}
+
+/** Measures daylight's cold, warm and one-post-edit builds, each the median of `runs`. */
+export async function benchDaylight(corpus, { cli, runs, features, log }) {
+  const { cached, build, wipe } = daylightBuilder(corpus, { cli, features });
   log(`daylight cold ×${runs}${features.noCache ? " (--no-cache)" : " (cache and output deleted before each run)"}`);
   const cold = await repeat(runs, { before: wipe, once: () => build(features.noCache ? ["--no-cache"] : cached) });
   log(`daylight warm ×${runs} (after one priming build)`);

@@ -38,7 +38,7 @@ function run(file, argv, { cwd, env }) {
     const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const keep = (chunk) => {
-      output = (output + chunk).slice(-4000);
+      output = (output + chunk).slice(-16000);
     };
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);

@@ -12,9 +12,6 @@ import { writeEntries, type EntryTarget } from "./write-entries.js";
 
 export { entryPath } from "./cache-folders.js";
 
-/** The folder a site's cache lives in unless `--cache-dir` says otherwise. */
-export const defaultCacheDirName = ".daylight-cache";
-
 /** A persistent EntryStore: one file per entry (see entry-codec.ts), in a folder only it writes. */
 export interface DiskStore extends EntryStore {
   readonly dir: string;

@@ -1,8 +1,7 @@
-import path from "node:path";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { codeIdentity } from "./code-identity.js";
-import { createDiskStore, defaultCacheDirName } from "./disk-store.js";
+import { createDiskStore } from "./disk-store.js";
 
 /** The CLI build's cache: what buildSite gets, and what to do with it afterwards. */
 export interface CliBuildCache {
@@ -18,11 +17,6 @@ export interface CliBuildCache {
    * build stopped early used too little of the cache to say what is stale).
    */
   save(succeeded: boolean): Promise<Diagnostic[]>;
-}
-
-/** The cache folder a build uses: `--cache-dir`, else `<root>/.daylight-cache`; undefined with `--no-cache`. */
-export function cacheDirOf(options: { root: string; cacheDir: string | undefined; noCache: boolean }): string | undefined {
-  return options.noCache ? undefined : (options.cacheDir ?? path.join(options.root, defaultCacheDirName));
 }
 
 /** Opens the cache folder `dir` (nothing is read or created yet), or none. */

@@ -85,7 +85,7 @@ export function createPageCache(store?: EntryStore): PageCache {
  * Whether a template names the time of rendering: Liquid's `date` filter turns the literal
  * `"now"` or `"today"` into the clock's time, which no page key can hold.
  */
-function readsClock(theme: Theme): boolean {
+export function readsClock(theme: Theme): boolean {
   for (const template of theme.templates.values()) if (clockLiteral.test(template.text)) return true;
   return false;
 }

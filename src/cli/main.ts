@@ -8,8 +8,7 @@ import { describeIoFailure } from "./describe-io-failure.js";
 import type { SiteFolderNeeds } from "../config/site-folder-problem.js";
 import { reportDiagnostics } from "./report.js";
 
-/** The performance mark the daylight command sets as it starts (see cli.ts). */
-export const commandEntryMark = "daylight:command";
+export { commandEntryMark } from "./report-timings.js";
 
 /** Runs one command; resolves to the exit code (0 done, 1 the site has errors, 2 usage). */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, console: Console): Promise<number> {

@@ -22,3 +22,11 @@ export function formatStageTimings(
     ...(startUpMs === undefined ? [] : [row(startUp, startUpMs.toFixed(1), perPost(startUpMs))]),
   ].join("\n");
 }
+
+/** The performance mark the daylight command sets as it starts (see cli.ts). */
+export const commandEntryMark = "daylight:command";
+
+/** The command's own start-up (Node and imports) when daylight runs as its own command; undefined when main() is called in-process. */
+export function startUpMs(started: number): number | undefined {
+  return performance.getEntriesByName(commandEntryMark).length > 0 ? started : undefined;
+}

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 
 /** Where the CLI prints: injected so that tests can read what a user would see. */
@@ -19,3 +20,9 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): string {
 }
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Relative to where the user stands when the folder is below it; else absolute. */
+export function shownPath(userCwd: string, dir: string): string {
+  const relative = path.relative(userCwd, dir);
+  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? dir : relative;
+}

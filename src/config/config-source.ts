@@ -2,13 +2,10 @@ import { spawnSync } from "node:child_process";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { configFileName } from "./resolve-config.js";
+import { configFileName, configFileNames } from "./config-file-names.js";
 
-/** A config written as a JavaScript module: the same settings, plus unified plugins. */
-export const configModuleNames = ["site.config.mjs", "site.config.js"] as const;
-
-/** Every name a site's config file may have, in the root folder. */
-export const configFileNames: readonly string[] = [configFileName, ...configModuleNames];
+// The names alone are their own module: the command's first checks need them, not the reader.
+export { configFileNames, configModuleNames } from "./config-file-names.js";
 
 /** The site's config file as read from disk, before validation. */
 export type ConfigSource =

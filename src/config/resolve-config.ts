@@ -3,9 +3,7 @@ import { error, positionAt, type Diagnostic } from "../diagnostics.js";
 import { checkConfigValue, toSiteConfig, unknownKey } from "./config-checks.js";
 import { problemOffset } from "./problem-offset.js";
 import type { SiteConfig } from "./site-config.js";
-
-/** The config file's name in the site root. */
-export const configFileName = "site.config.json";
+import { configFileName } from "./config-file-names.js";
 
 /**
  * Validates the text of site.config.json (undefined when the file is absent) and fills in

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { error, type Diagnostic } from "../diagnostics.js";
-import { configFileNames } from "./config-source.js";
+import { configFileNames } from "./config-file-names.js";
 
 /** The folders and files that make a folder a site (any one of them will do: the rest has defaults). */
 const siteFolders = ["posts", "pages", "templates", "public"] as const;

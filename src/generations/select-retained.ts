@@ -32,3 +32,17 @@ export function selectRetained(
     })
     .slice(0, maxRetainedGenerations);
 }
+
+/**
+ * When the first of `generations`' earlier ones (as a manifest lists them, current first)
+ * stops being retained by age alone: after that moment the same build keeps fewer assets.
+ * Undefined when none is kept for its age.
+ */
+export function firstRetentionEnd(generations: readonly GenerationRecord[], policy: RetentionPolicy): number | undefined {
+  const ends = generations.slice(1).flatMap((_, i) => {
+    if (i < policy.keepGenerations) return [];
+    const replacedAt = Date.parse(generations[i]?.time ?? "");
+    return Number.isNaN(replacedAt) ? [] : [replacedAt + policy.keepDays * dayMs];
+  });
+  return ends.length === 0 ? undefined : Math.min(...ends);
+}

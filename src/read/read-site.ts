@@ -9,15 +9,10 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { SourceFile } from "../model.js";
 import { builtinTemplatesDir } from "../config/package-paths.js";
 import { readTheme, type Theme } from "../site/read-theme.js";
+import type { SiteLayout } from "./site-layout.js";
 
-/** Where a site's parts live; any of them may be missing on disk. */
-export interface SiteLayout {
-  readonly root: string;
-  readonly postsDir: string;
-  readonly pagesDir: string;
-  readonly templatesDir: string;
-  readonly publicDir: string;
-}
+// Where a site's parts are is its own small module: the build's fast path needs it without this one's imports.
+export { siteLayout, type SiteLayout } from "./site-layout.js";
 
 /** Everything a build needs from disk, read once: the build itself then touches no file. */
 export interface SiteSources {
@@ -29,17 +24,6 @@ export interface SiteSources {
   readonly theme: Theme;
   readonly assets: readonly AssetSource[];
   readonly diagnostics: readonly Diagnostic[];
-}
-
-/** The usual layout of a site folder, with `--posts` overriding where posts are read from. */
-export function siteLayout(root: string, postsDir = path.join(root, "posts")): SiteLayout {
-  return {
-    root,
-    postsDir,
-    pagesDir: path.join(root, "pages"),
-    templatesDir: path.join(root, "templates"),
-    publicDir: path.join(root, "public"),
-  };
 }
 
 /** Reads the config text, posts, theme and local assets of a site. */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultCacheDirName } from "../../src/cache/disk-store.js";
+import { defaultCacheDirName } from "../../src/cache/cache-location.js";
 import { parseCommand } from "../../src/cli/parse-args.js";
 import { repoRoot } from "../support/run-cli.js";
 

@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import type { TreeSnapshot } from "../files/tree-snapshot.js";
+
+/**
+ * What the last successful build of one output folder was made from and what it wrote,
+ * kept in the cache folder: a repeat build whose inputs, output, options, code and clock
+ * all match it has nothing to do.
+ */
+export interface BuildRecord {
+  readonly format: typeof recordFormat;
+  /** Digest of what is not a file: the code, the options, the working folder (see unchanged-build.ts). */
+  readonly key: string;
+  /** The build's "now" (ms), and when the same inputs start to build differently (a scheduled post's date), if ever. */
+  readonly builtAt: number;
+  readonly validUntil: number | null;
+  /** The output folder's real path then (its generation slot). */
+  readonly outputTarget: string;
+  /** The inputs' files as the build found them before reading them, and the output's as it left them. */
+  readonly inputs: TreeSnapshot;
+  readonly output: TreeSnapshot;
+  /** What the build said: told again when nothing changed. */
+  readonly report: BuildReport;
+}
+
+/** The facts of a build's closing lines, and its diagnostics (warnings: a build with errors leaves no record). */
+export interface BuildReport {
+  readonly generation: string;
+  readonly posts: number;
+  readonly pages: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const recordFormat = 1;
+
+/** `<cache>/last-build-<digest of the output path>.json`: one record per output folder the cache serves. */
+function recordPath(cacheDir: string, outDir: string): string {
+  const digest = createHash("sha256").update(path.resolve(outDir)).digest("hex").slice(0, 16);
+  return path.join(cacheDir, `last-build-${digest}.json`);
+}
+
+/** The record of the last build into `outDir`; undefined when there is none or it cannot be read as one. */
+export function readBuildRecord(cacheDir: string, outDir: string): BuildRecord | undefined {
+  let text: string;
+  try {
+    text = readFileSync(recordPath(cacheDir, outDir), "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const record = JSON.parse(text) as BuildRecord;
+    return record.format === recordFormat ? record : undefined;
+  } catch {
+    return undefined; // a damaged record is no record: the build runs
+  }
+}
+
+/** Saves the record whole (a temporary file renamed into place) or not at all. */
+export function writeBuildRecord(cacheDir: string, outDir: string, record: Omit<BuildRecord, "format">): void {
+  const file = recordPath(cacheDir, outDir);
+  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  mkdirSync(cacheDir, { recursive: true });
+  try {
+    writeFileSync(temp, JSON.stringify({ format: recordFormat, ...record }));
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Forgets the record before a build changes the output: a build that stops half-way must not leave one that vouches for it. */
+export function forgetBuildRecord(cacheDir: string, outDir: string): void {
+  const file = recordPath(cacheDir, outDir);
+  rmSync(file, { force: true });
+  // A build killed while saving its record left the temporary file.
+  const stale = `${path.basename(file)}.`;
+  for (const name of readdirOrNone(cacheDir)) if (name.startsWith(stale) && name.endsWith(".tmp")) rmSync(path.join(cacheDir, name), { force: true });
+}
+
+function readdirOrNone(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,203 @@
+import { createHash } from "node:crypto";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, type Stats } from "node:fs";
+import path from "node:path";
+
+/**
+ * What the files of some folder trees were like, kept so that a later run can tell cheaply
+ * and surely whether any of them changed — the way git's index does: a stat per file and
+ * folder, and the bytes read only where a stat cannot be trusted.
+ *
+ * A stat is trusted when the file's time is older than the snapshot by more than the file
+ * system's clock step ("racy" files, as git calls them, are not): a file rewritten in the
+ * same tick as an earlier write may keep its size and time. Racy files are hashed when the
+ * snapshot is taken and compared by their bytes when it is checked.
+ */
+export interface TreeSnapshot {
+  /** Date.now() just before the first stat. */
+  readonly takenAt: number;
+  readonly trees: readonly TreeRecord[];
+}
+
+/** One folder tree: its folders (with their names) and files (with their stats). */
+export interface TreeRecord {
+  readonly spec: TreeSpec;
+  /** Relative POSIX path ("" for the top) → names hash and stat; a missing top is recorded as absent. */
+  readonly folders: readonly FolderEntry[];
+  readonly files: readonly FileEntry[];
+}
+
+/** Which tree, and what in it counts. */
+export interface TreeSpec {
+  readonly dir: string;
+  /** Names that the build never reads (and whose changes therefore change nothing). */
+  readonly skip: "none" | "dot" | "dot-or-underscore";
+  /** Inputs may not be symlinks (a link's target is outside what the snapshot watches); outputs record them. */
+  readonly links: "refuse" | "record";
+  /** Only these names in the top folder count (a site's config files beside everything else); folders among them are refused. */
+  readonly only?: readonly string[] | undefined;
+}
+
+type StatKey = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+interface FolderEntry {
+  readonly path: string;
+  readonly names: string;
+  readonly stat: StatKey;
+}
+
+interface FileEntry {
+  readonly path: string;
+  readonly stat: StatKey;
+  readonly link?: string;
+  /** SHA-256 of the bytes, only for racy files. */
+  readonly hash?: string;
+}
+
+/** Why no snapshot can vouch for these trees: an input is a symlink. */
+export class UnsnapshotableTree extends Error {}
+
+/** Takes the snapshot of `specs`, after every write to them has finished. */
+export function takeSnapshot(specs: readonly TreeSpec[]): TreeSnapshot {
+  const takenAt = Date.now();
+  return { takenAt, trees: specs.map((spec) => recordTree(spec, takenAt)) };
+}
+
+/** What a check of a snapshot found. */
+export interface SnapshotCheck {
+  /** The first difference (a path and what happened to it); undefined when nothing the snapshot covers changed. */
+  readonly change?: string | undefined;
+  /**
+   * When nothing changed but some stats moved or were racy, the snapshot with the stats just
+   * seen (whose bytes or names were just compared): saving it spares the next check those reads.
+   */
+  readonly refreshed?: TreeSnapshot | undefined;
+}
+
+/** Compares the trees as they are now with `snapshot`. */
+export function checkSnapshot(snapshot: TreeSnapshot): SnapshotCheck {
+  const checkedAt = Date.now();
+  let refreshedAny = false;
+  const trees: TreeRecord[] = [];
+  for (const tree of snapshot.trees) {
+    const checked = checkTree(tree, snapshot.takenAt);
+    if ("change" in checked) return { change: checked.change };
+    refreshedAny ||= checked.refreshed;
+    trees.push(checked.tree);
+  }
+  return refreshedAny ? { refreshed: { takenAt: checkedAt, trees } } : {};
+}
+
+function recordTree(spec: TreeSpec, takenAt: number): TreeRecord {
+  const folders: FolderEntry[] = [];
+  const files: FileEntry[] = [];
+  const walk = (relative: string): void => {
+    const absolute = path.join(spec.dir, relative);
+    const stat = lstatOrUndefined(absolute);
+    if (stat === undefined || !stat.isDirectory()) {
+      if (relative !== "") throw new UnsnapshotableTree(`${absolute} changed while its snapshot was taken`);
+      if (stat !== undefined) throw new UnsnapshotableTree(`${absolute} is not a folder`);
+      folders.push({ path: "", names: "absent", stat: [0, 0, 0, 0] });
+      return;
+    }
+    const names = listedNames(absolute, spec);
+    folders.push({ path: relative, names: namesHash(names), stat: statKey(stat) });
+    for (const name of names) {
+      const child = relative === "" ? name : `${relative}/${name}`;
+      const childPath = path.join(spec.dir, child);
+      const childStat = lstatOrUndefined(childPath);
+      if (childStat === undefined) throw new UnsnapshotableTree(`${childPath} changed while its snapshot was taken`);
+      if (childStat.isDirectory() && spec.only !== undefined) throw new UnsnapshotableTree(`${childPath} is a folder`);
+      if (childStat.isDirectory()) walk(child);
+      else files.push(fileEntry(child, childPath, childStat, spec, takenAt));
+    }
+  };
+  walk("");
+  return { spec, folders, files };
+}
+
+function fileEntry(relative: string, absolute: string, stat: Stats, spec: TreeSpec, takenAt: number): FileEntry {
+  if (stat.isSymbolicLink()) {
+    if (spec.links === "refuse") throw new UnsnapshotableTree(`${absolute} is a symlink`);
+    return { path: relative, stat: statKey(stat), link: readlinkSync(absolute) };
+  }
+  const entry = { path: relative, stat: statKey(stat) };
+  return isRacy(entry.stat, takenAt) ? { ...entry, hash: hashFile(absolute) } : entry;
+}
+
+type TreeCheck = { readonly change: string } | { readonly tree: TreeRecord; readonly refreshed: boolean };
+
+function checkTree(tree: TreeRecord, takenAt: number): TreeCheck {
+  let refreshed = false;
+  const folders: FolderEntry[] = [];
+  for (const folder of tree.folders) {
+    const absolute = path.join(tree.spec.dir, folder.path);
+    const stat = lstatOrUndefined(absolute);
+    if (folder.names === "absent") {
+      if (stat !== undefined) return { change: `${absolute} appeared` };
+      folders.push(folder);
+      continue;
+    }
+    if (stat === undefined || !stat.isDirectory()) return { change: `${absolute} is gone` };
+    const seen = statKey(stat);
+    if (!sameStat(seen, folder.stat) || isRacy(folder.stat, takenAt)) {
+      if (namesHash(listedNames(absolute, tree.spec)) !== folder.names) return { change: `${absolute}: files were added, removed or renamed` };
+      refreshed = true;
+    }
+    folders.push({ ...folder, stat: seen });
+  }
+  const files: FileEntry[] = [];
+  for (const file of tree.files) {
+    const absolute = path.join(tree.spec.dir, file.path);
+    const stat = lstatOrUndefined(absolute);
+    if (stat === undefined) return { change: `${absolute} is gone` };
+    const seen = statKey(stat);
+    if (file.link !== undefined) {
+      if (!stat.isSymbolicLink() || readlinkSync(absolute) !== file.link) return { change: `${absolute} changed` };
+    } else if (!sameStat(seen, file.stat) || isRacy(file.stat, takenAt)) {
+      // Only a racy file's bytes were kept: any other file whose stat moved has changed, as far as a snapshot can tell.
+      if (file.hash === undefined || !stat.isFile() || stat.size !== file.stat[0] || hashFile(absolute) !== file.hash) {
+        return { change: `${absolute} changed` };
+      }
+      refreshed = true;
+    }
+    files.push({ ...file, stat: seen });
+  }
+  return { tree: { spec: tree.spec, folders, files }, refreshed };
+}
+
+/**
+ * True when a write after the snapshot may have left the same time: the file's time is within
+ * the clock step of the snapshot's. Times in whole seconds are from a coarse file system
+ * (FAT's step is 2 s); elsewhere the step is a clock tick of a few milliseconds (100 ms is ample).
+ */
+function isRacy([, mtimeMs, ctimeMs]: StatKey, takenAt: number): boolean {
+  const step = mtimeMs % 1000 === 0 ? coarseClockStepMs : fineClockStepMs;
+  // The change time too: a tool that rewrites a file and then sets its time back (cp -p, rsync -t) leaves only that.
+  return Math.max(mtimeMs, ctimeMs) > takenAt - step;
+}
+
+/** How far apart two writes must be for their file times to differ: a few clock ticks, or FAT's 2 s. */
+export const fineClockStepMs = 100;
+const coarseClockStepMs = 2100;
+
+function listedNames(dir: string, spec: TreeSpec): string[] {
+  const names = readdirSync(dir).filter((name) => !skipped(name, spec.skip));
+  return (spec.only === undefined ? names : names.filter((name) => spec.only?.includes(name))).sort();
+}
+
+function skipped(name: string, skip: TreeSpec["skip"]): boolean {
+  if (skip === "none") return false;
+  return name.startsWith(".") || (skip === "dot-or-underscore" && name.startsWith("_"));
+}
+
+const statKey = (stat: Stats): StatKey => [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino];
+
+const sameStat = (a: StatKey, b: StatKey): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+
+const namesHash = (names: readonly string[]): string => createHash("sha256").update(names.join("\0")).digest("hex");
+
+const hashFile = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+function lstatOrUndefined(file: string): Stats | undefined {
+  return lstatSync(file, { throwIfNoEntry: false });
+}
