@@ -7,7 +7,8 @@ export type ImageInfo = Pick<AssetInfo, "width" | "height" | "invalidImage">;
 // image-size loads with the first image to measure: a site without images never loads it.
 // Sizes are read synchronously, so it is required (its CommonJS build: the same code).
 const require = createRequire(import.meta.url);
-const imageSize = (bytes: Uint8Array) => (require("image-size") as typeof import("image-size")).imageSize(bytes);
+let loaded: typeof import("image-size") | undefined;
+const imageSize = (bytes: Uint8Array) => (loaded ??= require("image-size") as typeof import("image-size")).imageSize(bytes);
 
 const IMAGE_EXTENSIONS = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
 

@@ -8,7 +8,8 @@ import { unfoldedSize, unfoldLimit } from "./yaml-expansion.js";
 // header: a site whose posts all use the `!!` header never loads them. Headers are parsed
 // synchronously; gray-matter is a CommonJS package, so `require` gives what `import` would.
 const require = createRequire(import.meta.url);
-const matter = (text: string, options: object) => (require("gray-matter") as typeof import("gray-matter"))(text, options);
+let grayMatter: typeof import("gray-matter") | undefined;
+const matter = (text: string, options: object) => (grayMatter ??= require("gray-matter") as typeof import("gray-matter"))(text, options);
 
 const delimiter = /^---[ \t]*\r?$/;
 const yamlHint = "check the indentation, and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%` or `@`";

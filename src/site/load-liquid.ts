@@ -9,5 +9,7 @@ const require = createRequire(import.meta.url);
  * no ESM entry for Node), so `require` gives the very module an `import` would.
  */
 export function loadLiquid(): typeof import("liquidjs") {
-  return require("liquidjs") as typeof import("liquidjs");
+  return (liquidjs ??= require("liquidjs") as typeof import("liquidjs"));
 }
+
+let liquidjs: typeof import("liquidjs") | undefined;

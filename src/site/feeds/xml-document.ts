@@ -14,5 +14,8 @@ export type XMLBuilder = ReturnType<Xmlbuilder2["create"]>;
  * `require` gives the very module an `import` would.
  */
 export function createXmlDocument(): XMLBuilder {
-  return (require("xmlbuilder2") as Xmlbuilder2).create({ version: "1.0", encoding: "UTF-8" });
+  xmlbuilder2 ??= require("xmlbuilder2") as Xmlbuilder2;
+  return xmlbuilder2.create({ version: "1.0", encoding: "UTF-8" });
 }
+
+let xmlbuilder2: Xmlbuilder2 | undefined;
