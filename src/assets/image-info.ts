@@ -1,8 +1,14 @@
-import { imageSize } from "image-size";
+import { createRequire } from "node:module";
 import type { AssetInfo } from "../model.js";
 
 /** What reading an image file gave: its size, or why it has none. */
 export type ImageInfo = Pick<AssetInfo, "width" | "height" | "invalidImage">;
+
+// image-size loads with the first image to measure: a site without images never loads it.
+// Sizes are read synchronously, so it is required (its CommonJS build: the same code).
+const require = createRequire(import.meta.url);
+let loaded: typeof import("image-size") | undefined;
+const imageSize = (bytes: Uint8Array) => (loaded ??= require("image-size") as typeof import("image-size")).imageSize(bytes);
 
 const IMAGE_EXTENSIONS = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
 

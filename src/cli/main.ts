@@ -5,7 +5,7 @@ import { commandUsage, mainUsage } from "./usage.js";
 import { readNow } from "./read-now.js";
 import { readVersion } from "../config/package-paths.js";
 import { describeIoFailure } from "./describe-io-failure.js";
-import { siteFolderProblem, type SiteFolderNeeds } from "../config/site-folder-problem.js";
+import type { SiteFolderNeeds } from "../config/site-folder-problem.js";
 import { reportDiagnostics } from "./report.js";
 
 export { commandEntryMark } from "./report-timings.js";
@@ -28,15 +28,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
         return 0;
       // Each command loads its own code: a build does not import the dev server or deploy.
       case "build":
-        if (wrongFolder(command.root, { postsDir: command.postsDir }, console)) return 1;
+        if (await wrongFolder(command.root, { postsDir: command.postsDir }, console)) return 1;
         return await (await import("./build-command.js")).runBuild(command, console, now, userCwd);
       case "new":
-        if (wrongFolder(command.root, { postsDir: undefined, mayStartSite: true }, console)) return 1;
+        if (await wrongFolder(command.root, { postsDir: undefined, mayStartSite: true }, console)) return 1;
         return await (await import("./new-command.js")).runNew(command, console, now);
       case "init":
         return await (await import("./init-command.js")).runInit(command, console, now, userCwd);
       case "dev":
-        if (wrongFolder(command.root, { postsDir: command.postsDir }, console)) return 1;
+        if (await wrongFolder(command.root, { postsDir: command.postsDir }, console)) return 1;
         return await (await import("./dev-command.js")).runDev(command, console, now);
       case "check":
         return await (await import("./check-command.js")).runCheck(command, console);
@@ -60,7 +60,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
 }
 
 /** True (and said) when the folder taken as the site is not one: see siteFolderProblem. */
-function wrongFolder(root: string, needs: SiteFolderNeeds, console: Console): boolean {
+async function wrongFolder(root: string, needs: SiteFolderNeeds, console: Console): Promise<boolean> {
+  // Loaded here, not above: it reads the config's file names, whose module brings the config
+  // parser, which `--help` and `--version` do not need.
+  const { siteFolderProblem } = await import("../config/site-folder-problem.js");
   const problem = siteFolderProblem(root, needs);
   if (problem === undefined) return false;
   reportDiagnostics(console, [problem]);

@@ -1,6 +1,12 @@
-import { parse, TomlDate, TomlError } from "smol-toml";
+import { createRequire } from "node:module";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { lineStarts, type ParsedHeader, type RawField } from "./raw-fields.js";
+
+// smol-toml loads with the first TOML header: a site without one never loads it. Headers are
+// parsed synchronously, so it is required (its CommonJS build: the same code, in one file).
+const require = createRequire(import.meta.url);
+let loaded: typeof import("smol-toml") | undefined;
+const smolToml = () => (loaded ??= require("smol-toml") as typeof import("smol-toml"));
 
 const delimiter = /^\+\+\+[ \t]*\r?$/;
 const tomlHint = "check the line against TOML's rules: `key = \"text\"`, `date = 2024-03-05`, `tags = [\"a\", \"b\"]`, tables as `[extra]`";
@@ -25,7 +31,7 @@ export function parseTomlHeader(text: string, file: string): ParsedHeader {
   let data: Record<string, unknown>;
   try {
     // Line 1 (the opening `+++`) left empty: TOML's line numbers are then the file's.
-    data = parse(lines.join("\n")) as Record<string, unknown>;
+    data = smolToml().parse(lines.join("\n")) as Record<string, unknown>;
   } catch (e) {
     return { fields: new Map(), bodyStart, diagnostics: [tomlError(e, file, lines)] };
   }
@@ -46,7 +52,7 @@ export function parseTomlHeader(text: string, file: string): ParsedHeader {
 }
 
 function tomlError(e: unknown, file: string, lines: readonly string[]): Diagnostic {
-  if (!(e instanceof TomlError)) {
+  if (!(e instanceof smolToml().TomlError)) {
     return error("toml-syntax", "the TOML front matter could not be read", file, { line: 1, column: 1 }, tomlHint);
   }
   const reason = (e.message.split("\n")[0] ?? "").replace(/^Invalid TOML document: /, "");
@@ -58,7 +64,7 @@ function tomlError(e: unknown, file: string, lines: readonly string[]): Diagnost
 
 /** TOML values as templates and field readers take them: plain objects, dates as their TOML text. */
 function plain(value: unknown): unknown {
-  if (value instanceof TomlDate) return value.toISOString();
+  if (value instanceof smolToml().TomlDate) return value.toISOString();
   if (Array.isArray(value)) return value.map(plain);
   if (typeof value !== "object" || value === null) return value;
   const out: Record<string, unknown> = {};

@@ -1,8 +1,15 @@
-import matter from "gray-matter";
+import { createRequire } from "node:module";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { bomLength, lineStarts, type ParsedHeader, type RawField } from "./raw-fields.js";
 import { findYamlKey } from "./yaml-key-position.js";
 import { unfoldedSize, unfoldLimit } from "./yaml-expansion.js";
+
+// gray-matter and its YAML parser (a tenth of a second to import) load with the first YAML
+// header: a site whose posts all use the `!!` header never loads them. Headers are parsed
+// synchronously; gray-matter is a CommonJS package, so `require` gives what `import` would.
+const require = createRequire(import.meta.url);
+let grayMatter: typeof import("gray-matter") | undefined;
+const matter = (text: string, options: object) => (grayMatter ??= require("gray-matter") as typeof import("gray-matter"))(text, options);
 
 const delimiter = /^---[ \t]*\r?$/;
 const yamlHint = "check the indentation, and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%` or `@`";

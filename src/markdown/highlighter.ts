@@ -26,24 +26,35 @@ export type Highlighted =
 
 /**
  * Loads Shiki's grammars for `languages` (as written after a code fence), creating the
- * highlighter on the first real language. No language is loaded that was not asked for,
- * and with no language at all Shiki is not even imported.
+ * highlighter on the first real language. No language is loaded that was not asked for;
+ * with no language at all Shiki is not even imported, and with none that Shiki knows
+ * (a typo, a made-up name) only its list of languages is.
  */
 export async function prepareHighlighter(languages: Iterable<string>): Promise<void> {
   const wanted = [...new Set([...languages].map((lang) => lang.toLowerCase()))].filter(
     (lang) => !PLAIN.has(lang) && !resolved.has(lang),
   );
   if (wanted.length === 0) return;
-  const shiki = await import("shiki");
-  const ids = new Map(shiki.bundledLanguagesInfo.flatMap((info) => [info.id, ...(info.aliases ?? [])].map((name) => [name, info.id])));
+  const ids = await languageIds();
   const toLoad = [...new Set(wanted.flatMap((lang) => ids.get(lang) ?? []))];
   if (toLoad.length > 0) {
+    // Shiki itself (its engine, a fifth of a second to import) only for a language it highlights.
+    const shiki = await import("shiki");
     highlighter ??= createPairedHighlighter(shiki);
     ready = await highlighter;
     const loaded = ready;
     await Promise.all(toLoad.map((id) => loadOnce(loaded, id)));
   }
   for (const lang of wanted) resolved.set(lang, ids.get(lang) ?? null);
+}
+
+let ids: Promise<Map<string, string>> | undefined;
+
+/** Every name (id or alias) of a language Shiki knows → its id, from Shiki's list of languages alone. */
+function languageIds(): Promise<Map<string, string>> {
+  ids ??= import("shiki/langs").then(({ bundledLanguagesInfo }) =>
+    new Map(bundledLanguagesInfo.flatMap((info) => [info.id, ...(info.aliases ?? [])].map((name) => [name, info.id]))));
+  return ids;
 }
 
 /** A highlighter with the one paired theme, which gives both themes' colours in one tokenization. */

@@ -1,9 +1,8 @@
-import { filters, toValue, type Liquid } from "liquidjs";
+import type { Liquid } from "liquidjs";
 import { zoneOffsetMs } from "../content/dates.js";
+import { loadLiquid } from "./load-liquid.js";
 
 type DateFilter = (this: unknown, value: unknown, format?: unknown, timezoneOffset?: unknown) => unknown;
-
-const builtinDate = filters["date"] as DateFilter;
 
 /**
  * Registers LiquidJS's `date` filter for the site's time zone and language, with the same
@@ -18,6 +17,8 @@ const builtinDate = filters["date"] as DateFilter;
  */
 export function registerDateFilter(liquid: Liquid, { timezone, language, now }: { timezone: string; language: string; now: Date }): void {
   const names = nameFormatters(timezone, language);
+  const { filters, toValue } = loadLiquid();
+  const builtinDate = filters["date"] as DateFilter;
   liquid.registerFilter("date", function (this: { context: { opts: { dateFormat: string } } }, value: unknown, format?: unknown, zone?: unknown) {
     // LiquidJS reads the machine's clock for "now" and "today": a page would depend on the
     // moment it was rendered. The build's own "now" (SOURCE_DATE_EPOCH when set) is used.

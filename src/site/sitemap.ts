@@ -1,5 +1,5 @@
-import { create } from "xmlbuilder2";
 import { rfc3339 } from "./feeds/feed-items.js";
+import { createXmlDocument } from "./feeds/xml-document.js";
 import { toXmlbuilderText } from "./feeds/xml-text.js";
 
 
@@ -25,7 +25,7 @@ export function renderSitemap(entries: readonly SitemapEntry[]): string {
   if (entries.length > sitemapLimits.urls) {
     throw new Error(`renderSitemap: ${entries.length} URLs exceed the protocol's ${sitemapLimits.urls}; a sitemap index is not implemented`);
   }
-  const urlset = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", {
+  const urlset = createXmlDocument().ele("urlset", {
     xmlns: "http://www.sitemaps.org/schemas/sitemap/0.9",
   });
   for (const entry of entries) {

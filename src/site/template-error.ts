@@ -1,7 +1,8 @@
-import { LiquidError } from "liquidjs";
+import type { LiquidError } from "liquidjs";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { closestMatch } from "../text/closest-match.js";
 import type { Theme, ThemeTemplate } from "./read-theme.js";
+import { loadLiquid } from "./load-liquid.js";
 
 /** What a template error is measured against: the theme, the template being rendered, the known filters. */
 export interface TemplateErrorContext {
@@ -15,6 +16,8 @@ const rule = "template-error";
 
 /** Turns whatever LiquidJS threw into a positioned `template-error` diagnostic (never a stack trace). */
 export function toTemplateDiagnostic(thrown: unknown, context: TemplateErrorContext): Diagnostic {
+  // LiquidJS is loaded by now: it threw this.
+  const { LiquidError } = loadLiquid();
   if (!LiquidError.is(thrown)) {
     const message = thrown instanceof Error ? thrown.message : String(thrown);
     return error(rule, `template error: ${message}`, context.rendered.path, undefined, genericHint);
@@ -29,6 +32,7 @@ export function toTemplateDiagnostic(thrown: unknown, context: TemplateErrorCont
 
 /** A render error around a partial's error: the partial's own position is the useful one. */
 function innermost(err: LiquidError): LiquidError {
+  const { LiquidError } = loadLiquid();
   let current = err;
   while (current.originalError && LiquidError.is(current.originalError)) current = current.originalError;
   return current;

@@ -1,10 +1,11 @@
-import { Liquid, type Template } from "liquidjs";
+import type { Liquid, Template } from "liquidjs";
 import { error, type Diagnostic } from "../diagnostics.js";
 import type { SiteConfig } from "../config/site-config.js";
 import type { Theme, ThemeTemplate } from "./read-theme.js";
 import { createThemeFs, themeRoot } from "./theme-fs.js";
 import { toTemplateDiagnostic } from "./template-error.js";
 import { registerDateFilter } from "./date-filter.js";
+import { loadLiquid } from "./load-liquid.js";
 
 /** The outcome of rendering one template: the HTML, or the diagnostics that stopped it. */
 export interface RenderResult {
@@ -23,18 +24,24 @@ const extname = ".liquid";
  * A LiquidJS renderer over the theme held in memory. Every output is HTML-escaped unless a
  * template says `| raw`; unknown variables and filters are errors, not silent blanks.
  * Each template is parsed once, on first use; layouts and partials are cached by LiquidJS.
- * `now` is the build's "now": what `"now" | date` prints.
+ * `now` is the build's "now": what `"now" | date` prints. LiquidJS itself is loaded on the
+ * first render: a build whose pages all come from the page cache never loads it.
  */
 export function createTemplateRenderer(theme: Theme, config: SiteConfig, now: Date): TemplateRenderer {
-  const liquid = createLiquid(theme, config, now);
-  liquid.registerFilter("asset_url", (name: unknown) => assetUrl(theme, config, name));
+  let made: { liquid: Liquid; filterNames: string[] } | undefined;
+  const engine = () => {
+    if (made) return made;
+    const liquid = createLiquid(theme, config, now);
+    liquid.registerFilter("asset_url", (name: unknown) => assetUrl(theme, config, name));
+    return (made = { liquid, filterNames: Object.keys(liquid.filters) });
+  };
   const themeData = toThemeData(theme, config);
-  const filterNames = Object.keys(liquid.filters);
   const parsed = new Map<string, Template[] | Diagnostic>();
 
   const parse = (template: ThemeTemplate): Template[] | Diagnostic => {
     let result = parsed.get(template.name);
     if (result === undefined) {
+      const { liquid, filterNames } = engine();
       try {
         result = liquid.parseFileSync(template.name);
       } catch (thrown) {
@@ -52,6 +59,7 @@ export function createTemplateRenderer(theme: Theme, config: SiteConfig, now: Da
       if (template === undefined) return missingTemplate(fileName);
       const templates = parse(template);
       if (!Array.isArray(templates)) return { html: undefined, diagnostics: [templates] };
+      const { liquid, filterNames } = engine();
       try {
         // As globals too, so that partials pulled in with {% render %} see site, page and post.
         const html: unknown = liquid.renderSync(templates, data, { globals: { ...data, theme: themeData } });
@@ -64,6 +72,7 @@ export function createTemplateRenderer(theme: Theme, config: SiteConfig, now: Da
 }
 
 function createLiquid(theme: Theme, config: SiteConfig, now: Date): Liquid {
+  const { Liquid } = loadLiquid();
   const liquid = new Liquid({
     fs: createThemeFs(theme),
     root: [themeRoot],

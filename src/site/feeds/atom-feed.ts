@@ -1,11 +1,9 @@
-import { create } from "xmlbuilder2";
 import type { SiteConfig } from "../../config/site-config.js";
 import type { RenderedPost } from "../../model.js";
 import { feedUpdated, rfc3339, toFeedItems, type FeedItem } from "./feed-items.js";
 import { feedUrl, siteFeedSpec, type FeedSpec } from "./feed-spec.js";
+import { createXmlDocument, type XMLBuilder } from "./xml-document.js";
 import { toXmlbuilderText } from "./xml-text.js";
-
-type XMLBuilder = ReturnType<typeof create>;
 
 const atomNamespace = "http://www.w3.org/2005/Atom";
 
@@ -22,7 +20,7 @@ export function renderAtomFeed(
 ): string {
   const items = toFeedItems(posts, config);
   const updated = feedUpdated(items, now);
-  const feed = create({ version: "1.0", encoding: "UTF-8" }).ele("feed", {
+  const feed = createXmlDocument().ele("feed", {
     xmlns: atomNamespace,
     "xml:lang": toXmlbuilderText(config.language),
   });

@@ -1,11 +1,9 @@
-import { create } from "xmlbuilder2";
 import type { SiteConfig } from "../../config/site-config.js";
 import type { RenderedPost } from "../../model.js";
 import { feedUpdated, toFeedItems, type FeedItem } from "./feed-items.js";
 import { feedUrl, siteFeedSpec, type FeedSpec } from "./feed-spec.js";
+import { createXmlDocument, type XMLBuilder } from "./xml-document.js";
 import { toXmlbuilderText } from "./xml-text.js";
-
-type XMLBuilder = ReturnType<typeof create>;
 
 const namespaces = {
   "xmlns:atom": "http://www.w3.org/2005/Atom",
@@ -25,7 +23,7 @@ export function renderRssFeed(
   spec: FeedSpec = siteFeedSpec(config),
 ): string {
   const items = toFeedItems(posts, config);
-  const channel = create({ version: "1.0", encoding: "UTF-8" })
+  const channel = createXmlDocument()
     .ele("rss", { version: "2.0", ...namespaces })
     .ele("channel");
   text(channel, "title", spec.title);

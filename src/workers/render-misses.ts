@@ -1,0 +1,75 @@
+import type { LazyRenderer } from "../cache/lazy-renderer.js";
+import { builtinRendererKey } from "../cache/lazy-renderer.js";
+import type { RenderCache } from "../cache/render-cache.js";
+import type { RenderOutcome } from "../cache/render-outcome.js";
+import type { RenderContext } from "../markdown/render-context.js";
+import type { Post, RenderedPost } from "../model.js";
+import { timedAsync } from "../timings/stage-timings.js";
+import { bigPostChars, renderBigPosts } from "./render-alone.js";
+import { RenderBudgetExceeded, withinBudget } from "./render-budget.js";
+import { renderInWorkers, renderThreadCount } from "./render-pool.js";
+import { renderThroughCache } from "./render-with-reads.js";
+
+/** What prepareRenders hands over once the cache has answered. */
+export interface MissesInput {
+  readonly all: readonly Post[];
+  /** The renderings found so far (cached ones, parked); this adds the others as they are made. */
+  readonly hits: Map<Post, RenderedPost>;
+  readonly context: RenderContext;
+  readonly lazy: LazyRenderer;
+  readonly cache: RenderCache | undefined;
+  readonly threads: number | undefined;
+  /** The rendering as the build keeps it (its HTML parked when the build writes to disk). */
+  readonly parked: (rendered: RenderedPost) => RenderedPost;
+}
+
+/**
+ * Renders the posts the cache did not have: big ones alone in capped threads, many in worker
+ * threads, the rest on this thread on demand. Its own module, loaded only when some post
+ * must render, so that a warm build loads no thread or budget code.
+ */
+export async function renderMisses({ all, hits, context, lazy, cache, threads: wanted, parked }: MissesInput) {
+  const { renderer } = lazy;
+  // Each outcome is kept (and its HTML parked) as it arrives, not once all are in; one stopped
+  // by the budget is the post's error, never cached. Keeping runs in the pool's message
+  // handler, where a throw (a full disk under the spool) would be an uncaught exception: the
+  // first failure is held and rethrown below instead.
+  let failure: { error: unknown } | undefined;
+  const keep = (post: Post, outcome: RenderOutcome) => {
+    if (failure) return;
+    try {
+      hits.set(post, parked(cache && !outcome.overBudget ? cache.add(post, context, renderer, outcome) : { post, ...outcome.body }));
+    } catch (error) {
+      failure = { error };
+    }
+  };
+  // Plugins are functions, which cannot cross threads: a site with plugins renders here.
+  const builtin = renderer.key === builtinRendererKey;
+  // A big post renders alone, in a thread whose heap is capped, so that it cannot exhaust the process's memory.
+  const big = builtin ? all.filter((post) => !hits.has(post) && post.source.text.length >= bigPostChars) : [];
+  if (big.length > 0) await timedAsync("render big posts alone", () => renderBigPosts(big, context, keep, (post, error) => hits.set(post, parked(error))));
+  const misses = all.filter((post) => !hits.has(post));
+  // Many posts to render (a cold build) go to worker threads, one per core.
+  const threads = builtin ? (wanted ?? renderThreadCount(misses.length)) : 0;
+  if (threads > 0) {
+    await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads, (i, outcome) => keep(misses[i] as Post, outcome)));
+  }
+  if (failure) throw failure.error;
+  // What no thread rendered (none was started, or one failed) renders here, on demand.
+  const left = misses.filter((post) => !hits.has(post));
+  if (left.length > 0) {
+    await lazy.load();
+    await (await import("../markdown/create-post-renderer.js")).prepareHighlighting(left);
+  }
+  return (post: Post): RenderedPost => hits.get(post) ?? parked(renderHere(post, context, renderer, cache));
+}
+
+/** Renders on this thread within the budget; a post stopped by it is its error, never cached (the cache keeps only what returned). */
+function renderHere(post: Post, context: RenderContext, renderer: LazyRenderer["renderer"], cache: RenderCache | undefined): RenderedPost {
+  try {
+    return cache ? renderThroughCache(cache, post, context, renderer) : withinBudget(post, context.config.renderBudgetSeconds, () => renderer.render(post, context));
+  } catch (e) {
+    if (e instanceof RenderBudgetExceeded) return e.rendered;
+    throw e;
+  }
+}
