@@ -51,10 +51,11 @@ export function builtSiteOf(
 function linkingOf(rendered: readonly RenderedPost[]): Map<string, RenderedPost[]> {
   const linking = new Map<string, RenderedPost[]>();
   for (const source of rendered) {
-    for (const slug of new Set(source.postLinks.map((link) => link.slug))) {
+    for (const { slug } of source.postLinks) {
       const list = linking.get(slug);
       if (list === undefined) linking.set(slug, [source]);
-      else list.push(source);
+      // A post naming a slug twice: it was the last one added to that list.
+      else if (list.at(-1) !== source) list.push(source);
     }
   }
   return linking;

@@ -9,7 +9,7 @@ import { parsePost } from "../content/parse-post.js";
 import { hasErrors } from "../diagnostics.js";
 import { applyRules } from "../rules/apply-rules.js";
 import type { KeyedRenderer } from "../markdown/keyed-renderer.js";
-import type { AssetIndex, RenderedPost, SourceFile } from "../model.js";
+import type { AssetIndex, Post, RenderedPost, SourceFile } from "../model.js";
 import type { SiteSources } from "../read/read-site.js";
 import { assemblePostPage } from "../site/assemble-site.js";
 import { createTemplateRenderer, type TemplateRenderer } from "../site/template-renderer.js";
@@ -61,13 +61,8 @@ export function createEditedPageRenderer(cache: BuildCache, options: BuildOption
     // The site's rules decide, as in the whole build (a lowered broken-post-link does not stop it).
     if (hasErrors(applyRules(rendered.diagnostics, config.rules))) return undefined;
 
-    const around = [others[at - 1], others[at]].map((p) => p && built.renders.get(p.source.path));
-    const [newer, older] = around;
     const input = {
-      posts: [newer, rendered, older].filter((r): r is RenderedPost => r !== undefined),
-      // What links to its slug, but not its old self: its own links are the new rendering's.
-      linking: (built.linking.get(post.meta.slug) ?? []).filter((r) => r.post !== previous),
-      tagged: built.tagged - (previous.meta.tags.length > 0 ? 1 : 0) + (post.meta.tags.length > 0 ? 1 : 0) > 0,
+      ...partOfSite(built, rendered, previous, others, at),
       pages: built.pages,
       config,
       renderer: kept.templates(sources.theme, config, options.now),
@@ -77,6 +72,21 @@ export function createEditedPageRenderer(cache: BuildCache, options: BuildOption
     const { page, diagnostics } = assemblePostPage(input, post.url);
     if (page === undefined || hasErrors(applyRules(diagnostics, config.rules))) return undefined;
     return { outputPath: page.path, url: post.url, html: page.html };
+  };
+}
+
+/**
+ * What the edited post's page shows of the rest of the site: its neighbours at `at` among
+ * `others` (the build's posts without its old self), what links to it, whether posts have tags.
+ */
+function partOfSite(built: BuiltSite, rendered: RenderedPost, previous: Post, others: readonly Post[], at: number) {
+  const [newer, older] = [others[at - 1], others[at]].map((p) => p && built.renders.get(p.source.path));
+  const { post } = rendered;
+  return {
+    posts: [newer, rendered, older].filter((r): r is RenderedPost => r !== undefined),
+    // What links to its slug, but not its old self: its own links are the new rendering's.
+    linking: (built.linking.get(post.meta.slug) ?? []).filter((r) => r.post !== previous),
+    tagged: built.tagged - (previous.meta.tags.length > 0 ? 1 : 0) + (post.meta.tags.length > 0 ? 1 : 0) > 0,
   };
 }
 
