@@ -30,25 +30,30 @@ export interface BuiltSite {
 
 /**
  * The BuiltSite of a good build: `rendered` is what it rendered, its posts first in its
- * order, then its pages (BuildResult.rendered). One pass over them, after the build.
+ * order, then its pages (BuildResult.rendered). Who links to whom is patched from the
+ * `previous` one where only a few renderings changed (the render cache hands back the very
+ * objects of the others), rather than gone over for every link of every post after each build.
  */
 export function builtSiteOf(
+  previous: BuiltSite | undefined,
   build: { sources: SiteSources; config: SiteConfig; plugins: SitePlugins | undefined },
   rendered: readonly RenderedPost[],
 ): BuiltSite {
   const posts = rendered.filter((r) => r.post.kind === "post").map((r) => r.post);
+  const renders = new Map(rendered.map((r) => [r.post.source.path, r]));
   return {
     ...build,
     posts,
-    renders: new Map(rendered.map((r) => [r.post.source.path, r])),
+    renders,
     pages: rendered.filter((r) => r.post.kind === "page"),
     links: buildLinkIndex(posts),
-    linking: linkingOf(rendered),
+    linking: previous === undefined ? linkingOf(rendered) : patchLinking(previous, renders) ?? linkingOf(rendered),
     tagged: posts.filter((post) => post.meta.tags.length > 0).length,
   };
 }
 
-function linkingOf(rendered: readonly RenderedPost[]): Map<string, RenderedPost[]> {
+/** Slug → the renderings whose links name it, each once. */
+function linkingOf(rendered: Iterable<RenderedPost>): Map<string, RenderedPost[]> {
   const linking = new Map<string, RenderedPost[]>();
   for (const source of rendered) {
     for (const { slug } of source.postLinks) {
@@ -57,6 +62,30 @@ function linkingOf(rendered: readonly RenderedPost[]): Map<string, RenderedPost[
       // A post naming a slug twice: it was the last one added to that list.
       else if (list.at(-1) !== source) list.push(source);
     }
+  }
+  return linking;
+}
+
+/** Beyond this many changed renderings, going over every link is as cheap as patching. */
+const patchLimit = 64;
+
+/** `previous.linking` with the renderings that changed since taken out and put back; undefined when too many did. */
+function patchLinking(previous: BuiltSite, renders: ReadonlyMap<string, RenderedPost>): Map<string, readonly RenderedPost[]> | undefined {
+  const changed: string[] = [];
+  for (const [path, rendered] of renders) if (previous.renders.get(path) !== rendered) changed.push(path);
+  for (const path of previous.renders.keys()) if (!renders.has(path)) changed.push(path);
+  if (changed.length > patchLimit) return undefined;
+  // The previous lists are never changed: a list that changes is a new one.
+  const linking = new Map(previous.linking);
+  for (const path of changed) {
+    const before = previous.renders.get(path);
+    const after = renders.get(path);
+    for (const [slug, list] of before ? linkingOf([before]) : []) {
+      const rest = (linking.get(slug) ?? []).filter((r) => r !== list[0]);
+      if (rest.length > 0) linking.set(slug, rest);
+      else linking.delete(slug);
+    }
+    for (const [slug] of after ? linkingOf([after]) : []) linking.set(slug, [...(linking.get(slug) ?? []), after as RenderedPost]);
   }
   return linking;
 }

@@ -97,7 +97,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
       if (!hasErrors(diagnostics)) {
         await writer.write(result.files);
         served.reset(writer.files);
-        built = builtSiteOf({ sources, config, plugins: resolved.plugins }, result.rendered);
+        built = builtSiteOf(built, { sources, config, plugins: resolved.plugins }, result.rendered);
       }
     } catch (e) {
       // Nothing the user types may stop the server: an unexpected failure is shown like any error.

@@ -20,7 +20,7 @@ describe("what a build leaves for quick answers", () => {
   const a = rendered("posts/a.md", "a", ["b"]);
   const c = rendered("posts/c.md", "c", []);
   const about = rendered("pages/about.md", "about", ["a", "z"], "page");
-  const built = builtSiteOf(build, [b, a, c, about]);
+  const built = builtSiteOf(undefined, build, [b, a, c, about]);
 
   it("keeps the posts in the build's order, and the pages apart", () => {
     expect(built.posts).toEqual([b.post, a.post, c.post]);
@@ -34,5 +34,26 @@ describe("what a build leaves for quick answers", () => {
     expect(built.linking.get("z")).toEqual([about]);
     expect(built.linking.has("about")).toBe(false);
     expect(built.tagged).toBe(1);
+  });
+
+  it("patches who links to whom build after build to what one build from scratch gives, leaving the previous one as it was", () => {
+    const view = (linking: ReadonlyMap<string, readonly RenderedPost[]>) =>
+      [...linking].map(([slug, list]) => [slug, list.map((r) => r.post.source.path).sort()]).sort(([x], [y]) => (x! < y! ? -1 : 1));
+    const builds = [
+      [b, a, c, about],
+      [rendered("posts/b.md", "b", ["c"]), a, c, about], // b no longer links a
+      [a, rendered("posts/b.md", "b2", ["c", "a"]), c, about], // new slug, links a again
+      [a, c, rendered("pages/about.md", "about", [])], // b deleted, the page changed
+      [a, c, rendered("posts/d.md", "d", ["a", "z", "a"])], // a new post linking twice, and to nothing
+    ];
+    let last = builtSiteOf(undefined, build, builds[0]!);
+    for (const next of builds.slice(1)) {
+      const before = view(last.linking);
+      const patched = builtSiteOf(last, build, next);
+      expect(view(patched.linking)).toEqual(view(builtSiteOf(undefined, build, next).linking));
+      expect(view(last.linking)).toEqual(before);
+      last = patched;
+    }
+    expect(view(last.linking)).toEqual([["a", ["posts/d.md"]], ["b", ["posts/a.md"]], ["z", ["posts/d.md"]]]);
   });
 });
