@@ -16,8 +16,8 @@ export function buildLinkIndex(posts: readonly Post[]): LinkIndex {
  * `links` with the entry of `previous` (a post of the index, if any) replaced by that of
  * `next`: the index of the posts with one edited, made by copying the map rather than going
  * through every post again (the dev server's quick answer to an edit). Undefined when another
- * post of the index has `next`'s slug (a duplicate slug, which the build reports). Its entries are not in buildLinkIndex's order: its users look
- * slugs up, or sort them.
+ * post of the index has `next`'s slug (a duplicate slug, which the build reports). Its
+ * entries are not in buildLinkIndex's order: its users look slugs up, or sort them.
  */
 export function replaceInLinkIndex(links: LinkIndex, previous: Post | undefined, next: Post): LinkIndex | undefined {
   const slug = previous?.meta.slug;
