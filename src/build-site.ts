@@ -36,7 +36,7 @@ export interface BuildResult {
    * the rules made of it: the output check does not report the same link again.
    */
   readonly reportedLinks: ReadonlySet<string>;
-  /** The rendering this build used for each published post and page (the dev server's quick answers start from them). */
+  /** The rendering this build used for each published post (newest first) then page (the dev server's quick answers start from them). */
   readonly rendered: readonly RenderedPost[];
   /**
    * The earliest date after "now" that a post or page is dated: from then on the same sources

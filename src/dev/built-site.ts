@@ -1,78 +1,91 @@
 import type { SitePlugins } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
-import type { RenderedPost } from "../model.js";
+import { buildLinkIndex } from "../content/link-index.js";
+import type { LinkIndex, Post, RenderedPost } from "../model.js";
 import type { SiteSources } from "../read/read-site.js";
-import { indexPosts, replacePost, type PostIndex } from "./post-index.js";
 
 /**
  * What the last good whole build of the dev server leaves for the quick answer to the next
- * edit: the sources it read, the config it used, its posts in order and the rendering of
- * every post and page. Updated after each build by looking only at the renderings that
- * changed, so that keeping it costs no parsing or sorting of the unchanged posts.
+ * edit: the sources it read, the config it used, and the parts of the site that only the
+ * whole list of posts tells — their order, the link index, who links to whom, whether any
+ * post has tags — so that an edit is answered from the edited post and a few others.
  */
 export interface BuiltSite {
   readonly sources: SiteSources;
   readonly config: SiteConfig;
   readonly plugins: SitePlugins | undefined;
-  readonly index: PostIndex;
+  /** The build's posts in its order (collectPosts', newest first). */
+  readonly posts: readonly Post[];
   /** Source path → the rendering the build used, for its posts and its pages. */
   readonly renders: ReadonlyMap<string, RenderedPost>;
-  /** Slug → source paths of the posts and pages whose links name that slug. */
-  readonly referrers: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The standalone pages' renderings: the site's navigation. */
+  /** The standalone pages' renderings. */
   readonly pages: readonly RenderedPost[];
+  /** The build's link index (buildLinkIndex of its posts). */
+  readonly links: LinkIndex;
+  /** Slug → the posts and pages whose links name it. */
+  readonly linking: ReadonlyMap<string, readonly RenderedPost[]>;
+  /** How many posts have tags: the site has tag pages (and a Tags link) when this is above 0. */
+  readonly tagged: number;
 }
 
-/** Beyond this many changed renderings, indexing from scratch is as cheap as patching. */
+/**
+ * The BuiltSite of a good build: `rendered` is what it rendered, its posts first in its
+ * order, then its pages (BuildResult.rendered). Who links to whom is patched from the
+ * `previous` one where only a few renderings changed (the render cache hands back the very
+ * objects of the others), rather than gone over for every link of every post after each build.
+ */
+export function builtSiteOf(
+  previous: BuiltSite | undefined,
+  build: { sources: SiteSources; config: SiteConfig; plugins: SitePlugins | undefined },
+  rendered: readonly RenderedPost[],
+): BuiltSite {
+  const posts = rendered.filter((r) => r.post.kind === "post").map((r) => r.post);
+  const renders = new Map(rendered.map((r) => [r.post.source.path, r]));
+  return {
+    ...build,
+    posts,
+    renders,
+    pages: rendered.filter((r) => r.post.kind === "page"),
+    links: buildLinkIndex(posts),
+    linking: previous === undefined ? linkingOf(rendered) : patchLinking(previous, renders) ?? linkingOf(rendered),
+    tagged: posts.filter((post) => post.meta.tags.length > 0).length,
+  };
+}
+
+/** Slug → the renderings whose links name it, each once. */
+function linkingOf(rendered: Iterable<RenderedPost>): Map<string, RenderedPost[]> {
+  const linking = new Map<string, RenderedPost[]>();
+  for (const source of rendered) {
+    for (const { slug } of source.postLinks) {
+      const list = linking.get(slug);
+      if (list === undefined) linking.set(slug, [source]);
+      // A post naming a slug twice: it was the last one added to that list.
+      else if (list.at(-1) !== source) list.push(source);
+    }
+  }
+  return linking;
+}
+
+/** Beyond this many changed renderings, going over every link is as cheap as patching. */
 const patchLimit = 64;
 
-/** The BuiltSite after a build that used `renders`; undefined when its posts cannot be indexed (a slug clash). */
-export function nextBuiltSite(
-  previous: BuiltSite | undefined,
-  build: { sources: SiteSources; config: SiteConfig; plugins: SitePlugins | undefined; renders: ReadonlyMap<string, RenderedPost> },
-): BuiltSite | undefined {
-  const { renders } = build;
-  const changed = previous === undefined ? [] : changedPaths(previous.renders, renders);
-  if (previous === undefined || changed.length > patchLimit) {
-    const index = indexPosts([...renders.values()].filter(isPost).map((r) => r.post));
-    return index && { ...build, index, referrers: referrersOf(renders), pages: pagesOf(renders) };
-  }
-  let index: PostIndex | undefined = previous.index;
-  // Copy on write: the previous BuiltSite's sets stay as they were.
-  const referrers = new Map(previous.referrers);
-  const copied = new Set<string>();
-  const paths = (slug: string) => {
-    if (!copied.has(slug)) referrers.set(slug, new Set(referrers.get(slug)));
-    copied.add(slug);
-    return referrers.get(slug) as Set<string>;
-  };
+/** `previous.linking` with the renderings that changed since taken out and put back; undefined when too many did. */
+function patchLinking(previous: BuiltSite, renders: ReadonlyMap<string, RenderedPost>): Map<string, readonly RenderedPost[]> | undefined {
+  const changed: string[] = [];
+  for (const [path, rendered] of renders) if (previous.renders.get(path) !== rendered) changed.push(path);
+  for (const path of previous.renders.keys()) if (!renders.has(path)) changed.push(path);
+  if (changed.length > patchLimit) return undefined;
+  // The previous lists are never changed: a list that changes is a new one.
+  const linking = new Map(previous.linking);
   for (const path of changed) {
     const before = previous.renders.get(path);
     const after = renders.get(path);
-    index = index && replacePost(index, path, after && isPost(after) ? after.post : undefined);
-    if (before) for (const slug of linkedSlugs(before)) paths(slug).delete(path);
-    if (after) for (const slug of linkedSlugs(after)) paths(slug).add(path);
+    for (const [slug, list] of before ? linkingOf([before]) : []) {
+      const rest = (linking.get(slug) ?? []).filter((r) => r !== list[0]);
+      if (rest.length > 0) linking.set(slug, rest);
+      else linking.delete(slug);
+    }
+    for (const [slug] of after ? linkingOf([after]) : []) linking.set(slug, [...(linking.get(slug) ?? []), after as RenderedPost]);
   }
-  for (const slug of copied) if (referrers.get(slug)?.size === 0) referrers.delete(slug);
-  return index && { ...build, index, referrers, pages: pagesOf(renders) };
-}
-
-const isPost = (rendered: RenderedPost): boolean => rendered.post.kind === "post";
-const pagesOf = (renders: ReadonlyMap<string, RenderedPost>) => [...renders.values()].filter((r) => !isPost(r));
-const linkedSlugs = (rendered: RenderedPost): Set<string> => new Set(rendered.postLinks.map((link) => link.slug));
-
-function referrersOf(renders: ReadonlyMap<string, RenderedPost>): Map<string, Set<string>> {
-  const referrers = new Map<string, Set<string>>();
-  for (const [path, rendered] of renders) {
-    for (const slug of linkedSlugs(rendered)) referrers.set(slug, (referrers.get(slug) ?? new Set()).add(path));
-  }
-  return referrers;
-}
-
-/** Paths whose rendering is another object, is gone or is new. */
-function changedPaths(before: ReadonlyMap<string, RenderedPost>, after: ReadonlyMap<string, RenderedPost>): string[] {
-  const changed: string[] = [];
-  for (const [path, rendered] of after) if (before.get(path) !== rendered) changed.push(path);
-  for (const path of before.keys()) if (!after.has(path)) changed.push(path);
-  return changed;
+  return linking;
 }

@@ -9,7 +9,7 @@ import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnosti
 import { createMemoryWriter } from "../output/memory-writer.js";
 import { readSite, type SiteLayout, type SiteSources } from "../read/read-site.js";
 import type { SiteChange } from "./classify-change.js";
-import { nextBuiltSite, type BuiltSite } from "./built-site.js";
+import { builtSiteOf, type BuiltSite } from "./built-site.js";
 import { createEditedPageRenderer, type EditedPage } from "./edited-page.js";
 import { changedPaths, urlOfOutputPath } from "./output-diff.js";
 import { createServedFiles } from "./served-files.js";
@@ -63,7 +63,6 @@ export interface DevSite {
 export async function createDevSite(layout: SiteLayout, origin: string, now: Date): Promise<DevSite> {
   const cache = createBuildCache();
   const writer = createMemoryWriter();
-  const renderEditedPage = createEditedPageRenderer(cache, now);
   let sources: SiteSources = await readSite(layout);
   let basePath = "/";
   let last: BuildOutcome;
@@ -78,6 +77,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
   };
 
   const options = { drafts: true, future: true, strict: false, now };
+  const renderEditedPage = createEditedPageRenderer(cache, options);
   const build = async (changes: readonly SiteChange[]): Promise<BuildOutcome> => {
     const started = performance.now();
     // Compared with the output of the last whole build, so that the pages of quick answers given since are told once more.
@@ -97,7 +97,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
       if (!hasErrors(diagnostics)) {
         await writer.write(result.files);
         served.reset(writer.files);
-        built = nextBuiltSite(built, { sources, config, plugins: resolved.plugins, renders: new Map(result.rendered.map((r) => [r.post.source.path, r])) });
+        built = builtSiteOf(built, { sources, config, plugins: resolved.plugins }, result.rendered);
       }
     } catch (e) {
       // Nothing the user types may stop the server: an unexpected failure is shown like any error.
@@ -126,7 +126,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
         if (read === undefined) return undefined;
         sources = read;
         const page = await renderEditedPage(built, sources, key);
-        const previous = built.index.byPath.get(key);
+        const previous = built.renders.get(key)?.post;
         if (page === undefined || previous === undefined) return undefined;
         // A new URL whose output path is taken (a file in public/, say) is a collision the whole build reports.
         const moved = page.url !== previous.url;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultSiteConfig, type BuildOptions } from "../../src/config/site-config.js";
-import { collectPosts } from "../../src/content/collect-posts.js";
-import { buildLinkIndex } from "../../src/content/link-index.js";
+import { collectPosts, placePost } from "../../src/content/collect-posts.js";
+import { buildLinkIndex, replaceInLinkIndex } from "../../src/content/link-index.js";
 import { parsePost } from "../../src/content/parse-post.js";
 import type { Post } from "../../src/model.js";
 
@@ -104,5 +104,46 @@ describe("buildLinkIndex", () => {
     const index = buildLinkIndex([a, b]);
     expect([...index.posts.keys()]).toEqual(["a", "b"]);
     expect(index.posts.get("b")).toEqual({ slug: "b", url: "/posts/b/", title: "B" });
+  });
+});
+
+describe("placePost", () => {
+  const undated = post("posts/u.md", "!! title: U\n!! draft: true");
+  const sameDay = post("posts/bb.md", "!! title: BB\n!! slug: bb\n!! published: 2025-03-01");
+  const all = [a, b, c, draft, future, undated, sameDay];
+
+  it("puts each post where collectPosts of all of them would", () => {
+    const everything = { ...options, drafts: true, future: true };
+    const collected = collectPosts(all, everything).posts;
+    for (const one of all) {
+      const others = collectPosts(all.filter((p) => p !== one), everything).posts;
+      expect(placePost(others, one, everything), one.meta.slug).toBe(collected.indexOf(one));
+    }
+  });
+
+  it("places nothing the options do not publish", () => {
+    const others = collectPosts([a, b], options).posts;
+    expect(placePost(others, draft, options)).toBeUndefined();
+    expect(placePost(others, future, options)).toBeUndefined();
+    expect(placePost(others, c, options)).toBe(1);
+  });
+});
+
+describe("replaceInLinkIndex", () => {
+  const sorted = (index: ReturnType<typeof buildLinkIndex>) => [...index.posts].sort(([x], [y]) => (x < y ? -1 : 1));
+
+  it("holds the entries buildLinkIndex gives with one post edited, added, or given a new slug", () => {
+    const index = buildLinkIndex([a, b, c]);
+    const retitled = post("posts/b.md", "!! title: B renamed\n!! published: 2025-03-01");
+    const moved = post("posts/b.md", "!! title: B\n!! slug: b2\n!! published: 2025-03-01");
+    expect(sorted(replaceInLinkIndex(index, b, retitled)!)).toEqual(sorted(buildLinkIndex([a, retitled, c])));
+    expect(sorted(replaceInLinkIndex(index, b, moved)!)).toEqual(sorted(buildLinkIndex([a, moved, c])));
+    expect(sorted(replaceInLinkIndex(index, undefined, future)!)).toEqual(sorted(buildLinkIndex([a, b, c, future])));
+    expect(sorted(index)).toEqual(sorted(buildLinkIndex([a, b, c])));
+  });
+
+  it("gives none when the new slug is another post's", () => {
+    const takesA = post("posts/b.md", "!! title: B\n!! slug: a\n!! published: 2025-03-01");
+    expect(replaceInLinkIndex(buildLinkIndex([a, b]), b, takesA)).toBeUndefined();
   });
 });

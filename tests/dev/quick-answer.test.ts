@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDevSite, type BuildOutcome } from "../../src/dev/dev-site.js";
@@ -99,6 +99,62 @@ describe("the quick answer equals the whole build's page", () => {
       await devSite.rebuild([{ kind: "post", event: "change", file }]);
       expect(text(devSite.files, quick!.page.outputPath), name).toBe(quick!.page.html);
     }
+  });
+
+  it("equals it after a whole build added a post beside it and one linking to it, then deleted them", async () => {
+    const root = dev.site(site);
+    const devSite = await createDevSite(siteLayout(root), "http://127.0.0.1:4000/", new Date("2025-01-01T00:00:00Z"));
+    const alphaFile = path.join(root, "posts/alpha.md");
+    const answered = async (content: string) => {
+      writeFileSync(alphaFile, content);
+      const quick = await devSite.answerEdit({ kind: "post", event: "change", file: alphaFile });
+      expect(quick).toBeDefined();
+      await devSite.rebuild([{ kind: "post", event: "change", file: alphaFile }]);
+      expect(text(devSite.files, "posts/alpha/index.html")).toBe(quick!.page.html);
+      return quick!.page.html;
+    };
+    // Epsilon comes just before alpha in the order (newer), zeta links to it from far away.
+    const added = { "posts/epsilon.md": postText("Epsilon", "epsilon", "Epsilon.", "2024-03-10"), "posts/zeta.md": postText("Zeta", "zeta", "Zeta [links alpha](./posts/alpha).", "2020-01-01") };
+    for (const [name, content] of Object.entries(added)) writeFileSync(path.join(root, name), content);
+    await devSite.rebuild(Object.keys(added).map((name) => ({ kind: "post" as const, event: "add" as const, file: path.join(root, name) })));
+    const withThem = await answered(alpha({}, "Alpha, with new posts around."));
+    expect(withThem).toContain('href="/posts/epsilon/"');
+    expect(withThem).toContain('href="/posts/zeta/"');
+    for (const name of Object.keys(added)) rmSync(path.join(root, name));
+    await devSite.rebuild(Object.keys(added).map((name) => ({ kind: "post" as const, event: "unlink" as const, file: path.join(root, name) })));
+    const without = await answered(alpha({}, "Alpha, alone again."));
+    expect(without).not.toContain('href="/posts/epsilon/"');
+    expect(without).not.toContain('href="/posts/zeta/"');
+  });
+
+  it("equals it through a long run of edits of every kind, on a site of many posts", async () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), Math.floor(seed / 65536) % n);
+    const names = Array.from({ length: 16 }, (_, i) => `p${i}`);
+    const write = (name: string, edit: number) => {
+      const title = random(3) === 0 ? `Title ${name} ${edit}` : `Title ${name}`;
+      const day = String(1 + random(28)).padStart(2, "0");
+      const fields = { title, slug: random(6) === 0 ? `${name}-e${Math.abs(edit)}` : name, published: `2024-0${1 + random(9)}-${day}` };
+      const tags: Record<string, string> = edit > 0 && random(4) === 0 ? { tags: ["notes", "Notes", "ideas"][random(3)]! } : {};
+      const links = Array.from({ length: random(4) }, () => `[x](./posts/${names[random(names.length)]})`).join(" ");
+      return header({ ...fields, ...tags }, `Edit ${edit} of ${name}. ${links}`);
+    };
+    const files = Object.fromEntries(names.map((name, i) => [`posts/${name}.md`, write(name, -i)]));
+    const root = dev.site({ ...site, "posts/alpha.md": alpha({ tags: "start" }), ...files });
+    const devSite = await createDevSite(siteLayout(root), "http://127.0.0.1:4000/", new Date("2025-01-01T00:00:00Z"));
+    let answered = 0;
+    for (let edit = 0; edit < 24; edit++) {
+      const name = edit === 0 ? "alpha" : names[random(names.length)]!;
+      const file = path.join(root, `posts/${name}.md`);
+      writeFileSync(file, edit === 0 ? alpha({}) : write(name, edit)); // the first edit takes the tags of the only tagged post: the nav loses Tags
+      const quick = await devSite.answerEdit({ kind: "post", event: "change", file });
+      const full = await devSite.rebuild([{ kind: "post", event: "change", file }]);
+      if (quick === undefined) continue; // a slug another post holds: the whole build reports it
+      answered++;
+      expect(full.ok, `edit ${edit}`).toBe(true);
+      expect(text(devSite.files, quick.page.outputPath), `edit ${edit} of ${name}`).toBe(quick.page.html);
+    }
+    expect(answered).toBeGreaterThan(20);
   });
 
   it("gives none while another post's change is not built yet, or when the new slug is taken", async () => {

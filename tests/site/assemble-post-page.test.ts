@@ -43,6 +43,22 @@ describe("assemblePostPage", () => {
     expect(a).toContain('href="/blog/tags/"');
   });
 
+  it("makes the same page from the post between its neighbours, what links to it and whether the site has tags", () => {
+    const site = assembleSite({ ...input(), theme });
+    posts.forEach((rendered, i) => {
+      const window = posts.slice(Math.max(0, i - 1), i + 2);
+      const linking = [...posts, ...pages].filter((r) => r.postLinks.some((l) => l.slug === rendered.post.meta.slug));
+      const { page } = assemblePostPage({ ...input(), posts: window, linking, tagged: true }, rendered.post.url);
+      expect(site.files.find((f) => f.path === page?.path), rendered.post.meta.slug).toEqual({ path: page!.path, contents: page!.html });
+    });
+    // Without them, a few posts tell neither who links to the post nor that the site has tags.
+    const alone = assemblePostPage({ ...input(), posts: posts.slice(2) }, "/blog/posts/b/").page!.html;
+    expect(site.files).toContainEqual({ path: "posts/b/index.html", contents: expect.any(String) });
+    expect(site.files).not.toContainEqual({ path: "posts/b/index.html", contents: alone });
+    const untagged = assemblePostPage({ ...input(), posts: posts.slice(1), tagged: false }, "/blog/posts/b/").page!.html;
+    expect(untagged).not.toContain('href="/blog/tags/"');
+  });
+
   it("makes no page for a post whose URL is not its own, and says why as assembleSite does", () => {
     const made = makeRenderedPost({ slug: "moved", published: day(4) }, config);
     // As the permalink pattern `/:slug/` would place it: on the page's URL.
