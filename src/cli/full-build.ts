@@ -94,7 +94,9 @@ async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskW
   console.out(`daylight: ${describeGeneration(summary)}`);
   const pageCount = result.files.filter((file) => file.path.endsWith(".html")).length;
   if (inputs !== undefined && cacheDir !== undefined && !readsClock(sources.theme)) {
-    const report = { generation: summary.generationId, posts: result.postCount, pages: pageCount, diagnostics: [...checked, ...saveProblems] };
+    // What the cache said of itself (a damaged entry, rebuilt) was true of this build only: not told again.
+    const siteDiagnostics = checked.filter((diagnostic) => !diagnostic.rule.startsWith("cache-"));
+    const report = { generation: summary.generationId, posts: result.postCount, pages: pageCount, diagnostics: siteDiagnostics };
     const validUntil = earliest(result.nextScheduled?.getTime(), firstRetentionEnd(published.manifest.generations, config));
     timed("record the build", () => recordBuild(command, outDir, cacheDir, { inputs, now, validUntil, report }));
   }

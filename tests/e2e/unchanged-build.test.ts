@@ -80,6 +80,20 @@ describe("a build with nothing to do", () => {
     expect(said(await build(root))).toMatch(/nothing changed/);
   });
 
+  it("does not repeat what the cache said of itself (a damaged entry was true of one build only)", async () => {
+    const root = site();
+    await builtTwice(root);
+    const cache = path.join(root, ".daylight-cache");
+    for (const shard of readdirSync(cache).filter((name) => /^[0-9a-f]{2}$/.test(name))) {
+      for (const entry of readdirSync(path.join(cache, shard))) writeFileSync(path.join(cache, shard, entry), "damaged");
+    }
+    const repaired = await rebuiltAfter(root, () => writeFileSync(path.join(root, "posts/second.md"), post("Second", "\nMore.\n")));
+    expect(said(repaired)).toMatch(/\[cache-entry\]/);
+    const again = await build(root);
+    expect(said(again)).toMatch(/nothing changed: .*\(generation [0-9a-f]{12}; 0 errors, 1 warning\)/);
+    expect(said(again)).not.toMatch(/cache-entry/);
+  });
+
   it("ignores files the build never reads (names starting with _ or . among posts)", async () => {
     const root = site();
     await builtTwice(root);
