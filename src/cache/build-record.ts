@@ -50,12 +50,35 @@ export function readBuildRecord(cacheDir: string, outDir: string): BuildRecord |
     return undefined;
   }
   try {
-    const record = JSON.parse(text) as BuildRecord;
-    return record.format === recordFormat ? record : undefined;
+    const record: unknown = JSON.parse(text);
+    return isBuildRecord(record) ? record : undefined;
   } catch {
     return undefined; // a damaged record is no record: the build runs
   }
 }
+
+/** The record's shape, down to each entry: a record edited or cut short by anyone else is no record. */
+function isBuildRecord(value: unknown): value is BuildRecord {
+  const record = value as Partial<Record<keyof BuildRecord, unknown>> | null;
+  if (typeof record !== "object" || record === null || record.format !== recordFormat) return false;
+  const report = record.report as Partial<Record<keyof BuildReport, unknown>> | null | undefined;
+  return typeof record.key === "string" && typeof record.builtAt === "number" && typeof record.outputTarget === "string" &&
+    (record.validUntil === null || typeof record.validUntil === "number") &&
+    isSnapshot(record.inputs) && isSnapshot(record.output) &&
+    typeof report === "object" && report !== null && typeof report.generation === "string" &&
+    typeof report.posts === "number" && typeof report.pages === "number" && Array.isArray(report.diagnostics);
+}
+
+function isSnapshot(value: unknown): value is TreeSnapshot {
+  const snapshot = value as { takenAt?: unknown; trees?: unknown } | null;
+  if (typeof snapshot !== "object" || snapshot === null || typeof snapshot.takenAt !== "number" || !Array.isArray(snapshot.trees)) return false;
+  return snapshot.trees.every((tree: { spec?: { dir?: unknown }; folders?: unknown; files?: unknown }) =>
+    typeof tree?.spec?.dir === "string" && Array.isArray(tree.folders) && Array.isArray(tree.files) &&
+    [...tree.folders, ...tree.files].every(isEntry));
+}
+
+const isEntry = (entry: { path?: unknown; stat?: unknown } | null): boolean =>
+  typeof entry?.path === "string" && Array.isArray(entry.stat) && entry.stat.length === 4 && entry.stat.every((n) => typeof n === "number");
 
 /** Saves the record whole (a temporary file renamed into place) or not at all. */
 export function writeBuildRecord(cacheDir: string, outDir: string, record: Omit<BuildRecord, "format">): void {

@@ -184,6 +184,20 @@ describe("a build with nothing to do", () => {
     expect(said(timed)).toMatch(/building: daylight, its options or the working folder changed/);
   });
 
+  it("builds in full when the record is damaged, cut short or of another shape", async () => {
+    const root = site();
+    await builtTwice(root);
+    const cache = path.join(root, ".daylight-cache");
+    const [record] = readdirSync(cache).filter((name) => name.startsWith("last-build-"));
+    const file = path.join(cache, record!);
+    const text = readFileSync(file, "utf8");
+    for (const damaged of [text.slice(0, text.length / 2), '{"format":1}', text.replace(/"stat":\[/, '"stat":["x",'), "null"]) {
+      writeFileSync(file, damaged);
+      await rebuiltAfter(root, () => {});
+      expect(said(await build(root))).toMatch(/nothing changed/);
+    }
+  });
+
   it("always builds with --no-cache, --previous, a template that reads the clock, or a config module", async () => {
     const root = site();
     await builtTwice(root);
