@@ -33,7 +33,7 @@ export interface BuildReport {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const recordFormat = 1;
+const recordFormat = 2;
 
 /** `<cache>/last-build-<digest of the output path>.json`: one record per output folder the cache serves. */
 function recordPath(cacheDir: string, outDir: string): string {

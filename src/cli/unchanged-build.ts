@@ -61,10 +61,10 @@ export function snapshotInputs(command: BuildCommand): TreeSnapshot | undefined 
   if (configModuleNames.some((name) => existsSync(path.join(layout.root, name)))) return undefined;
   const trees: TreeSpec[] = [
     { dir: layout.root, skip: "none", links: "refuse", only: configFileNames },
-    { dir: layout.postsDir, skip: "dot-or-underscore", links: "refuse" },
-    { dir: layout.pagesDir, skip: "dot-or-underscore", links: "refuse" },
-    { dir: layout.templatesDir, skip: "dot", links: "refuse" },
-    { dir: builtinTemplatesDir, skip: "dot", links: "refuse" },
+    { dir: layout.postsDir, skip: "source-skipped", links: "refuse" },
+    { dir: layout.pagesDir, skip: "source-skipped", links: "refuse" },
+    { dir: layout.templatesDir, skip: "hidden", links: "refuse" },
+    { dir: builtinTemplatesDir, skip: "hidden", links: "refuse" },
     { dir: layout.publicDir, skip: "none", links: "refuse" },
   ];
   return snapshotOrNone(trees);

@@ -4,6 +4,7 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { error, positionAt, warning, type Diagnostic, type Position } from "../diagnostics.js";
 import type { SourceFile } from "../model.js";
+import { isSkippedSourceName } from "../files/skipped-names.js";
 import { detectHeaderFormat } from "./parse-post.js";
 import { postExtensions, textExtension, unbuiltMarkup } from "./unbuilt-markup.js";
 
@@ -15,7 +16,6 @@ export interface PostSources {
   readonly diagnostics: Diagnostic[];
 }
 
-const isIgnored = (name: string): boolean => name.startsWith("_") || name.startsWith(".");
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Walk {
@@ -92,7 +92,7 @@ async function walkFolder(dir: string, walk: Walk, isTop: boolean): Promise<void
     return;
   }
   for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
-    if (isIgnored(entry.name)) continue;
+    if (isSkippedSourceName(entry.name)) continue;
     const full = path.join(dir, entry.name);
     const kind = entry.isSymbolicLink() ? await followLink(full, walk) : entry.isDirectory() ? "dir" : entry.isFile() ? "file" : undefined;
     if (kind === "dir") await walkFolder(full, walk, false);

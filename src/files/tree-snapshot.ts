@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, readlinkSync, type Stats } from "node:fs";
 import path from "node:path";
+import { isHiddenName, isSkippedSourceName } from "./skipped-names.js";
 
 /**
  * What the files of some folder trees were like, kept so that a later run can tell cheaply
@@ -30,7 +31,7 @@ export interface TreeRecord {
 export interface TreeSpec {
   readonly dir: string;
   /** Names that the build never reads (and whose changes therefore change nothing). */
-  readonly skip: "none" | "dot" | "dot-or-underscore";
+  readonly skip: "none" | "hidden" | "source-skipped";
   /** Inputs may not be symlinks (a link's target is outside what the snapshot watches); outputs record them. */
   readonly links: "refuse" | "record";
   /** Only these names in the top folder count (a site's config files beside everything else); folders among them are refused. */
@@ -185,9 +186,15 @@ function listedNames(dir: string, spec: TreeSpec): string[] {
   return (spec.only === undefined ? names : names.filter((name) => spec.only?.includes(name))).sort();
 }
 
+/** The readers' own rules (skipped-names.ts), by name: a spec is saved in a record as JSON. */
+const skipRules: Record<TreeSpec["skip"], (name: string) => boolean> = {
+  none: () => false,
+  hidden: isHiddenName,
+  "source-skipped": isSkippedSourceName,
+};
+
 function skipped(name: string, skip: TreeSpec["skip"]): boolean {
-  if (skip === "none") return false;
-  return name.startsWith(".") || (skip === "dot-or-underscore" && name.startsWith("_"));
+  return skipRules[skip]?.(name) ?? false;
 }
 
 const statKey = (stat: Stats): StatKey => [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino];

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { listFiles } from "../files/list-files.js";
+import { isHiddenName } from "../files/skipped-names.js";
 import { fingerprintThemeAssets, type ThemeAsset } from "./fingerprint-theme-assets.js";
 
 /** One LiquidJS template of the theme. */
@@ -65,7 +66,7 @@ async function addFolder(
 /** Every file below `dir`, skipping names that start with "." (editor and OS litter); none when `dir` is absent or a file. */
 function themeFiles(dir: string): string[] {
   try {
-    return listFiles(dir, { skip: (name) => name.startsWith("."), regularOnly: true }).map((name) => path.join(dir, name));
+    return listFiles(dir, { skip: isHiddenName, regularOnly: true }).map((name) => path.join(dir, name));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOTDIR") return [];
     throw err;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkSnapshot, fineClockStepMs, takeSnapshot, UnsnapshotableTree, type TreeSpec } from "../../src/files/tree-snapshot.js";
 import { tempDir } from "../support/run-cli.js";
 
-const tree = (dir: string, more: Partial<TreeSpec> = {}): TreeSpec => ({ dir, skip: "dot-or-underscore", links: "refuse", ...more });
+const tree = (dir: string, more: Partial<TreeSpec> = {}): TreeSpec => ({ dir, skip: "source-skipped", links: "refuse", ...more });
 
 /**
  * A folder of two files written longer ago than a clock step: stats the snapshot may trust.
