@@ -13,9 +13,7 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 /**
  * The earlier generations (newest first) whose assets stay: the last `keepGenerations`,
- * and every one that stopped being current less than `keepDays` days before `now`. A
- * generation's pages stay in browsers and caches from the moment it is replaced, so its
- * age is counted from its successor's time, not its own.
+ * and every one that stopped being current less than `keepDays` days before `now`.
  */
 export function selectRetained(
   current: GenerationRecord,
@@ -23,14 +21,8 @@ export function selectRetained(
   policy: RetentionPolicy,
   now: Date,
 ): GenerationRecord[] {
-  const cutoff = now.getTime() - policy.keepDays * dayMs;
-  return earlier
-    .filter((_, i) => {
-      const successor = i === 0 ? current : earlier[i - 1];
-      const replacedAt = Date.parse(successor?.time ?? current.time);
-      return i < policy.keepGenerations || replacedAt > cutoff;
-    })
-    .slice(0, maxRetainedGenerations);
+  const until = retainedUntil(current, earlier, policy);
+  return earlier.filter((_, i) => (until[i] ?? Number.NaN) > now.getTime()).slice(0, maxRetainedGenerations);
 }
 
 /**
@@ -39,10 +31,22 @@ export function selectRetained(
  * Undefined when none is kept for its age.
  */
 export function firstRetentionEnd(generations: readonly GenerationRecord[], policy: RetentionPolicy): number | undefined {
-  const ends = generations.slice(1).flatMap((_, i) => {
-    if (i < policy.keepGenerations) return [];
-    const replacedAt = Date.parse(generations[i]?.time ?? "");
-    return Number.isNaN(replacedAt) ? [] : [replacedAt + policy.keepDays * dayMs];
-  });
+  const [current, ...earlier] = generations;
+  if (current === undefined) return undefined;
+  const ends = retainedUntil(current, earlier, policy).filter(Number.isFinite);
   return ends.length === 0 ? undefined : Math.min(...ends);
+}
+
+/**
+ * Until when (ms) each earlier generation is retained: for ever among the last
+ * `keepGenerations`, else `keepDays` after it was replaced. A generation's pages stay in
+ * browsers and caches from the moment it is replaced, so its age is counted from its
+ * successor's time, not its own (NaN when that time cannot be read: not retained).
+ */
+function retainedUntil(current: GenerationRecord, earlier: readonly GenerationRecord[], policy: RetentionPolicy): number[] {
+  return earlier.map((_, i) => {
+    if (i < policy.keepGenerations) return Number.POSITIVE_INFINITY;
+    const successor = i === 0 ? current : earlier[i - 1];
+    return Date.parse(successor?.time ?? current.time) + policy.keepDays * dayMs;
+  });
 }
