@@ -7,6 +7,8 @@ export interface ListOptions {
   readonly skip?: (name: string, isFolder: boolean) => boolean;
   /** Lists regular files only; otherwise symlinks and other non-folders are listed too (never followed). */
   readonly regularOnly?: boolean;
+  /** Told each folder walked ("" for `root`) with the names kept in it, sorted: what a snapshot records of a folder. */
+  readonly folder?: (path: string, names: readonly string[]) => void;
 }
 
 /**
@@ -24,11 +26,11 @@ export function listFiles(root: string, options: ListOptions = {}): string[] {
       if (prefix === "" && (error as NodeJS.ErrnoException).code === "ENOENT") return;
       throw error;
     }
-    for (const entry of entries) {
-      const folder = entry.isDirectory();
-      if (options.skip?.(entry.name, folder)) continue;
+    const kept = entries.filter((entry) => !options.skip?.(entry.name, entry.isDirectory()));
+    options.folder?.(prefix, kept.map((entry) => entry.name).sort());
+    for (const entry of kept) {
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (folder) walk(path);
+      if (entry.isDirectory()) walk(path);
       else if (!options.regularOnly || entry.isFile()) found.push(path);
     }
   };

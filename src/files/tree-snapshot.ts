@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, readlinkSync, type Stats } from "node:fs";
 import path from "node:path";
+import { listFiles } from "./list-files.js";
 import { isHiddenName, isSkippedSourceName } from "./skipped-names.js";
 
 /**
@@ -34,7 +35,7 @@ export interface TreeSpec {
   readonly skip: "none" | "hidden" | "source-skipped";
   /** Inputs may not be symlinks (a link's target is outside what the snapshot watches); outputs record them. */
   readonly links: "refuse" | "record";
-  /** Only these names in the top folder count (a site's config files beside everything else); folders among them are refused. */
+  /** Only these names in the top folder count (a site's config files beside everything else), and no folder. */
   readonly only?: readonly string[] | undefined;
 }
 
@@ -89,30 +90,25 @@ export function checkSnapshot(snapshot: TreeSnapshot): SnapshotCheck {
 }
 
 function recordTree(spec: TreeSpec, takenAt: number): TreeRecord {
+  const top = lstatOrUndefined(spec.dir);
+  if (top === undefined) return { spec, folders: [{ path: "", names: "absent", stat: [0, 0, 0, 0] }], files: [] };
+  if (!top.isDirectory()) throw new UnsnapshotableTree(`${spec.dir} is not a folder`);
   const folders: FolderEntry[] = [];
-  const files: FileEntry[] = [];
-  const walk = (relative: string): void => {
+  const skip = (name: string, isFolder: boolean) => skipped(name, spec) || (isFolder && spec.only !== undefined);
+  const listed = listFiles(spec.dir, {
+    skip,
+    folder: (relative, names) => {
+      const stat = lstatOrUndefined(path.join(spec.dir, relative));
+      if (stat === undefined) throw new UnsnapshotableTree(`${spec.dir}/${relative} changed while its snapshot was taken`);
+      folders.push({ path: relative, names: namesHash(names), stat: statKey(stat) });
+    },
+  });
+  const files = listed.map((relative) => {
     const absolute = path.join(spec.dir, relative);
     const stat = lstatOrUndefined(absolute);
-    if (stat === undefined || !stat.isDirectory()) {
-      if (relative !== "") throw new UnsnapshotableTree(`${absolute} changed while its snapshot was taken`);
-      if (stat !== undefined) throw new UnsnapshotableTree(`${absolute} is not a folder`);
-      folders.push({ path: "", names: "absent", stat: [0, 0, 0, 0] });
-      return;
-    }
-    const names = listedNames(absolute, spec);
-    folders.push({ path: relative, names: namesHash(names), stat: statKey(stat) });
-    for (const name of names) {
-      const child = relative === "" ? name : `${relative}/${name}`;
-      const childPath = path.join(spec.dir, child);
-      const childStat = lstatOrUndefined(childPath);
-      if (childStat === undefined) throw new UnsnapshotableTree(`${childPath} changed while its snapshot was taken`);
-      if (childStat.isDirectory() && spec.only !== undefined) throw new UnsnapshotableTree(`${childPath} is a folder`);
-      if (childStat.isDirectory()) walk(child);
-      else files.push(fileEntry(child, childPath, childStat, spec, takenAt));
-    }
-  };
-  walk("");
+    if (stat === undefined) throw new UnsnapshotableTree(`${absolute} changed while its snapshot was taken`);
+    return fileEntry(relative, absolute, stat, spec, takenAt);
+  });
   return { spec, folders, files };
 }
 
@@ -181,9 +177,12 @@ function isRacy([, mtimeMs, ctimeMs]: StatKey, takenAt: number): boolean {
 export const fineClockStepMs = 100;
 const coarseClockStepMs = 2100;
 
+/** One folder's names as the walk keeps them (folders left out when only named files count). */
 function listedNames(dir: string, spec: TreeSpec): string[] {
-  const names = readdirSync(dir).filter((name) => !skipped(name, spec.skip));
-  return (spec.only === undefined ? names : names.filter((name) => spec.only?.includes(name))).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !skipped(entry.name, spec) && !(entry.isDirectory() && spec.only !== undefined))
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** The readers' own rules (skipped-names.ts), by name: a spec is saved in a record as JSON. */
@@ -193,8 +192,8 @@ const skipRules: Record<TreeSpec["skip"], (name: string) => boolean> = {
   "source-skipped": isSkippedSourceName,
 };
 
-function skipped(name: string, skip: TreeSpec["skip"]): boolean {
-  return skipRules[skip]?.(name) ?? false;
+function skipped(name: string, spec: TreeSpec): boolean {
+  return (skipRules[spec.skip]?.(name) ?? false) || (spec.only !== undefined && !spec.only.includes(name));
 }
 
 const statKey = (stat: Stats): StatKey => [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino];
