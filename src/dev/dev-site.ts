@@ -13,7 +13,7 @@ import { builtSiteOf, type BuiltSite } from "./built-site.js";
 import { createEditedPageRenderer, type EditedPage } from "./edited-page.js";
 import { changedPaths, urlOfOutputPath } from "./output-diff.js";
 import { createServedFiles } from "./served-files.js";
-import { readEditedPostNow, sourceKey, updateSources } from "./update-sources.js";
+import { readEditedPost, sourceKey, updateSources } from "./update-sources.js";
 
 /** What one (re)build did, as the terminal and the browser are told. */
 export interface BuildOutcome {
@@ -122,7 +122,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
       if (!last.ok || built === undefined || key === undefined) return undefined;
       const started = performance.now();
       try {
-        const read = readEditedPostNow(sources, layout, change);
+        const read = await readEditedPost(sources, layout, change);
         if (read === undefined) return undefined;
         sources = read;
         const page = await renderEditedPage(built, sources, key);

@@ -235,3 +235,34 @@ describe("updateSources with files whose kind depends on their text", () => {
     expect(sources.diagnostics.map((d) => d.rule)).toEqual(["unbuilt-markup"]);
   });
 });
+
+describe("readEditedPost", () => {
+  it("waits for a post saved in place (truncated, then written) rather than reading it empty", async () => {
+    const { readSite } = await import("../../src/read/read-site.js");
+    const { readEditedPost } = await import("../../src/dev/update-sources.js");
+    const root = dev.site();
+    const layout = siteLayout(root);
+    const sources = await readSite(layout);
+    const file = path.join(root, "posts/alpha.md");
+    const change = { kind: "post" as const, event: "change" as const, file };
+    writeFileSync(file, "");
+    const written = new Promise<void>((resolve) => setTimeout(() => resolve(writeFileSync(file, postText("Alpha", "alpha", "Written."))), 10));
+    const read = await readEditedPost(sources, layout, change);
+    await written;
+    expect(read?.posts.find((p) => p.path === "posts/alpha.md")?.text).toContain("Written.");
+  });
+
+  it("reads a post emptied on purpose as empty once the wait is over", async () => {
+    const { readSite } = await import("../../src/read/read-site.js");
+    const { readEditedPost, emptiedMidWriteMs } = await import("../../src/dev/update-sources.js");
+    const root = dev.site();
+    const layout = siteLayout(root);
+    const sources = await readSite(layout);
+    const file = path.join(root, "posts/alpha.md");
+    writeFileSync(file, "");
+    const started = performance.now();
+    const read = await readEditedPost(sources, layout, { kind: "post", event: "change", file });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(emptiedMidWriteMs);
+    expect(read?.posts.find((p) => p.path === "posts/alpha.md")?.text).toBe("");
+  });
+});
