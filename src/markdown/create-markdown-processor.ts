@@ -15,6 +15,7 @@ import { rehypeTableAlign } from "./rehype-table-align.js";
 import { remarkCitations } from "./remark-citations.js";
 import { remarkDescription } from "./remark-description.js";
 import { remarkLocalUrls } from "./remark-local-urls.js";
+import { remarkGfmWhereUsed } from "./gfm-where-used.js";
 import { remarkParseInPieces } from "./parse-in-pieces.js";
 import { remarkResources } from "./remark-resources.js";
 
@@ -30,7 +31,7 @@ export interface UserPlugins {
  * post and every config. Raw HTML is kept (`allowDangerousHtml`): posts are the author's own.
  *
  * The order, which the README documents for plugin authors:
- *   remark-parse → remark-gfm → (big posts parsed in pieces) → user remarkPlugins (they see the Markdown as written)
+ *   remark-parse → remark-gfm (each extension only where its syntax appears) → (big posts parsed in pieces) → user remarkPlugins (they see the Markdown as written)
  *   → local URLs and image sizes → resources → citations → description
  *   → remark-rehype → rehype-raw (only when the post has raw HTML) → rehype-slug
  *   → raw-HTML URLs and image sizes → headings → table alignment → lazy images
@@ -42,6 +43,8 @@ export function createMarkdownProcessor(plugins: UserPlugins = {}) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    // Each source is parsed with only the GFM extensions whose syntax it holds: the same tree, sooner.
+    .use(remarkGfmWhereUsed)
     // Big posts are parsed in pieces, in linear time and memory, into the same tree.
     .use(remarkParseInPieces)
     .use(plugins.remarkPlugins ?? [])
