@@ -30,7 +30,7 @@ export function daylightBuilder(corpus, { cli, features }) {
   const timings = features.timings ? ["--timings"] : [];
   const run = async (args) => {
     const result = await timeCommand(process.execPath, [cli, ...args, ...timings], { env: { NO_COLOR: "1" } });
-    return { ...result, stages: stagesOf(result.output) };
+    return { ...result, stages: stagesOf(result.output), threads: threadsOf(result.output) };
   };
   const build = (extra = cached) => run(["build", "--root", corpus.dirs.daylight, "--out", out, ...extra]);
   const wipe = async () => {
@@ -59,6 +59,11 @@ export async function benchDaylight(corpus, { cli, runs, features, log }) {
   });
   await writeFile(corpus.editTarget.file, original);
   return { cold, warm, edit, lastOutput: primed.output.trim().split("\n").slice(-2).join("\n") };
+}
+
+/** The line of `--timings` that says how busy the render threads were ("2 render threads, busy 95% and …"). */
+export function threadsOf(output) {
+  return /^  (\d+ render threads?, busy .*)$/m.exec(output)?.[1];
 }
 
 /** `stage → ms` from the table `daylight build --timings` prints; undefined without one. */

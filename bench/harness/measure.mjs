@@ -62,7 +62,7 @@ export async function repeat(runs, { before, once }) {
     if (before) await before(i);
     const result = await once(i);
     if (result.code !== 0) throw new Error(`command failed with exit code ${result.code}:\n${result.output}`);
-    samples.push({ seconds: result.seconds, peakMiB: result.peakMiB, ...(result.stages ? { stages: result.stages } : {}) });
+    samples.push({ seconds: result.seconds, peakMiB: result.peakMiB, ...(result.stages ? { stages: result.stages } : {}), ...(result.threads ? { threads: result.threads } : {}) });
   }
   return {
     seconds: median(samples.map((s) => s.seconds)),

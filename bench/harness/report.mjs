@@ -94,9 +94,11 @@ function stageTable(result) {
     .sort((a, b) => Number(a[0] === "total (wall)") - Number(b[0] === "total (wall)") || (b[1] ?? 0) - (a[1] ?? 0));
   const width = Math.max(...rows.map((row) => row[0].length));
   const line = (cells) => `${cells[0].padEnd(width)}  ${cells.slice(1).map((c) => c.padStart(8)).join(" ")}`;
+  const threads = result.daylight?.cold?.samples?.map((s) => s.threads).filter(Boolean) ?? [];
   return [
     `${result.size} posts: ms per post by stage (daylight build --timings, medians)`,
     line(["stage", ...columns.map(([label]) => label)]),
     ...rows.map((row) => line([row[0], ...row.slice(1).map((v) => fmt(v, 3))])),
+    ...(threads.length > 0 ? ["", `cold builds' render threads (CPU over wall time, each run): ${threads.join("; ")}`] : []),
   ].join("\n");
 }

@@ -19,7 +19,7 @@ import { readSite, siteLayout } from "../read/read-site.js";
 import type { Command } from "./parse-args.js";
 import { UsageError } from "./parse-args.js";
 import { countDiagnostics, plural, reportDiagnostics, shownPath, type Console } from "./report.js";
-import { stageTimings, timed, timedAsync } from "../timings/stage-timings.js";
+import { stageTimings, timed, timedAsync, timingNotes } from "../timings/stage-timings.js";
 import { formatStageTimings, startUpMs } from "./report-timings.js";
 import { recordBuild, snapshotInputs } from "./unchanged-build.js";
 
@@ -106,7 +106,7 @@ async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskW
       `(${countDiagnostics([...checked, ...saveProblems])}) in ${seconds} s`,
   );
   if (command.timings) {
-    console.out(formatStageTimings(stageTimings(), { posts: result.postCount, wallMs: performance.now() - started, startUpMs: startUpMs(started) }));
+    console.out(formatStageTimings(stageTimings(), { posts: result.postCount, wallMs: performance.now() - started, startUpMs: startUpMs(started), notes: timingNotes() }));
   }
   return 0;
 }

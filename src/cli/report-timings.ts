@@ -5,7 +5,7 @@
  */
 export function formatStageTimings(
   timings: ReadonlyArray<{ stage: string; ms: number; calls: number }>,
-  { posts, wallMs, startUpMs }: { posts: number; wallMs: number; startUpMs?: number | undefined },
+  { posts, wallMs, startUpMs, notes = [] }: { posts: number; wallMs: number; startUpMs?: number | undefined; notes?: readonly string[] },
 ): string {
   const outside = "(outside the stages: waits, imports made during the build)";
   const startUp = "start-up before the build (Node, imports)";
@@ -20,6 +20,7 @@ export function formatStageTimings(
     row(outside, Math.max(0, wallMs - counted).toFixed(1), perPost(Math.max(0, wallMs - counted))),
     row("total (wall)", wallMs.toFixed(1), perPost(wallMs)),
     ...(startUpMs === undefined ? [] : [row(startUp, startUpMs.toFixed(1), perPost(startUpMs))]),
+    ...notes.map((note) => `  ${note}`),
   ].join("\n");
 }
 

@@ -4,6 +4,7 @@
  * time is taken out of the enclosing one), so the stages add up to the build.
  */
 const totals = new Map<string, { ms: number; calls: number }>();
+const notes: string[] = [];
 const running: Array<{ inner: number }> = [];
 
 /** Runs `work`, adding its time (minus that of stages timed within it) to `stage`. */
@@ -47,7 +48,18 @@ export function stageTimings(): ReadonlyArray<{ stage: string; ms: number; calls
   return [...totals].map(([stage, { ms, calls }]) => ({ stage, ms, calls }));
 }
 
+/** Says something about the build's time that is not a stage's (how busy the render threads were). */
+export function noteTiming(note: string): void {
+  notes.push(note);
+}
+
+/** The notes since the last reset, in the order told. */
+export function timingNotes(): readonly string[] {
+  return [...notes];
+}
+
 /** Forgets what was timed (a long-lived process times each build on its own). */
 export function resetStageTimings(): void {
   totals.clear();
+  notes.length = 0;
 }

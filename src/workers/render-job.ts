@@ -9,5 +9,11 @@ export type RenderRequest =
 
 /** A worker's answer to one batch. */
 export type RenderResponse =
-  | { readonly kind: "rendered"; readonly batch: number; readonly outcomes: readonly RenderOutcome[] }
+  | {
+      readonly kind: "rendered";
+      readonly batch: number;
+      readonly outcomes: readonly RenderOutcome[];
+      /** CPU the thread has used since it started, in ms (how busy the render threads were: --timings). */
+      readonly cpuMs: number;
+    }
   | { readonly kind: "failed"; readonly batch: number; readonly message: string };

@@ -4,10 +4,10 @@ import type { RenderCache } from "../cache/render-cache.js";
 import type { RenderOutcome } from "../cache/render-outcome.js";
 import type { RenderContext } from "../markdown/render-context.js";
 import type { Post, RenderedPost } from "../model.js";
-import { timedAsync } from "../timings/stage-timings.js";
+import { noteTiming, timedAsync } from "../timings/stage-timings.js";
 import { bigPostChars, renderBigPosts } from "./render-alone.js";
 import { RenderBudgetExceeded, withinBudget } from "./render-budget.js";
-import { renderInWorkers, renderThreadCount } from "./render-pool.js";
+import { renderInWorkers, renderThreadCount, type ThreadUse } from "./render-pool.js";
 import { renderThroughCache } from "./render-with-reads.js";
 
 /** What prepareRenders hands over once the cache has answered. */
@@ -52,7 +52,8 @@ export async function renderMisses({ all, hits, context, lazy, cache, threads: w
   // Many posts to render (a cold build) go to worker threads, one per core.
   const threads = builtin ? (wanted ?? renderThreadCount(misses.length)) : 0;
   if (threads > 0) {
-    await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads, (i, outcome) => keep(misses[i] as Post, outcome)));
+    const uses = await timedAsync("render posts in workers", () => renderInWorkers(misses, context, threads, (i, outcome) => keep(misses[i] as Post, outcome)));
+    noteTiming(describeThreadUse(uses));
   }
   if (failure) throw failure.error;
   // What no thread rendered (none was started, or one failed) renders here, on demand.
@@ -62,6 +63,14 @@ export async function renderMisses({ all, hits, context, lazy, cache, threads: w
     await (await import("../markdown/create-post-renderer.js")).prepareHighlighting(left);
   }
   return (post: Post): RenderedPost => hits.get(post) ?? parked(renderHere(post, context, renderer, cache));
+}
+
+/** "2 render threads, busy 96% and 93% of their 15.2 s and 15.3 s": CPU over wall time, each. */
+export function describeThreadUse(uses: readonly ThreadUse[]): string {
+  const percent = uses.map((use) => `${use.wallMs > 0 ? Math.round((100 * use.cpuMs) / use.wallMs) : 0}%`);
+  const seconds = uses.map((use) => `${(use.wallMs / 1000).toFixed(1)} s`);
+  const list = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+  return `${uses.length} render thread${uses.length === 1 ? "" : "s"}, busy ${list(percent)} of ${uses.length === 1 ? "its" : "their"} ${list(seconds)}`;
 }
 
 /** Renders on this thread within the budget; a post stopped by it is its error, never cached (the cache keeps only what returned). */

@@ -31,11 +31,18 @@ export function renderThreadCount(posts: number): number {
   return Math.min(cores, Math.ceil(posts / batchSize));
 }
 
+/** How busy one render thread was: the CPU it used, and the time from its start to its last batch's answer. */
+export interface ThreadUse {
+  readonly cpuMs: number;
+  readonly wallMs: number;
+}
+
 /**
  * Renders posts across `threads` worker threads, in small batches handed to whichever
  * thread is free, and hands each outcome to `rendered` with the post's index in `posts` as
  * it arrives (so that the caller need not hold them all). Each render is the same pure
- * function as on the main thread, so the result does not depend on the split.
+ * function as on the main thread, so the result does not depend on the split. Returns how
+ * busy each thread was.
  *
  * A thread that fails (its heap exhausted by a huge post, a render that throws) stops taking
  * batches, and the posts it did not render are never handed over: the caller renders them
@@ -47,12 +54,13 @@ export async function renderInWorkers(
   threads: number,
   rendered: (index: number, outcome: RenderOutcome) => void,
   script = workerScript,
-): Promise<void> {
+): Promise<ThreadUse[]> {
   const batches: number[] = [];
   for (let start = 0; start < posts.length; start += batchSize) batches.push(start);
+  const started = performance.now();
   const workers = Array.from({ length: threads }, () => new Worker(script, { resourceLimits: workerHeap }));
   try {
-    await Promise.all(workers.map((worker) => drain(worker, batches, posts, context, rendered)));
+    return await Promise.all(workers.map((worker) => drain(worker, batches, posts, context, rendered, started)));
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -65,21 +73,25 @@ function drain(
   posts: readonly Post[],
   context: RenderContext,
   rendered: (index: number, outcome: RenderOutcome) => void,
-): Promise<void> {
+  started: number,
+): Promise<ThreadUse> {
   return new Promise((resolve) => {
+    let use: ThreadUse = { cpuMs: 0, wallMs: 0 };
+    const done = () => resolve(use);
     const next = () => {
       const start = batches.shift();
-      if (start === undefined) return resolve();
+      if (start === undefined) return done();
       const request: RenderRequest = { kind: "render", batch: start, posts: posts.slice(start, start + batchSize) };
       worker.postMessage(request);
     };
     worker.on("message", (response: RenderResponse) => {
-      if (response.kind === "failed") return resolve();
+      if (response.kind === "failed") return done();
+      use = { cpuMs: response.cpuMs, wallMs: performance.now() - started };
       response.outcomes.forEach((outcome, i) => rendered(response.batch + i, outcome));
       next();
     });
-    worker.on("error", () => resolve());
-    worker.on("exit", () => resolve());
+    worker.on("error", done);
+    worker.on("exit", done);
     worker.postMessage({ kind: "context", context } satisfies RenderRequest);
     next();
   });

@@ -12,6 +12,7 @@ import type { RenderOutcome } from "../cache/render-outcome.js";
 import type { RenderRequest, RenderResponse } from "./render-job.js";
 import { RenderBudgetExceeded } from "./render-budget.js";
 import { renderWithReads } from "./render-with-reads.js";
+import { threadCpuMs } from "./thread-cpu.js";
 
 let context: RenderContext | undefined;
 
@@ -40,7 +41,8 @@ async function renderBatch(batch: number, posts: Extract<RenderRequest, { kind: 
     if (context === undefined) throw new Error("render worker: a batch arrived before the context");
     await prepareHighlighting(posts);
     const current = context;
-    return { kind: "rendered", batch, outcomes: posts.map((post) => renderOrStop(post, current)) };
+    const outcomes = posts.map((post) => renderOrStop(post, current));
+    return { kind: "rendered", batch, outcomes, cpuMs: threadCpuMs() };
   } catch (e) {
     return { kind: "failed", batch, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

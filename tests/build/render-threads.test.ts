@@ -6,6 +6,7 @@ import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
 import { buildLinkIndex } from "../../src/content/link-index.js";
 import { parsePost } from "../../src/content/parse-post.js";
 import { readSite, siteLayout } from "../../src/read/read-site.js";
+import { resetStageTimings, timingNotes } from "../../src/timings/stage-timings.js";
 import { renderInWorkers } from "../../src/workers/render-pool.js";
 import { tempDir } from "../support/run-cli.js";
 import { linkedPostsSite as site } from "./linked-posts-site.js";
@@ -15,10 +16,13 @@ describe("rendering in worker threads", () => {
     const sources = await readSite(siteLayout(site(60)));
     const { config } = resolveSiteConfig(undefined, "https://example.com/");
     const options = { drafts: false, future: false, strict: false, now: new Date("2025-01-01T00:00:00Z") };
+    resetStageTimings();
     const threaded = await buildSite(sources, config, options, { threads: 2 });
     const single = await buildSite(sources, config, options, { threads: 0 });
     expect(threaded.diagnostics).toEqual(single.diagnostics);
     expect(threaded.files).toEqual(single.files);
+    // Each thread told how much CPU it used (for --timings).
+    expect(timingNotes().at(-1)).toMatch(/^2 render threads, busy \d+% and \d+% of their \d+\.\d s and \d+\.\d s$/);
     expect(threaded.files.find((f) => f.path === "posts/post-5/index.html")).toMatchObject({
       contents: expect.stringContaining('href="/posts/post-4/#part-two"'),
     });

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { formatStageTimings } from "../../src/cli/report-timings.js";
-import { resetStageTimings, stageTimings, timed, timedAsync } from "../../src/timings/stage-timings.js";
+import { noteTiming, resetStageTimings, stageTimings, timed, timedAsync, timingNotes } from "../../src/timings/stage-timings.js";
+import { describeThreadUse } from "../../src/workers/render-misses.js";
 import { repoRoot, runCli, spawnCli, tempDir } from "../support/run-cli.js";
 
 /** Lets `ms` pass on a fake clock: the arithmetic of nesting is checked, not the machine's speed. */
@@ -48,6 +49,26 @@ describe("stage timings", () => {
     expect(lines[4]).toMatch(/outside the stages.*\s10\.0\s+2\.500$/);
     expect(lines[5]).toMatch(/total \(wall\)\s+100\.0\s+25\.000$/);
     expect(lines[6]).toMatch(/start-up before the build \(Node, imports\)\s+40\.0\s+10\.000$/);
+  });
+
+  it("prints the notes told since the last reset under the table", () => {
+    resetStageTimings();
+    noteTiming("2 render threads, busy 95% and 90% of their 1.0 s and 1.1 s");
+    expect(timingNotes()).toEqual(["2 render threads, busy 95% and 90% of their 1.0 s and 1.1 s"]);
+    const table = formatStageTimings([{ stage: "read", ms: 10, calls: 1 }], { posts: 1, wallMs: 10, notes: timingNotes() });
+    expect(table.split("\n").at(-1)).toBe("  2 render threads, busy 95% and 90% of their 1.0 s and 1.1 s");
+    resetStageTimings();
+    expect(timingNotes()).toEqual([]);
+  });
+
+  it("says how busy each render thread was: its CPU over its wall time", () => {
+    expect(describeThreadUse([{ cpuMs: 950, wallMs: 1000 }, { cpuMs: 990, wallMs: 1100 }])).toBe(
+      "2 render threads, busy 95% and 90% of their 1.0 s and 1.1 s",
+    );
+    expect(describeThreadUse([{ cpuMs: 500, wallMs: 2000 }])).toBe("1 render thread, busy 25% of its 2.0 s");
+    expect(describeThreadUse([{ cpuMs: 1, wallMs: 2 }, { cpuMs: 2, wallMs: 4 }, { cpuMs: 0, wallMs: 0 }])).toBe(
+      "3 render threads, busy 50%, 50% and 0% of their 0.0 s, 0.0 s and 0.0 s",
+    );
   });
 
   it("is printed by `build --timings`, with the stages a build goes through", async () => {
