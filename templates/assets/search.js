@@ -94,7 +94,10 @@
       let from = 0;
       for (let pos; (pos = folded.indexOf(word, from)) !== -1; from = pos + 1) {
         if (pos > 0 && /[\p{L}\p{N}]/u.test(folded[pos - 1])) continue;
-        ranges.push([at[pos], at[pos + word.length]]);
+        // The whole word is marked, as the query's word may be only its start.
+        let end = pos + word.length;
+        while (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end])) end++;
+        ranges.push([at[pos], at[end]]);
       }
     }
     return ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])

@@ -1,10 +1,10 @@
 import { hashedName } from "../../assets/hashed-name.js";
 import type { OutputFile } from "../../model.js";
+import { searchPointerPath } from "../../urls/generated-files.js";
 import type { SearchDocument } from "./search-document.js";
 import { searchTerms, termPrefix } from "./search-terms.js";
 
-/** The one file of the index without a hash in its name: it names the current index, and is revalidated. */
-export const searchPointerPath = "search/index.json";
+export { searchPointerPath };
 /** Where the content-hashed files go: below assets/, so they are kept across deploys like the theme's. */
 const folder = "assets/search";
 /** The format of the files below; the pointer says it, and a script of another format ignores them. */
