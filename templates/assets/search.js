@@ -47,10 +47,12 @@
       if (!term.startsWith(word)) continue;
       const boost = term === word ? 2 : 1;
       const list = chunk[term];
-      for (let i = 0; i + 2 < list.length; i += 3) {
-        const sections = hits.get(list[i]) || new Map();
+      // Each doc is written as its distance from the one before (search-files.ts).
+      for (let i = 0, doc = 0; i + 2 < list.length; i += 3) {
+        doc += list[i];
+        const sections = hits.get(doc) || new Map();
         sections.set(list[i + 1], (sections.get(list[i + 1]) || 0) + list[i + 2] * boost);
-        hits.set(list[i], sections);
+        hits.set(doc, sections);
       }
     }
     return hits;

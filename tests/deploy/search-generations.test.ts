@@ -33,7 +33,7 @@ async function searchFrom(html: string, origin: string, pageUrl: string, query: 
   const chunkName = entry.chunks?.[query.slice(0, 2)];
   const chunk = chunkName === undefined ? {} : JSON.parse((await get(new URL(chunkName, entryUrl))) ?? "{}") as Record<string, number[]>;
   const docs = new Set<number>();
-  for (const [term, list] of Object.entries(chunk)) if (term.startsWith(query)) for (let i = 0; i < list.length; i += 3) docs.add(list[i]!);
+  for (const [term, list] of Object.entries(chunk)) if (term.startsWith(query)) for (let i = 0, doc = 0; i < list.length; i += 3) docs.add((doc += list[i]!));
   const results: string[] = [];
   for (const doc of docs) {
     const fragment = JSON.parse((await get(new URL(entry.docs?.[doc] ?? "missing", entryUrl))) ?? "{}") as { url?: string };

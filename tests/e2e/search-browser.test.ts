@@ -108,6 +108,15 @@ describe.skipIf(!tool.available)("search in a browser", () => {
     await close();
   });
 
+  it("finds every page holding a word, the post before the page", async () => {
+    const { page, close } = await open("/blog/search/?q=lamps");
+    const region = page.locator(".search-page [data-search-results]");
+    await region.locator("li").first().waitFor();
+    expect(await region.locator(".search-result-link").allInnerTexts()).toEqual(["Lantern basics", "About"]);
+    expect(await region.locator("li").nth(1).locator("time").count()).toBe(0);
+    await close();
+  });
+
   it("clears the header's results with Escape and says when nothing matches", async () => {
     const { page, close } = await open("/blog/");
     const input = page.getByLabel("Search this site");

@@ -59,6 +59,10 @@ describe("the index's files", () => {
     expect(chunks.get("wi")?.["widgets"]).toEqual([0, 0, 10 + 2]);
     expect(chunks.get("wi")?.["widget"]).toEqual([0, 1, 1, 1, 0, 1]);
     expect(chunks.get("ca")?.["cafe"]).toEqual([0, 2, 5]);
+    // Each doc is its distance from the previous one in the list: docs 1, 3 and 4 are 1, 2, 1.
+    const lamps = ["a", "b lamp", "c", "d lamp", "e lamp"].map((text, i) =>
+      toSearchDocument(makeRenderedPost({ slug: `s${i}`, title: "T", html: `<p>${text}</p>` }), dateText));
+    expect(chunkPostings(lamps).get("la")?.["lamp"]).toEqual([1, 0, 1, 2, 0, 1, 1, 0, 1]);
     // One-letter words are not indexed: a query needs two letters.
     expect(chunks.get("a")).toBeUndefined();
   });
