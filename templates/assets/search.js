@@ -63,7 +63,7 @@
     const index = await loadEntry();
     const perWord = await Promise.all(words.map((word) => hitsOf(index, word)));
     const results = [];
-    for (const [doc, first] of perWord[0] || []) {
+    for (const doc of (perWord[0] || new Map()).keys()) {
       if (!perWord.every((hits) => hits.has(doc))) continue;
       const sections = new Map();
       for (const hits of perWord) for (const [s, score] of hits.get(doc)) sections.set(s, (sections.get(s) || 0) + score);
@@ -72,7 +72,7 @@
         total += score;
         if (score > bestScore) [best, bestScore] = [s, score];
       }
-      results.push({ doc, section: best, score: total, first });
+      results.push({ doc, section: best, score: total });
     }
     results.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return { index, count: results.length, shown: results.slice(0, SHOWN) };
@@ -111,12 +111,15 @@
     const p = document.createElement("p");
     p.className = "search-result-excerpt";
     const ranges = matchesIn(text, words);
-    let from = ranges.length > 0 ? Math.max(0, ranges[0][0] - 60) : 0;
-    if (from > 0) from = text.indexOf(" ", from) + 1 || from;
+    const first = ranges.length > 0 ? ranges[0][0] : 0;
+    let from = Math.max(0, first - 60);
+    // Start after a space, unless that would cut the first match.
+    const space = from > 0 ? text.indexOf(" ", from) + 1 : 0;
+    if (space > 0 && space <= first) from = space;
     const to = Math.min(text.length, from + 200);
     // End at a space, unless that would cut the first match.
-    const space = to < text.length ? text.lastIndexOf(" ", to) : to;
-    const stop = space > from && (ranges.length === 0 || space >= ranges[0][1]) ? space : to;
+    const last = to < text.length ? text.lastIndexOf(" ", to) : to;
+    const stop = last > from && (ranges.length === 0 || last >= ranges[0][1]) ? last : to;
     p.append(from > 0 ? "… " : "");
     let cursor = from;
     for (const [start, finish] of ranges) {

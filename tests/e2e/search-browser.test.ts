@@ -23,7 +23,7 @@ beforeAll(async () => {
   const files: Record<string, string> = {
     "site.config.json": JSON.stringify({ title: "Lamp Notes", url: "https://example.com/blog/", author: "Ann" }),
     "posts/lantern.md": post("Lantern basics", "2025-03-04", [
-      "Intro about lamps.", "## Trimming the wick", "A wick that is trimmed burns evenly.", "## Oil", "Any oil will do.",
+      "Intro about lamps.", "## Trimming the wick", "A wick that is trimmed burns evenly.", "## Oil", `Any oil will do. ${"Filler words of a long paragraph. ".repeat(12)}Kerosene smells. ${"More filler words after it. ".repeat(12)}`,
     ].join("\n\n")),
     "posts/markup.md": post("Markup in text", "2025-03-05",
       "Writing `<img src=x onerror=\"window.pwned=1\">` in a post about wicks shows it as text."),
@@ -114,6 +114,21 @@ describe.skipIf(!tool.available)("search in a browser", () => {
     await region.locator("li").first().waitFor();
     expect(await region.locator(".search-result-link").allInnerTexts()).toEqual(["Lantern basics", "About"]);
     expect(await region.locator("li").nth(1).locator("time").count()).toBe(0);
+    await close();
+  });
+
+  it("shows a passage around a match deep in a long section, cut at spaces", async () => {
+    const { page, close } = await open("/blog/search/?q=kero");
+    const excerpt = page.locator(".search-page .search-result-excerpt").first();
+    await excerpt.waitFor();
+    expect(await page.locator(".search-page .search-result-link").first().innerText()).toBe("Lantern basics › Oil");
+    const text = await excerpt.innerText();
+    expect(text).toMatch(/^… .* Kerosene smells\. More filler words .* …$/);
+    // Cut at spaces: every word shown is a whole word of the post.
+    const words = new Set("Filler words of a long paragraph. Kerosene smells. More filler words after it.".split(" "));
+    expect(text.slice(2, -2).split(" ").filter((w) => !words.has(w))).toEqual([]);
+    expect(text.length).toBeLessThan(220);
+    expect(await excerpt.locator("mark").allInnerTexts()).toEqual(["Kerosene"]);
     await close();
   });
 
