@@ -34,14 +34,16 @@
   // As src/site/search/search-terms.ts folds the indexed text.
   const fold = (text) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
   const terms = (text) => fold(text).match(/[\p{L}\p{N}]+/gu) || [];
-  const prefix = (term) => [...term].slice(0, 2).join("");
+  const prefix = (term, length) => [...term].slice(0, length).join("");
   const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
   /** doc → section → score for the terms that start with `word`. */
   async function hitsOf(index, word) {
     const hits = new Map();
-    const chunkName = own(index.chunks, prefix(word)) ? index.chunks[prefix(word)] : undefined;
-    if (chunkName === undefined) return hits;
+    // A large chunk is split by three letters (search-files.ts): the longer key first.
+    const key = [prefix(word, 3), prefix(word, 2)].find((k) => own(index.chunks, k));
+    if (key === undefined) return hits;
+    const chunkName = index.chunks[key];
     const chunk = await getJson(new URL(chunkName, index.base));
     for (const term of Object.keys(chunk)) {
       if (!term.startsWith(word)) continue;

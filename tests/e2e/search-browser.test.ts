@@ -27,6 +27,8 @@ beforeAll(async () => {
     ].join("\n\n")),
     "posts/markup.md": post("Markup in text", "2025-03-05",
       "Writing `<img src=x onerror=\"window.pwned=1\">` in a post about wicks shows it as text."),
+    // So many words starting with "ki" that their chunk is split by three letters.
+    "posts/kiwi.md": post("Kiwi words", "2025-03-01", `Ki ${Array.from({ length: 3000 }, (_, i) => `kiw${i}`).join(" ")} kiwifruit.`),
     "pages/about.md": "---\ntitle: About\n---\n\nA site about lamps.\n",
   };
   for (const [file, text] of Object.entries(files)) {
@@ -130,6 +132,17 @@ describe.skipIf(!tool.available)("search in a browser", () => {
     expect(text.length).toBeLessThan(220);
     expect(await excerpt.locator("mark").allInnerTexts()).toEqual(["Kerosene"]);
     await close();
+  });
+
+  it("finds a word in a chunk split by three letters, and a two-letter word", async () => {
+    for (const [query, mark] of [["kiwif", "kiwifruit"], ["ki", "Ki"]]) {
+      const { page, close } = await open(`/blog/search/?q=${query}`);
+      const region = page.locator(".search-page [data-search-results]");
+      await region.locator("li").first().waitFor();
+      expect(await region.locator(".search-result-link").allInnerTexts()).toEqual(["Kiwi words"]);
+      expect(await region.locator("mark").first().innerText()).toBe(mark);
+      await close();
+    }
   });
 
   it("clears the header's results with Escape and says when nothing matches", async () => {

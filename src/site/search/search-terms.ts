@@ -12,7 +12,7 @@ export function fold(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-/** The chunk a term is kept in: its first two characters (a query needs one chunk per word). */
-export function termPrefix(term: string): string {
-  return [...term].slice(0, 2).join("");
+/** A term's first `length` characters: the key of the chunk it is kept in (a query needs one chunk per word). */
+export function termPrefix(term: string, length: number): string {
+  return [...term].slice(0, length).join("");
 }

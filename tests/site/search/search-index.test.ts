@@ -67,6 +67,18 @@ describe("the index's files", () => {
     expect(chunks.get("a")).toBeUndefined();
   });
 
+  it("split a large chunk by three letters, a two-letter word keeping the two-letter chunk", () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `kiw${i}`).join(" ");
+    const kiwis = [makeRenderedPost({ slug: "k", title: "Kiwi", html: `<p>ki ${many}</p>` }), makeRenderedPost({ slug: "w", title: "Wiki", html: "<p>kayak</p>" })]
+      .map((p) => toSearchDocument(p, dateText));
+    const chunks = chunkPostings(kiwis);
+    expect([...chunks.keys()].filter((k) => k.startsWith("k"))).toEqual(["ka", "ki", "kiw"]);
+    expect(Object.keys(chunks.get("ki") ?? {})).toEqual(["ki"]);
+    expect(chunks.get("kiw")?.["kiwi"]).toEqual([0, 0, 10]);
+    expect(Object.keys(chunks.get("kiw") ?? {})).toHaveLength(3001);
+    expect(chunks.get("ka")).toEqual({ kayak: [1, 0, 1] });
+  });
+
   it("are content-hashed below assets/ except the pointer, which names the entry relative to itself", () => {
     const files = searchFiles(docs);
     const paths = files.map((f) => f.path);
