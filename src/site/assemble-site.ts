@@ -18,11 +18,11 @@ import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
 import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData, toSearchPageData } from "./template-data.js";
 import { siteSearchFiles } from "./search/site-search.js";
+import { timed } from "../timings/stage-timings.js";
+import type { TextCache } from "../cache/text-cache.js";
 
 /** The theme's search script: not published when the config turns search off. */
 const searchScript = "assets/search.js";
-import { timed } from "../timings/stage-timings.js";
-import type { TextCache } from "../cache/text-cache.js";
 
 /** What the site's pages are made from. */
 export interface AssembleInput {

@@ -23,13 +23,33 @@
     return loaded.get(key);
   };
 
-  // The pointer is the one file without a hash in its name: it is asked for again each time.
-  let entry;
-  const loadEntry = () => (entry ??= getJson(pointerUrl, { cache: "no-cache" }).then((pointer) => {
+  // The pointer is the one file without a hash in its name: it is revalidated each time it is read.
+  const readPointer = () => fetch(pointerUrl, { cache: "no-cache" }).then((r) => {
+    if (!r.ok) throw new Error(`${r.status} for the search index`);
+    return r.json();
+  }).then((pointer) => {
     if (pointer.format !== FORMAT) throw new Error("search index of another format");
-    const base = new URL(pointer.index, pointerUrl);
-    return getJson(base).then((index) => ({ ...index, base }));
-  }).catch((error) => { entry = undefined; throw error; }));
+    return new URL(pointer.index, pointerUrl);
+  });
+  let entry;
+  let entryUrl;
+  const useEntry = (pointed) => {
+    const read = Promise.resolve(pointed).then((base) => {
+      entryUrl = String(base);
+      return getJson(base).then((index) => ({ ...index, base }));
+    });
+    entry = read;
+    read.catch(() => { if (entry === read) entry = undefined; });
+    return read;
+  };
+  const loadEntry = () => entry ?? useEntry(readPointer());
+  // After each answer the pointer is read again (one at a time): when it names another index
+  // (a deploy, or a rebuild in the dev server), the query is answered again from that one.
+  let checking;
+  const indexChanged = () => (checking ??= readPointer()
+    .then((base) => (String(base) === entryUrl ? false : (useEntry(base), true)))
+    .catch(() => false)
+    .finally(() => { checking = undefined; }));
 
   // As src/site/search/search-terms.ts folds the indexed text.
   const fold = (text) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -78,6 +98,13 @@
     }
     results.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return { index, count: results.length, shown: results.slice(0, SHOWN) };
+  }
+
+  /** The results and the fragments of those shown. */
+  async function find(words) {
+    const found = await search(words);
+    const fragments = await Promise.all(found.shown.map((r) => getJson(new URL(found.index.docs[r.doc], found.index.base))));
+    return { ...found, fragments };
   }
 
   /** Where the words start a word in `text`: [start, end) pairs in `text`'s own indices. */
@@ -181,15 +208,21 @@
       const words = [...new Set(terms(query))].filter((w) => w.length > 1);
       if (words.length === 0) return void region.replaceChildren();
       try {
-        const { index, count, shown } = await search(words);
-        const fragments = await Promise.all(shown.map((r) => getJson(new URL(index.docs[r.doc], index.base))));
+        const { index, count, shown, fragments } = await find(words).catch(() => {
+          // The index may have been replaced since it was read (the dev server keeps only the
+          // latest build's files): read the pointer again, once.
+          entry = undefined;
+          return find(words);
+        });
         if (ask !== asked) return;
         status(region, count === 0 ? `No results for “${query}”` : `${count} result${count === 1 ? "" : "s"} for “${query}”`);
-        if (count === 0) return;
-        const list = document.createElement("ol");
-        list.className = "search-result-list";
-        shown.forEach((r, n) => list.append(resultItem(fragments[n], r.section, words)));
-        region.append(list);
+        if (count > 0) {
+          const list = document.createElement("ol");
+          list.className = "search-result-list";
+          shown.forEach((r, n) => list.append(resultItem(fragments[n], r.section, words)));
+          region.append(list);
+        }
+        if ((await indexChanged()) && ask === asked) run();
       } catch {
         if (ask === asked) status(region, "Search is not available right now.");
       }

@@ -17,9 +17,13 @@ const post = (title: string, date: string, body: string) => `---\ntitle: ${title
 
 let root: string;
 let out: string;
+let nextOut: string;
+/** The folder the browser's requests are answered from. */
+let served: string;
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), "daylight-search-browser-"));
   out = path.join(root, "dist");
+  nextOut = path.join(root, "dist-next");
   const files: Record<string, string> = {
     "site.config.json": JSON.stringify({ title: "Lamp Notes", url: "https://example.com/blog/", author: "Ann" }),
     "posts/lantern.md": post("Lantern basics", "2025-03-04", [
@@ -37,6 +41,10 @@ beforeAll(async () => {
   }
   const run = await runCli(["build", "--root", root, "--out", out, "--no-cache"]);
   if (run.code !== 0) throw new Error(run.err.join("\n"));
+  // The same site with one more post, built elsewhere: a server that only has the newest build.
+  writeFileSync(path.join(root, "posts/oil.md"), post("Oil lamps", "2025-03-06", "Olive oil burns in lamps."));
+  const next = await runCli(["build", "--root", root, "--out", nextOut, "--no-cache"]);
+  if (next.code !== 0) throw new Error(next.err.join("\n"));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -47,6 +55,7 @@ describe.skipIf(!tool.available)("search in a browser", () => {
 
   /** A page answered from the output folder below /blog/; `missing` collects what was not there. */
   async function open(url: string, options: BrowserContextOptions = {}) {
+    served = out;
     const context = await browser().newContext(options);
     const page: Page = await context.newPage();
     const missing: string[] = [];
@@ -55,7 +64,7 @@ describe.skipIf(!tool.available)("search in a browser", () => {
       const file = pathname.startsWith("/blog/") ? pathname.slice("/blog/".length).replace(/(^|\/)$/, "$1index.html") : undefined;
       let body: Buffer | undefined;
       try {
-        body = file === undefined ? undefined : readFileSync(path.join(out, file));
+        body = file === undefined ? undefined : readFileSync(path.join(served, file));
       } catch {
         body = undefined;
       }
@@ -143,6 +152,18 @@ describe.skipIf(!tool.available)("search in a browser", () => {
       expect(await region.locator("mark").first().innerText()).toBe(mark);
       await close();
     }
+  });
+
+  it("reads the index again when the one it read is gone, as in the dev server after an edit", async () => {
+    const { page, close } = await open("/blog/search/?q=lamps");
+    const links = page.locator(".search-page .search-result-link");
+    await links.first().waitFor();
+    expect(await links.allInnerTexts()).toEqual(["Lantern basics", "About"]);
+    served = nextOut; // the old index's files are gone now
+    await page.getByLabel("Search the posts and pages").fill("lamps olive");
+    await page.waitForFunction("document.querySelector('.search-page .search-status')?.textContent === '1 result for “lamps olive”'");
+    expect(await links.allInnerTexts()).toEqual(["Oil lamps"]);
+    await close();
   });
 
   it("clears the header's results with Escape and says when nothing matches", async () => {
