@@ -27,6 +27,7 @@ const ownFileProblem = (paths: readonly string[]): string | undefined => {
   const taken = paths.find((path) => generatedFileAt(normalizeAlias(path, undefined) ?? path) !== undefined);
   return taken === undefined ? undefined : `names ${taken}, where daylight writes its own ${generatedFileAt(normalizeAlias(taken, undefined) ?? taken)}`;
 };
+const isBoolean: Checker = (v) => (typeof v === "boolean" ? undefined : "must be true or false");
 const isWholeNumber: Checker = (v) =>
   typeof v === "number" && Number.isInteger(v) && v >= 0 ? undefined : "must be a whole number, 0 or more";
 const isTimeZone: Checker = (v) => isText(v) ?? (isKnownTimeZone(v as string) ? undefined : "is not an IANA time zone");
@@ -55,6 +56,7 @@ const checkers: Record<string, Checker> = {
   rules: rulesProblem,
   externalPaths: externalPathsProblem,
   permalink: permalinkProblem,
+  search: isBoolean,
 };
 
 /** What a key's value should be (undefined when it is fine), or "unknown" for a key daylight does not know. */

@@ -42,6 +42,8 @@ export interface SiteConfig {
   readonly permalink: string;
   /** Path prefixes on the site's host that this build does not own (`/docs/`): links there are neither checked nor rewritten. */
   readonly externalPaths: readonly string[];
+  /** Whether the build makes a search index, the /search/ page and the header's search box (default true). */
+  readonly search: boolean;
 }
 
 /** How one build runs; not part of the site's config file. */
@@ -76,4 +78,5 @@ export const defaultSiteConfig: SiteConfig = {
   rules: {},
   externalPaths: [],
   permalink: defaultPermalink,
+  search: true,
 };

@@ -1,6 +1,6 @@
 import type { CacheClass } from "../generations/manifest.js";
 import type { TargetState } from "./read-target.js";
-import { manifestPath } from "../urls/generated-files.js";
+import { manifestPath, searchPointerPath } from "../urls/generated-files.js";
 
 /** One file of the build to publish. */
 export interface BuildFile {
@@ -51,7 +51,8 @@ const announcement = /^(sitemap[^/]*\.xml|robots\.txt|_headers|_redirects)$/;
 export function phaseOf(path: string, cache: CacheClass, isNew: boolean): UploadPhase {
   if (path === manifestPath) return "manifest";
   if (feed.test(path)) return isNew ? "new-feed" : "feed";
-  if (announcement.test(path) || path.endsWith(".xml")) return "feed";
+  // The search index's pointer names the new pages: it goes with the feeds, after them.
+  if (announcement.test(path) || path.endsWith(".xml") || path === searchPointerPath) return "feed";
   if (/\.html?$/.test(path)) {
     const listing = listingPage.test(path);
     if (isNew) return listing ? "new-listing" : "new-page";

@@ -16,9 +16,13 @@ import { toSiteData } from "./site-data.js";
 import { buildTagIndex } from "./tag-index.js";
 import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
-import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData } from "./template-data.js";
+import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData, toSearchPageData } from "./template-data.js";
+import { siteSearchFiles } from "./search/site-search.js";
 import { timed } from "../timings/stage-timings.js";
 import type { TextCache } from "../cache/text-cache.js";
+
+/** The theme's search script: not published when the config turns search off. */
+const searchScript = "assets/search.js";
 
 /** What the site's pages are made from. */
 export interface AssembleInput {
@@ -78,11 +82,15 @@ export function assembleSite(input: AssembleInput): AssembledSite {
   renderTagPages(tags, dataOf, { ...context, now, texts: input.texts }, sink);
   sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData.map(toArchiveEntry), config.timezone), context));
   sink.render("404", "404.html", toNotFoundPageData(context));
+  if (config.search) {
+    sink.render("search", "search/index.html", toSearchPageData(context));
+    sink.add(siteSearchFiles(posts, pages, config, input.texts));
+  }
   if (config.url !== undefined) {
     sink.add(feedOutputFiles(posts, config, now, siteFeedSpec(config), input.texts));
     sink.add(timed("sitemap", () => sitemapAndRobots(sitemapPages(posts, pages, tags, config), config, input.publicPaths, input.texts)));
   }
-  for (const asset of input.theme.assets.values()) sink.files.push(asset.file);
+  for (const [name, asset] of input.theme.assets) if (config.search || name !== searchScript) sink.files.push(asset.file);
   return { files: sink.files, diagnostics: sink.diagnostics() };
 }
 

@@ -9,7 +9,7 @@ import type { PostData } from "./post-data.js";
 import type { FeedLink, SiteData } from "./site-data.js";
 
 /** Which template a page comes from. */
-export type PageKind = "index" | "post" | "page" | "tags" | "tag" | "archive" | "404";
+export type PageKind = "index" | "post" | "page" | "tags" | "tag" | "archive" | "search" | "404";
 
 /** Open Graph's `article:*` facts, on post pages. */
 export interface ArticleData {

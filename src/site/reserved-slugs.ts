@@ -7,7 +7,7 @@ import type { RenderedPost } from "../model.js";
  * Top-level folders daylight writes itself. Files (`feed.xml`, `404.html`…) cannot clash:
  * a slug has no `.`.
  */
-export const reservedSlugs: ReadonlySet<string> = new Set(["archive", "assets", "page", "posts", "tags"]);
+export const reservedSlugs: ReadonlySet<string> = new Set(["archive", "assets", "page", "posts", "search", "tags"]);
 
 /** Splits pages into those that may be written and a `reserved-slug` error for each that may not. */
 export function checkPageSlugs(pages: readonly RenderedPost[]): { pages: RenderedPost[]; diagnostics: Diagnostic[] } {

@@ -2,6 +2,7 @@ import type { SiteConfig } from "../config/site-config.js";
 import type { NavItem } from "./site-nav.js";
 import { siteIcons, type IconLink } from "./site-icons.js";
 import { feedFiles, type FeedFormat } from "../urls/generated-files.js";
+import { searchPointerPath } from "./search/search-files.js";
 
 /** A feed, for `<link rel="alternate">` and subscribe links. */
 export interface FeedLink {
@@ -36,6 +37,16 @@ export interface SiteData {
   readonly tagsUrl: string | null;
   /** Favicon and home-screen icon links, for the icons public/ holds by their usual names. */
   readonly icons: readonly IconLink[];
+  /** The search page and the file that names the current index; null with `search: false`. */
+  readonly search: SearchData | null;
+}
+
+/** `site.search`: where the theme's search box and script find the search. */
+export interface SearchData {
+  /** Site-absolute URL of the search page (`/blog/search/`). */
+  readonly url: string;
+  /** Site-absolute URL of the file naming the current index (`/blog/search/index.json`). */
+  readonly index: string;
 }
 
 const feedTypes: Record<FeedFormat, { type: string; label: string }> = {
@@ -77,6 +88,7 @@ export function toSiteData(
     archiveUrl: `${config.basePath}archive/`,
     tagsUrl: hasTags ? `${config.basePath}tags/` : null,
     icons: siteIcons(publicPaths, config.basePath),
+    search: config.search ? { url: `${config.basePath}search/`, index: `${config.basePath}${searchPointerPath}` } : null,
   };
 }
 

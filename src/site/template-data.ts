@@ -125,6 +125,12 @@ export function toArchivePageData(archive: readonly ArchiveYear<ArchiveEntry>[],
   return { site: context.site, page: listingPageData("archive", "Archive", `Every post of ${context.config.title}, by year`, url, context), archive };
 }
 
+/** Data for the search page (the theme's script fills it; without JavaScript it says so). */
+export function toSearchPageData(context: HeadContext): NotFoundPageData {
+  const url = `${context.config.basePath}search/`;
+  return { site: context.site, page: listingPageData("search", "Search", `Search ${context.config.title}`, url, context) };
+}
+
 /** Data for the 404 page, which has no canonical URL: it is served in place of missing ones. */
 export function toNotFoundPageData(context: HeadContext): NotFoundPageData {
   const url = `${context.config.basePath}404.html`;

@@ -15,6 +15,12 @@ export type FeedFormat = keyof typeof feedFiles;
 /** The sitemap's path in the output folder. */
 export const sitemapPath = "sitemap.xml";
 
+/**
+ * The search index's one file without a hash in its name: it names the current index, so it
+ * is revalidated, and a deploy publishes it after the pages its index finds.
+ */
+export const searchPointerPath = "search/index.json";
+
 /** robots.txt's path in the output folder. */
 export const robotsTxtPath = "robots.txt";
 

@@ -19,6 +19,10 @@ describe("phaseOf", () => {
     ["tags/x/atom.xml", "revalidate", true, "new-feed"],
     ["sitemap.xml", "revalidate", true, "feed"],
     ["robots.txt", "revalidate", false, "feed"],
+    ["search/index.json", "revalidate", true, "feed"],
+    ["search/index.json", "revalidate", false, "feed"],
+    ["assets/search/terms.0123abcd.json", "immutable", true, "immutable-asset"],
+    ["search/index.html", "revalidate", true, "new-page"],
     ["daylight-manifest.json", "revalidate", false, "manifest"],
   ] as const)("%s (%s, new: %s) → %s", (path, cache, isNew, phase) => {
     expect(phaseOf(path, cache, isNew)).toBe(phase);

@@ -44,13 +44,18 @@ const contentsOf = (files: readonly OutputFile[], path: string): string => {
 };
 
 
+/** Output paths, without the search page and index (their own tests are tests/site/search/ and tests/e2e/search*.test.ts). */
+const pathsBesideSearch = (files: readonly OutputFile[]): string[] =>
+  files.map((f) => f.path).filter((p) => !/^(search\/|assets\/search[./])/.test(p));
+
 /** The built-in stylesheet, published under its content-hashed name. */
 const hashedCss = expect.stringMatching(/^assets\/style\.[0-9a-f]{8}\.css$/);
 describe("assembleSite with the default theme", () => {
   it("writes paginated indexes, one page per post, archive, 404, feeds, sitemap, robots and assets", () => {
     const { files, diagnostics } = build(twelvePosts());
     expect(diagnostics).toEqual([]);
-    expect(files.map((f) => f.path)).toEqual([
+    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(["search/index.html", "search/index.json", expect.stringMatching(/^assets\/search\.[0-9a-f]{8}\.js$/)]));
+    expect(pathsBesideSearch(files)).toEqual([
       "index.html",
       "page/2/index.html",
       "page/3/index.html",
@@ -115,7 +120,7 @@ describe("assembleSite with the default theme", () => {
     const local: SiteConfig = { ...config, url: undefined, basePath: "/" };
     const { files, diagnostics } = build([], local);
     expect(diagnostics).toEqual([]);
-    expect(files.map((f) => f.path)).toEqual(["index.html", "archive/index.html", "404.html", hashedCss]);
+    expect(pathsBesideSearch(files)).toEqual(["index.html", "archive/index.html", "404.html", hashedCss]);
     const index = contentsOf(files, "index.html");
     expect(index).toContain("No posts yet.");
     expect(index).not.toMatch(/rel="(canonical|alternate)"/);
@@ -165,7 +170,7 @@ describe("assembleSite with the default theme", () => {
     const posts = [renderedPost({ slug: "a", published: new Date("2025-01-01T00:00:00Z"), tags: ["ops"] }, local)];
     const { files, diagnostics } = build(posts, local);
     expect(diagnostics).toEqual([]);
-    expect(files.map((f) => f.path)).toEqual([
+    expect(pathsBesideSearch(files)).toEqual([
       "index.html", "posts/a/index.html", "tags/index.html", "tags/ops/index.html", "archive/index.html", "404.html", hashedCss,
     ]);
     expect(contentsOf(files, "tags/ops/index.html")).not.toContain('rel="alternate"');
