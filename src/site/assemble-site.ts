@@ -140,7 +140,7 @@ function renderPostPage(post: PostData, context: HeadContext, sink: PageSink): v
  */
 function layOutSite(input: PostPageInput, sink: { report(d: readonly Diagnostic[]): void }) {
   const { config } = input;
-  const checked = checkPageSlugs(input.pages);
+  const checked = checkPageSlugs(input.pages, config);
   const pages = orderPages(checked.pages, config).ordered;
   const { posts, diagnostics } = checkPostUrls(input.posts, pages, config);
   const tagIndex = buildTagIndex(posts, config.language);

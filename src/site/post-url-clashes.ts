@@ -2,7 +2,7 @@ import { headerKeyPosition } from "../content/header-key-position.js";
 import type { SiteConfig } from "../config/site-config.js";
 import { error, type Diagnostic } from "../diagnostics.js";
 import type { RenderedPost } from "../model.js";
-import { reservedSlugs } from "./reserved-slugs.js";
+import { reservedSlugsOf } from "./reserved-slugs.js";
 
 /**
  * Splits posts into those that may be written and an error for each whose URL (made by the
@@ -13,10 +13,11 @@ import { reservedSlugs } from "./reserved-slugs.js";
 export function checkPostUrls(
   posts: readonly RenderedPost[],
   pages: readonly RenderedPost[],
-  config: Pick<SiteConfig, "basePath" | "permalink">,
+  config: Pick<SiteConfig, "basePath" | "permalink" | "search">,
 ): { posts: RenderedPost[]; diagnostics: Diagnostic[] } {
   // A pattern starting with a fixed folder (`/posts/`) keeps posts out of daylight's own.
   const free = !config.permalink.startsWith("/:");
+  const reservedSlugs = reservedSlugsOf(config);
   const pageOwners = new Map(pages.map((page) => [page.post.url, page.post.source.path]));
   const allowed: RenderedPost[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -1,16 +1,23 @@
 import { headerKeyPosition } from "../content/header-key-position.js";
 import { example } from "../content/post-fields.js";
 import { error, type Diagnostic } from "../diagnostics.js";
+import type { SiteConfig } from "../config/site-config.js";
 import type { RenderedPost } from "../model.js";
 
 /**
  * Top-level folders daylight writes itself. Files (`feed.xml`, `404.html`…) cannot clash:
- * a slug has no `.`.
+ * a slug has no `.`. `/search/` is daylight's only when the site has search.
  */
-export const reservedSlugs: ReadonlySet<string> = new Set(["archive", "assets", "page", "posts", "search", "tags"]);
+const alwaysReserved = ["archive", "assets", "page", "posts", "tags"];
+
+/** The slugs that daylight's own folders take on this site. */
+export function reservedSlugsOf(config: Pick<SiteConfig, "search">): ReadonlySet<string> {
+  return new Set(config.search ? [...alwaysReserved, "search"] : alwaysReserved);
+}
 
 /** Splits pages into those that may be written and a `reserved-slug` error for each that may not. */
-export function checkPageSlugs(pages: readonly RenderedPost[]): { pages: RenderedPost[]; diagnostics: Diagnostic[] } {
+export function checkPageSlugs(pages: readonly RenderedPost[], config: Pick<SiteConfig, "search">): { pages: RenderedPost[]; diagnostics: Diagnostic[] } {
+  const reservedSlugs = reservedSlugsOf(config);
   const allowed: RenderedPost[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const page of pages) {

@@ -47,7 +47,7 @@ describe("search across deploys", () => {
   it("a page of the previous generation still searches, during the next deploy and after it", async () => {
     const root = makeBlog({
       "posts/lantern.md": post("Lantern basics", "2024-05-01", "## Trimming the wick\n\nA trimmed wick burns evenly."),
-    }, { title: "Lamps", url: "https://example.com/blog/" });
+    }, { title: "Lamps", url: "https://example.com/blog/", search: true });
     const www = tempDir();
     const outDir = path.join(root, "dist");
     const deploy = (hooks = {}) => runDeploy({ root, outDir, to: www, force: false, dryRun: false, maxDeletes: Number.MAX_SAFE_INTEGER }, silent, hooks);

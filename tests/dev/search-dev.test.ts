@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { postText, rawGet, useDevServer, waitFor } from "./dev-fixtures.js";
+import { postText, rawGet, smallSite, useDevServer, waitFor } from "./dev-fixtures.js";
 
 const dev = useDevServer();
 
@@ -30,7 +30,10 @@ async function indexedWords(serverUrl: string, prefix: string): Promise<string[]
 
 describe("search in the dev server", () => {
   it("serves the index, and the index follows an edit: a new post's words are found", async () => {
-    const root = dev.site();
+    const root = dev.site({
+      ...smallSite,
+      "site.config.json": JSON.stringify({ title: "Dev test", url: "https://example.com/", timezone: "UTC", search: true }),
+    });
     const server = await dev.start(root);
     const pointer = await rawGet(server.url, "/search/index.json");
     expect(pointer.status).toBe(200);

@@ -25,7 +25,7 @@ beforeAll(async () => {
   out = path.join(root, "dist");
   nextOut = path.join(root, "dist-next");
   const files: Record<string, string> = {
-    "site.config.json": JSON.stringify({ title: "Lamp Notes", url: "https://example.com/blog/", author: "Ann" }),
+    "site.config.json": JSON.stringify({ title: "Lamp Notes", url: "https://example.com/blog/", author: "Ann", search: true }),
     "posts/lantern.md": post("Lantern basics", "2025-03-04", [
       "Intro about lamps.", "## Trimming the wick", "A wick that is trimmed burns evenly.", "## Oil", `Any oil will do. ${"Filler words of a long paragraph. ".repeat(12)}Kerosene smells. ${"More filler words after it. ".repeat(12)}`,
     ].join("\n\n")),

@@ -13,7 +13,7 @@ const files = {
   "posts/later.md": post("Later news", "2099-01-01", "", "Gooseberry futures.\n"),
   "pages/about.md": "---\ntitle: About\n---\n\nWho writes about lanterns.\n",
 };
-const config = { title: "Quokka Notes", url: "https://x.org/blog/", author: "Someone" };
+const config = { title: "Quokka Notes", url: "https://x.org/blog/", author: "Someone", search: true };
 const out = (root: string, file: string) => readFileSync(path.join(root, "dist", file), "utf8");
 const build = (root: string, ...flags: string[]) => runCli(["build", "--root", root, "--out", path.join(root, "dist"), ...flags]);
 
@@ -101,6 +101,11 @@ describe("the search index of a build", () => {
     const fresh = makeBlog(files, { ...config, search: false });
     expect((await build(fresh)).code).toBe(0);
     expect(Object.keys(snapshot(path.join(fresh, "dist"))).filter((n) => /search/.test(n))).toEqual([]);
+    // Search is off unless a site asks for it (for now: its index is still made whole in memory).
+    const { search: _search, ...unsaid } = config;
+    const byDefault = makeBlog(files, unsaid);
+    expect((await build(byDefault)).code).toBe(0);
+    expect(Object.keys(snapshot(path.join(byDefault, "dist"))).filter((n) => /search/.test(n))).toEqual([]);
   });
 
   it("reports a `search` value that is not true or false where it stands", async () => {

@@ -44,18 +44,25 @@ const contentsOf = (files: readonly OutputFile[], path: string): string => {
 };
 
 
-/** Output paths, without the search page and index (their own tests are tests/site/search/ and tests/e2e/search*.test.ts). */
-const pathsBesideSearch = (files: readonly OutputFile[]): string[] =>
-  files.map((f) => f.path).filter((p) => !/^(search\/|assets\/search[./])/.test(p));
-
 /** The built-in stylesheet, published under its content-hashed name. */
 const hashedCss = expect.stringMatching(/^assets\/style\.[0-9a-f]{8}\.css$/);
 describe("assembleSite with the default theme", () => {
+  it("adds the search page, the index's pointer and files and the script only when the config has search", () => {
+    const searchPaths = (files: readonly OutputFile[]) => files.map((f) => f.path).filter((p) => /search/.test(p));
+    expect(searchPaths(build(twelvePosts()).files)).toEqual([]);
+    const withSearch: SiteConfig = { ...config, search: true };
+    const { files, diagnostics } = build(twelvePosts(withSearch), withSearch);
+    expect(diagnostics).toEqual([]);
+    expect(searchPaths(files)).toEqual(expect.arrayContaining([
+      "search/index.html", "search/index.json", expect.stringMatching(/^assets\/search\.[0-9a-f]{8}\.js$/),
+      expect.stringMatching(/^assets\/search\/index\.[0-9a-f]{8}\.json$/),
+    ]));
+  });
+
   it("writes paginated indexes, one page per post, archive, 404, feeds, sitemap, robots and assets", () => {
     const { files, diagnostics } = build(twelvePosts());
     expect(diagnostics).toEqual([]);
-    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(["search/index.html", "search/index.json", expect.stringMatching(/^assets\/search\.[0-9a-f]{8}\.js$/)]));
-    expect(pathsBesideSearch(files)).toEqual([
+    expect(files.map((f) => f.path)).toEqual([
       "index.html",
       "page/2/index.html",
       "page/3/index.html",
@@ -120,7 +127,7 @@ describe("assembleSite with the default theme", () => {
     const local: SiteConfig = { ...config, url: undefined, basePath: "/" };
     const { files, diagnostics } = build([], local);
     expect(diagnostics).toEqual([]);
-    expect(pathsBesideSearch(files)).toEqual(["index.html", "archive/index.html", "404.html", hashedCss]);
+    expect(files.map((f) => f.path)).toEqual(["index.html", "archive/index.html", "404.html", hashedCss]);
     const index = contentsOf(files, "index.html");
     expect(index).toContain("No posts yet.");
     expect(index).not.toMatch(/rel="(canonical|alternate)"/);
@@ -170,7 +177,7 @@ describe("assembleSite with the default theme", () => {
     const posts = [renderedPost({ slug: "a", published: new Date("2025-01-01T00:00:00Z"), tags: ["ops"] }, local)];
     const { files, diagnostics } = build(posts, local);
     expect(diagnostics).toEqual([]);
-    expect(pathsBesideSearch(files)).toEqual([
+    expect(files.map((f) => f.path)).toEqual([
       "index.html", "posts/a/index.html", "tags/index.html", "tags/ops/index.html", "archive/index.html", "404.html", hashedCss,
     ]);
     expect(contentsOf(files, "tags/ops/index.html")).not.toContain('rel="alternate"');
