@@ -1,4 +1,5 @@
-import { decodeEntities, type Reference } from "./reference.js";
+import { decodeEntities } from "../text/decode-entities.js";
+import type { Reference } from "./reference.js";
 
 /** XML elements whose text is a URL in RSS, Atom and sitemaps (`<link>`, `<guid>`, `<id>`, `<loc>`…). */
 const urlElements = new Set(["link", "guid", "id", "loc", "uri", "icon", "logo", "comments", "url", "image:loc", "docs"]);

@@ -1,4 +1,5 @@
-import { decodeEntities, type Reference } from "./reference.js";
+import { decodeEntities } from "../text/decode-entities.js";
+import type { Reference } from "./reference.js";
 import { scanCss } from "./scan-css.js";
 import { srcsetCandidates } from "../urls/srcset-candidates.js";
 import { urlAttributes, urlKindOf } from "../urls/url-attributes.js";

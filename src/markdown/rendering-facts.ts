@@ -1,3 +1,4 @@
+import { decodeEntities } from "../text/decode-entities.js";
 import { createHash } from "node:crypto";
 import type { RenderedPost } from "../model.js";
 
@@ -35,15 +36,7 @@ export function renderingFacts(parts: RenderedParts): RenderingFacts {
 const ID_ATTRIBUTE = /<[a-zA-Z][^<>]*?\sid="([^"]*)"/g;
 
 function anchorIdsOf(html: string): string[] {
-  return [...new Set(Array.from(html.matchAll(ID_ATTRIBUTE), (match) => unescapeHtml(match[1] ?? "")))];
-}
-
-function unescapeHtml(value: string): string {
-  return value.replace(/&#x([0-9a-f]+);|&#(\d+);|&amp;|&quot;|&lt;|&gt;/gi, (entity, hex?: string, dec?: string) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(Number(dec));
-    return { "&amp;": "&", "&quot;": '"', "&lt;": "<", "&gt;": ">" }[entity.toLowerCase()] ?? entity;
-  });
+  return [...new Set(Array.from(html.matchAll(ID_ATTRIBUTE), (match) => decodeEntities(match[1] ?? "")))];
 }
 
 function countWords(html: string): number {

@@ -1,3 +1,4 @@
+import { decodeEntities } from "../text/decode-entities.js";
 /**
  * Feeds are read far from the site, so every URL in their HTML must be absolute. These
  * functions rewrite the URL attributes (urls/url-attributes.ts, the list the output check
@@ -37,7 +38,7 @@ function rewriteAttributes(tag: string, attributes: string, baseUrl: string): st
     if (equals === undefined || raw === undefined) return whole;
     const kind = urlKindOf(tag, name.toLowerCase());
     if (kind === undefined) return whole;
-    const value = decodeAttribute(unquote(raw));
+    const value = decodeEntities(unquote(raw));
     const rewritten = kind === "srcset" ? absolutizeSrcset(value, baseUrl) : absoluteUrl(value, baseUrl);
     return `${space}${name}="${encodeAttribute(rewritten)}"`;
   });
@@ -68,14 +69,5 @@ export function absolutizeSrcset(srcset: string, baseUrl: string): string {
 const unquote = (raw: string): string =>
   (raw.startsWith('"') && raw.endsWith('"')) || (raw.startsWith("'") && raw.endsWith("'")) ? raw.slice(1, -1) : raw;
 
-const namedEntities: Record<string, string> = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">" };
-
-function decodeAttribute(value: string): string {
-  return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|quot|apos|lt|gt);/g, (whole, ref: string) => {
-    if (!ref.startsWith("#")) return namedEntities[ref] ?? whole;
-    const code = ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
 
 const encodeAttribute = (value: string): string => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
