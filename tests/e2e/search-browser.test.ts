@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useChromium } from "../support/launch-chromium.js";
+import { serveOutput, useChromium } from "../support/launch-chromium.js";
 import { runCli } from "../support/run-cli.js";
 import { chromium } from "../support/system-tools.js";
 
@@ -48,8 +48,6 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const types: Record<string, string> = { ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
-
 describe.skipIf(!tool.available)("search in a browser", () => {
   const browser = useChromium();
 
@@ -58,19 +56,7 @@ describe.skipIf(!tool.available)("search in a browser", () => {
     served = out;
     const context = await browser().newContext(options);
     const page: Page = await context.newPage();
-    const missing: string[] = [];
-    await page.route(`${origin}/**`, async (route) => {
-      const pathname = decodeURIComponent(new URL(route.request().url()).pathname);
-      const file = pathname.startsWith("/blog/") ? pathname.slice("/blog/".length).replace(/(^|\/)$/, "$1index.html") : undefined;
-      let body: Buffer | undefined;
-      try {
-        body = file === undefined ? undefined : readFileSync(path.join(served, file));
-      } catch {
-        body = undefined;
-      }
-      if (body === undefined) missing.push(pathname);
-      await route.fulfill({ status: body === undefined ? 404 : 200, body: body ?? "", contentType: types[path.extname(file ?? "")] ?? "text/html" });
-    });
+    const missing = await serveOutput(page, { origin, basePath: "/blog/", folder: () => served });
     await page.goto(`${origin}${url}`);
     return { page, missing, close: () => context.close() };
   }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useChromium } from "../support/launch-chromium.js";
+import { serveOutput, useChromium } from "../support/launch-chromium.js";
 import { runCli } from "../support/run-cli.js";
 import { chromium } from "../support/system-tools.js";
 
@@ -58,20 +58,7 @@ describe.skipIf(!tool.available)("the built-in theme in a browser", () => {
   /** A page at `width` px in `scheme`, answered from the output folder; `missing` collects what was not there. */
   async function open(url: string, width: number, scheme: "light" | "dark" = "light") {
     const page: Page = await browser().newPage({ viewport: { width, height: 800 }, colorScheme: scheme });
-    const missing: string[] = [];
-    await page.route(`${origin}/**`, async (route) => {
-      const pathname = new URL(route.request().url()).pathname;
-      const file = pathname.startsWith("/blog/") ? pathname.slice("/blog/".length).replace(/(^|\/)$/, "$1index.html") : undefined;
-      let body: Buffer | undefined;
-      try {
-        body = file === undefined ? undefined : readFileSync(path.join(out, file));
-      } catch {
-        body = undefined;
-      }
-      if (body === undefined) missing.push(pathname);
-      const type = file?.endsWith(".css") ? "text/css" : file?.endsWith(".svg") ? "image/svg+xml" : "text/html";
-      await route.fulfill({ status: body === undefined ? 404 : 200, body: body ?? "", contentType: type });
-    });
+    const missing = await serveOutput(page, { origin, basePath: "/blog/", folder: () => out });
     await page.goto(`${origin}${url}`);
     return { page, missing };
   }
