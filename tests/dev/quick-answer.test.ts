@@ -188,13 +188,17 @@ describe("the quick answer equals the whole build's page", () => {
   });
 });
 
+/** The small dev site, read whole: where the tests of reading one edited post start. */
+async function readSmallSite() {
+  const { readSite } = await import("../../src/read/read-site.js");
+  const root = dev.site();
+  const layout = siteLayout(root);
+  return { root, layout, sources: await readSite(layout), ...(await import("../../src/dev/update-sources.js")) };
+}
+
 describe("readEditedPostNow", () => {
   it("reads an edited post at once, keeps the sources for an unchanged one, and leaves anything else to the whole build", async () => {
-    const { readSite } = await import("../../src/read/read-site.js");
-    const { readEditedPostNow } = await import("../../src/dev/update-sources.js");
-    const root = dev.site();
-    const layout = siteLayout(root);
-    const sources = await readSite(layout);
+    const { root, layout, sources, readEditedPostNow } = await readSmallSite();
     const change = (name: string) => ({ kind: "post" as const, event: "change" as const, file: path.join(root, name) });
     expect(readEditedPostNow(sources, layout, change("posts/alpha.md"))).toBe(sources);
     writeFileSync(path.join(root, "posts/alpha.md"), postText("Alpha", "alpha", "Now."));
@@ -238,11 +242,7 @@ describe("updateSources with files whose kind depends on their text", () => {
 
 describe("readEditedPost", () => {
   it("waits for a post saved in place (truncated, then written) rather than reading it empty", async () => {
-    const { readSite } = await import("../../src/read/read-site.js");
-    const { readEditedPost } = await import("../../src/dev/update-sources.js");
-    const root = dev.site();
-    const layout = siteLayout(root);
-    const sources = await readSite(layout);
+    const { root, layout, sources, readEditedPost } = await readSmallSite();
     const file = path.join(root, "posts/alpha.md");
     const change = { kind: "post" as const, event: "change" as const, file };
     writeFileSync(file, "");
@@ -253,11 +253,7 @@ describe("readEditedPost", () => {
   });
 
   it("reads a post emptied on purpose as empty once the wait is over", async () => {
-    const { readSite } = await import("../../src/read/read-site.js");
-    const { readEditedPost, emptiedMidWriteMs } = await import("../../src/dev/update-sources.js");
-    const root = dev.site();
-    const layout = siteLayout(root);
-    const sources = await readSite(layout);
+    const { root, layout, sources, readEditedPost, emptiedMidWriteMs } = await readSmallSite();
     const file = path.join(root, "posts/alpha.md");
     writeFileSync(file, "");
     const started = performance.now();
