@@ -15,7 +15,7 @@ import { memoizeByIdentity } from "./memo/identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { PublishedUrl } from "./generations/collect-redirects.js";
 import type { SiteSources } from "./read/read-site.js";
-import { assembleSite, type PageKeeper } from "./site/assemble-site.js";
+import { assembleSite, type PageKeeper, type UnchangedPage } from "./site/assemble-site.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./workers/prepare-renders.js";
 import { timed } from "./timings/stage-timings.js";
@@ -53,6 +53,8 @@ export interface BuildSiteOptions {
   readonly threads?: number | undefined;
   /** Where each page goes as it is made (the writer's stage); without it, pages are held as text. */
   readonly stage?: PageKeeper | undefined;
+  /** The last build's page made from the same key, taken as it is (see cache/page-ledger.ts). */
+  readonly unchangedPage?: UnchangedPage | undefined;
   /** Where rendered HTML waits until its pages are made (the writer's park); without it, in memory. */
   readonly park?: ((text: string) => () => string) | undefined;
   /** Told once every post is rendered (a build to disk parks the sources' texts then: output/parked-sources.ts). */
@@ -69,10 +71,10 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, stage, park, allRendered }: BuildSiteOptions = {},
+  { cache, plugins, threads, stage, unchangedPage, park, allRendered }: BuildSiteOptions = {},
 ): Promise<BuildResult> {
-  const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options));
-  const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options));
+  const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options, cache));
+  const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options, cache));
   const links = timed("link index", () => buildLinkIndex(posts.published));
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath), pages: pagePathsOf(pages.published, config.basePath) };
   const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache: cache?.posts, threads, park });
@@ -89,6 +91,7 @@ export async function buildSite(
     renderer: cache ? cache.pages.wrap(templates, sources.theme, config) : templates,
     texts: cache?.texts,
     keepPage: stage,
+    unchangedPage,
     now: options.now,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
   }));
@@ -148,9 +151,10 @@ export async function warmUpRenderer(sources: SiteSources, config: SiteConfig, w
 }
 
 /** Parses one kind of source (posts or pages) and keeps what this build publishes. */
-function collectSources(sources: readonly SourceFile[], kind: PostKind, config: SiteConfig, options: BuildOptions) {
+function collectSources(sources: readonly SourceFile[], kind: PostKind, config: SiteConfig, options: BuildOptions, cache?: BuildCache) {
   const variant = JSON.stringify([kind, config]);
-  const parsed = sources.map((source) => parseSource(source, variant));
+  const headers = cache?.headers;
+  const parsed = sources.map((source) => (headers ? headers.parse(source, config, kind) : parseSource(source, variant)));
   const all = parsed.flatMap((result) => (result.post ? [result.post] : []));
   const collected = collectPosts(all, options);
   return {

@@ -142,14 +142,20 @@ export interface RenderedPost {
 /**
  * A file of the built site. `path` is POSIX, relative to the output folder: `posts/a/index.html`.
  * Its bytes are held (`contents`), or are those of a file on disk (`sourcePath`): a file of
- * the site copied as it is (public/, post assets), or a page the disk writer `staged` while
- * the build made it (see output/staging-folder.ts).
+ * the site copied as it is (public/, post assets), or a page the disk writer staged while
+ * the build made it (see output/staging-folder.ts) or kept from the last build (see
+ * cache/page-ledger.ts).
  */
 export type OutputFile =
   | { readonly path: string; readonly contents: string | Uint8Array }
   | {
       readonly path: string;
       readonly sourcePath: string;
-      /** Made by this build and waiting in the writer's staging folder: not a file of the site (diagnostics call it a generated page), and moved, not copied, into place. */
-      readonly staged?: true;
+      /**
+       * A page the build generated, not a file of the site (diagnostics call it a generated
+       * page): `staged`, made by this build and waiting in the writer's staging folder (moved,
+       * not copied, into place); or `unchanged`, the same bytes as the live output's file at
+       * this path, which the last build made from the same inputs (copied from there).
+       */
+      readonly generated?: "staged" | "unchanged";
     };

@@ -15,7 +15,9 @@ import { repairOutput } from "./output/repair-output.js";
 import type { Writer } from "./output/writer.js";
 import type { SiteSources } from "./read/read-site.js";
 import { applyRules } from "./rules/apply-rules.js";
-import { timed, timedAsync } from "./timings/stage-timings.js";
+import { createPageLedger, type EarlierPages, type PageLedger, type SealedLedger } from "./cache/page-ledger.js";
+import type { PageKeeper, UnchangedPage } from "./site/assemble-site.js";
+import { noteTiming, timed, timedAsync } from "./timings/stage-timings.js";
 
 /** Where and how a site is published: its output, the writer of it, the cache, the previous generation. */
 export interface PublishTarget {
@@ -31,6 +33,8 @@ export interface PublishTarget {
   readonly parkSources?: (() => void) | undefined;
   /** Told the diagnostics once the output is checked, before anything is written. */
   readonly checked: (diagnostics: readonly Diagnostic[]) => void;
+  /** The last build's pages that may be taken as they are (see cache/page-ledger.ts); none without a cache. */
+  readonly earlierPages?: EarlierPages | undefined;
 }
 
 /**
@@ -47,6 +51,8 @@ export type Published =
       readonly summary: GenerationSummary;
       /** The manifest written: its generations say until when the retained ones are kept. */
       readonly manifest: Manifest;
+      /** What each page was made from, for the next build to take unchanged pages as they are. */
+      readonly ledger: SealedLedger;
     };
 
 /**
@@ -58,10 +64,13 @@ export async function publishSite(sources: SiteSources, config: SiteConfig, opti
   const { cache } = target;
   const digests = new Map<string, FileDigest>();
   let scans: SiteScans | undefined = createSiteScans();
+  const ledger = createPageLedger();
   const result = await buildSite(sources, config, options, {
     plugins: target.plugins, cache: cache.cache, park: target.writer.park, allRendered: target.parkSources,
-    stage: hashedAndScanned(target.writer, digests, scans),
+    stage: hashedAndScanned(target.writer, { digests, scans, ledger }),
+    unchangedPage: target.earlierPages && takenAsTheyAre(target.earlierPages, { digests, scans, ledger }),
   });
+  if (target.earlierPages) noteTiming(`${ledger.taken()} of ${digests.size} generated files were the last build's, unchanged: not made again`);
   // The cache's own warnings say nothing about the site: --strict leaves them warnings.
   const cacheProblems = cache.diagnostics();
   if (hasErrors(result.diagnostics)) {
@@ -83,7 +92,10 @@ export async function publishSite(sources: SiteSources, config: SiteConfig, opti
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: [...diagnostics, ...(await cache.save(false))] };
   target.checked(diagnostics);
   const saveProblems = await writeAndSave(target.writer, generation.files, cache);
-  return { ok: true, diagnostics: saveProblems, result, summary: generation.summary, manifest: generation.manifest };
+  return {
+    ok: true, diagnostics: saveProblems, result, summary: generation.summary, manifest: generation.manifest,
+    ledger: ledger.seal(generation.summary.generationId),
+  };
 }
 
 /**
@@ -102,15 +114,38 @@ async function writeAndSave(writer: Writer, files: readonly OutputFile[], cache:
   return saved.value;
 }
 
+/** What is learnt of each page as it is made or taken: its digest for the manifest, its scan for the check, both for the ledger. */
+interface PageFacts {
+  readonly digests: Map<string, FileDigest>;
+  readonly scans: SiteScans;
+  readonly ledger: PageLedger;
+}
+
 /**
  * The writer's `stage`, hashing each page for the manifest and scanning it for the output
  * check as it is staged, while its text is at hand.
  */
-function hashedAndScanned(writer: Writer, digests: Map<string, FileDigest>, scans: SiteScans): Writer["stage"] {
-  return (path, text) => {
+function hashedAndScanned(writer: Writer, { digests, scans, ledger }: PageFacts): PageKeeper {
+  return (path, text, key) => {
     const file = writer.stage(path, text);
-    digests.set(path, hashBytes(text));
+    const digest = hashBytes(text);
+    digests.set(path, digest);
     scans.scan(path, text, () => outputContents(file));
+    const scan = scans.get(path);
+    if (key !== undefined && scan !== undefined) ledger.add(path, { key, digest, scan });
+    return file;
+  };
+}
+
+/** The last build's page made from the same key, as the live output holds it, with the facts the ledger kept of it. */
+function takenAsTheyAre(earlier: EarlierPages, { digests, scans, ledger }: PageFacts): UnchangedPage {
+  return (path, key) => {
+    const page = earlier.find(path, key);
+    if (page === undefined) return undefined;
+    const file: OutputFile = { path, sourcePath: page.file, generated: "unchanged" };
+    digests.set(path, page.digest);
+    scans.add(path, page.scan, () => outputContents(file));
+    ledger.add(path, page, "taken");
     return file;
   };
 }

@@ -36,9 +36,12 @@ export interface BuildReport {
 const recordFormat = 2;
 
 /** `<cache>/last-build-<digest of the output path>.json`: one record per output folder the cache serves. */
-function recordPath(cacheDir: string, outDir: string): string {
+const recordPath = (cacheDir: string, outDir: string): string => fileOfOutput(cacheDir, outDir, "last-build");
+
+/** `<cache>/<prefix>-<digest of the output path>.json`: a file of the cache about one output folder. */
+export function fileOfOutput(cacheDir: string, outDir: string, prefix: string): string {
   const digest = createHash("sha256").update(path.resolve(outDir)).digest("hex").slice(0, 16);
-  return path.join(cacheDir, `last-build-${digest}.json`);
+  return path.join(cacheDir, `${prefix}-${digest}.json`);
 }
 
 /** The record of the last build into `outDir`; undefined when there is none or it cannot be read as one. */
@@ -82,11 +85,15 @@ const isEntry = (entry: { path?: unknown; stat?: unknown } | null): boolean =>
 
 /** Saves the record whole (a temporary file renamed into place) or not at all. */
 export function writeBuildRecord(cacheDir: string, outDir: string, record: Omit<BuildRecord, "format">): void {
-  const file = recordPath(cacheDir, outDir);
+  writeWhole(cacheDir, recordPath(cacheDir, outDir), JSON.stringify({ format: recordFormat, ...record }));
+}
+
+/** Writes `file` of the cache folder whole (a temporary file renamed into place) or not at all. */
+export function writeWhole(cacheDir: string, file: string, text: string): void {
   const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
   mkdirSync(cacheDir, { recursive: true });
   try {
-    writeFileSync(temp, JSON.stringify({ format: recordFormat, ...record }));
+    writeFileSync(temp, text);
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
@@ -96,9 +103,12 @@ export function writeBuildRecord(cacheDir: string, outDir: string, record: Omit<
 
 /** Forgets the record before a build changes the output: a build that stops half-way must not leave one that vouches for it. */
 export function forgetBuildRecord(cacheDir: string, outDir: string): void {
-  const file = recordPath(cacheDir, outDir);
+  forgetFile(cacheDir, recordPath(cacheDir, outDir));
+}
+
+/** Removes `file` of the cache folder, and the temporary files a process killed while writing it left. */
+export function forgetFile(cacheDir: string, file: string): void {
   rmSync(file, { force: true });
-  // A build killed while saving its record left the temporary file.
   const stale = `${path.basename(file)}.`;
   for (const name of readdirOrNone(cacheDir)) if (name.startsWith(stale) && name.endsWith(".tmp")) rmSync(path.join(cacheDir, name), { force: true });
 }

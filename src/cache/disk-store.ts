@@ -87,6 +87,9 @@ export function createDiskStore(dir: string, identity: string, { spillChars = de
       pending.set(name, encoded);
       if (pendingChars > spillChars) spill();
     },
+    touch(namespace, key) {
+      used.add(fileKey(namespace, key));
+    },
     diagnostics: () => (rejected.size === 0 ? [] : [rejectedWarning(dir, rejected)]),
     async flush({ prune }) {
       const entries = [...pending];
@@ -99,8 +102,7 @@ export function createDiskStore(dir: string, identity: string, { spillChars = de
         if (prune) await pruneEntries(dir, used, repairs);
         return repairs.diagnostics(dir);
       } catch (e) {
-        return [...repairs.diagnostics(dir), warning("cache-write", `could not write the build cache in ${dir}: ${(e as Error).message}`, undefined,
-          undefined, "the site was built all the same; the next build renders again what was not stored. Check the folder's permissions, or pass --no-cache")];
+        return [...repairs.diagnostics(dir), cacheWriteWarning(dir, e as Error)];
       }
     },
   };
@@ -122,4 +124,10 @@ function rejectedWarning(dir: string, rejected: ReadonlySet<string>): Diagnostic
   const [example = ""] = rejected;
   const file = path.relative(dir, entryPath(dir, example));
   return warning("cache-entry", `ignored ${count} of the build cache in ${dir} that failed their check (damaged, truncated or foreign; e.g. ${file}): rendered again and rewritten`);
+}
+
+/** The warning of a cache that could not be written: the build stands, the next one does again what was not stored. */
+export function cacheWriteWarning(dir: string, e: Error): Diagnostic {
+  return warning("cache-write", `could not write the build cache in ${dir}: ${e.message}`, undefined,
+    undefined, "the site was built all the same; the next build renders again what was not stored. Check the folder's permissions, or pass --no-cache");
 }

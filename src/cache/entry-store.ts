@@ -13,4 +13,9 @@ export interface EntryStore {
   read<T>(namespace: string, key: string, isValid: (value: unknown) => value is T): T | undefined;
   /** Stores `value` (plain JSON data) under `key`; it reaches the disk when the store is flushed. */
   write(namespace: string, key: string, value: unknown): void;
+  /**
+   * Marks the entry under `key` as used by this build without reading it (a page taken from
+   * the live output as it is: see page-ledger.ts), so that a store that prunes keeps it.
+   */
+  touch?(namespace: string, key: string): void;
 }

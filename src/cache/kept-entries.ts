@@ -31,6 +31,8 @@ export interface KeptEntries<T, C = void> {
   get(key: string, context: C): T | undefined;
   /** Keeps `value` under `key`, in the store or in memory. */
   keep(key: string, value: T): void;
+  /** Keeps the entry under `key`, if any, through the prune without reading it. */
+  touch(key: string): void;
   prune(): void;
 }
 
@@ -43,6 +45,7 @@ export function createKeptEntries<T, S, C>(form: StoredForm<T, S, C>, store?: En
         return stored === undefined ? undefined : form.fromStored(stored, context);
       },
       keep: (key, value) => store.write(form.namespace, key, form.toStored(value)),
+      touch: (key) => store.touch?.(form.namespace, key),
       prune: () => {},
     };
   }
@@ -56,6 +59,10 @@ export function createKeptEntries<T, S, C>(form: StoredForm<T, S, C>, store?: En
     },
     keep(key, value) {
       used.set(key, value);
+    },
+    touch(key) {
+      const found = entries.get(key);
+      if (found !== undefined && !used.has(key)) used.set(key, found);
     },
     prune() {
       entries = used;

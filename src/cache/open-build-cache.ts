@@ -1,7 +1,8 @@
 import { createBuildCache, type BuildCache } from "./build-cache.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { codeIdentity } from "./code-identity.js";
-import { createDiskStore } from "./disk-store.js";
+import { cacheWriteWarning, createDiskStore } from "./disk-store.js";
+import { openHeaderCache } from "./header-cache.js";
 
 /** The CLI build's cache: what buildSite gets, and what to do with it afterwards. */
 export interface CliBuildCache {
@@ -23,10 +24,19 @@ export interface CliBuildCache {
 export function openBuildCache(dir: string | undefined): CliBuildCache {
   if (dir === undefined) return { cache: undefined, dir, diagnostics: () => [], save: async () => [] };
   const store = createDiskStore(dir, codeIdentity());
+  const headers = openHeaderCache(dir, codeIdentity());
   return {
-    cache: createBuildCache(store),
+    cache: { ...createBuildCache(store), headers },
     dir,
     diagnostics: () => store.diagnostics(),
-    save: (succeeded) => store.flush({ prune: succeeded }),
+    async save(succeeded) {
+      const problems = await store.flush({ prune: succeeded });
+      try {
+        headers.save(succeeded);
+        return problems;
+      } catch (e) {
+        return [...problems, cacheWriteWarning(dir, e as Error)];
+      }
+    },
   };
 }

@@ -25,9 +25,19 @@ interface Theme {
  */
 export interface PageCache {
   /** A renderer that answers from the cache and stores what it renders for this theme and config. */
-  wrap(renderer: PageRenderer, theme: Theme, config: SiteConfig): PageRenderer;
+  wrap(renderer: PageRenderer, theme: Theme, config: SiteConfig): KeyedPageRenderer;
   /** Forgets pages that the last build did not ask for, so a long dev session does not grow. */
   prune(): void;
+}
+
+/** A page renderer that also names each page by its key. */
+export interface KeyedPageRenderer extends PageRenderer {
+  /**
+   * The key of the page `render(name, data)` makes — undefined when pages of this theme are
+   * not a function of a key (it prints the clock) — and keeps its entry through the prune:
+   * the build wants that page, whether it renders it or takes it as it is from the last build.
+   */
+  keyOf(name: string, data: object): string | undefined;
 }
 
 /**
@@ -63,9 +73,14 @@ export function createPageCache(store?: EntryStore): PageCache {
   return {
     wrap(renderer, theme, config) {
       // A page that prints the time of the build is not a function of its key.
-      if (readsClock(theme)) return renderer;
+      if (readsClock(theme)) return { render: (name, data) => renderer.render(name, data), keyOf: () => undefined };
       const salt = themeAndConfigDigest(theme, config);
       return {
+        keyOf(name, data) {
+          const key = pageKey(data, salt + name);
+          kept.touch(key);
+          return key;
+        },
         render(name, data) {
           const key = pageKey(data, salt + name);
           const cached = kept.get(key);

@@ -9,6 +9,11 @@ import { asIs, createKeptEntries } from "./kept-entries.js";
 export interface TextCache {
   /** The texts stored for `key` of this `kind`, or those `make` returns (then stored). */
   texts(kind: string, key: string, make: () => readonly string[]): readonly string[];
+  /**
+   * The digest that `texts(kind, key)` keeps its entry under, which names those texts (the
+   * page ledger's key for them: see page-ledger.ts), keeping the entry through the prune.
+   */
+  keyOf(kind: string, key: string): string;
   /** Forgets entries that the last build did not ask for, so a long dev session does not grow. */
   prune(): void;
 }
@@ -20,13 +25,20 @@ export function createTextCache(store?: EntryStore): TextCache {
   const kept = createKeptEntries(asIs("text", isTexts), store);
   return {
     texts(kind, key, make) {
-      const digest = createHash("sha256").update(kind).update("\0").update(key).digest("hex");
+      const digest = digestOf(kind, key);
       const found = kept.get(digest);
       if (found !== undefined) return found;
       const made = make();
       kept.keep(digest, made);
       return made;
     },
+    keyOf(kind, key) {
+      const digest = digestOf(kind, key);
+      kept.touch(digest);
+      return digest;
+    },
     prune: () => kept.prune(),
   };
 }
+
+const digestOf = (kind: string, key: string): string => createHash("sha256").update(kind).update("\0").update(key).digest("hex");

@@ -42,7 +42,8 @@ export function scanFile(kind: ScanKind, contents: Uint8Array | string, again: (
   return { text: () => asText(again()), ...scanText(kind, asText(contents)) };
 }
 
-const asText = (contents: Uint8Array | string): string => (typeof contents === "string" ? contents : decode(contents));
+/** The file's contents as text (UTF-8 when they are bytes). */
+export const asText = (contents: Uint8Array | string): string => (typeof contents === "string" ? contents : decode(contents));
 
 function scanText(kind: ScanKind, text: string): Pick<ScannedFile, "refs" | "ids"> {
   switch (kind) {

@@ -1,4 +1,4 @@
-import { scanFile, scanKindOf, type ScannedFile } from "./scan-file.js";
+import { asText, scanFile, scanKindOf, type ScannedFile } from "./scan-file.js";
 
 /**
  * The scans of a site's files, made once each: by the check as it reads the files, or
@@ -9,6 +9,8 @@ import { scanFile, scanKindOf, type ScannedFile } from "./scan-file.js";
 export interface SiteScans {
   /** Scans `path` (when it is a kind of file that holds references) unless it is scanned already. */
   scan(path: string, contents: Uint8Array | string, again: () => Uint8Array | string): void;
+  /** Takes the scan of `path` as a build found it earlier (see cache/page-ledger.ts); `text` reads the file when a diagnostic needs positions. */
+  add(path: string, scan: Pick<ScannedFile, "refs" | "ids">, text: () => Uint8Array | string): void;
   get(path: string): ScannedFile | undefined;
   readonly all: ReadonlyMap<string, ScannedFile>;
 }
@@ -20,6 +22,10 @@ export function createSiteScans(): SiteScans {
     scan(path, contents, again) {
       const kind = scanKindOf(path);
       if (kind && !scans.has(path)) scans.set(path, detached(scanFile(kind, contents, again), strings));
+    },
+    add(path, scan, text) {
+      // Its strings are the ledger's, shared and apart from any page's text already.
+      scans.set(path, { refs: scan.refs, ids: scan.ids, text: () => asText(text()) });
     },
     get: (path) => scans.get(path),
     all: scans,

@@ -11,6 +11,7 @@ import { lockBuild } from "../output/lock-build.js";
 import { OutputLayoutError } from "../output/output-slots.js";
 import { removeOldSpares } from "../output/repair-output.js";
 import { forgetBuildRecord } from "../cache/build-record.js";
+import { forgetPageLedger, readEarlierPages, writePageLedger, type EarlierPages } from "../cache/page-ledger.js";
 import { openBuildCache } from "../cache/open-build-cache.js";
 import { readsClock } from "../cache/page-cache.js";
 import { parkableSources } from "../output/parked-sources.js";
@@ -43,13 +44,18 @@ export async function runFullBuild(command: BuildCommand, run: FullBuildRun): Pr
   if ("busy" in locks) return (console.err(locks.busy), 1);
   try {
     await removeOldSpares(cacheDir);
+    // Read while the record still vouches for the output: the pages this build may take as they are.
+    const earlierPages = cacheDir === undefined ? undefined : timed("check for changes", () => readEarlierPages(cacheDir, outDir));
     // From here on the output may change: the last build's record no longer vouches for it.
-    if (cacheDir !== undefined) forgetBuildRecord(cacheDir, outDir);
+    if (cacheDir !== undefined) {
+      forgetBuildRecord(cacheDir, outDir);
+      forgetPageLedger(cacheDir, outDir);
+    }
     // Pages wait in the writer's staging folder until they are checked and written; sources'
     // texts and rendered HTML in its spool once they are rendered: never all in memory.
     const writer = createDiskWriter(outDir, { replaceForeign: command.force });
     try {
-      return await buildInto(command, run, writer).catch(asUsageError(outDir));
+      return await buildInto(command, run, writer, earlierPages).catch(asUsageError(outDir));
     } finally {
       writer.close();
     }
@@ -64,7 +70,7 @@ const asUsageError = (outDir: string) => (error: unknown): never => {
   throw error;
 };
 
-async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskWriter): Promise<number> {
+async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskWriter, earlierPages: EarlierPages | undefined): Promise<number> {
   const { console, now, userCwd, outDir, cacheDir, started } = run;
   // Taken before the sources are read, so that an edit made during the build is the next build's news.
   const inputs = cacheDir !== undefined && command.previous === undefined ? timed("snapshot inputs", () => snapshotInputs(command)) : undefined;
@@ -85,7 +91,7 @@ async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskW
   let checked: readonly Diagnostic[] = [];
   const published = await publishSite(sources, config, options, {
     outDir, writer, plugins, parkSources, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
-    earlier: configProblems,
+    earlier: configProblems, earlierPages,
     checked: (diagnostics) => reportDiagnostics(console, (checked = diagnostics)),
   });
   if (!published.ok) return fail(console, published.diagnostics);
@@ -98,7 +104,15 @@ async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskW
     const siteDiagnostics = checked.filter((diagnostic) => !diagnostic.rule.startsWith("cache-"));
     const report = { generation: summary.generationId, posts: result.postCount, pages: pageCount, diagnostics: siteDiagnostics };
     const validUntil = earliest(result.nextScheduled?.getTime(), firstRetentionEnd(published.manifest.generations, config));
-    timed("record the build", () => recordBuild(command, outDir, cacheDir, { inputs, now, validUntil, report }));
+    timed("record the build", () => {
+      // The ledger counts only beside a record of its generation; one that cannot be saved only costs the next build time.
+      try {
+        writePageLedger(cacheDir, outDir, published.ledger);
+      } catch {
+        // the next build makes every page
+      }
+      recordBuild(command, outDir, cacheDir, { inputs, now, validUntil, report });
+    });
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.out(
@@ -128,3 +142,4 @@ function earliest(...times: Array<number | undefined>): number | undefined {
   const known = times.filter((time) => time !== undefined);
   return known.length === 0 ? undefined : Math.min(...known);
 }
+

@@ -1,5 +1,5 @@
 import { error, hasErrors, type Diagnostic } from "../diagnostics.js";
-import type { HeaderFormat, Post, PostKind, SourceFile } from "../model.js";
+import type { HeaderFormat, Post, PostKind, PostMeta, SourceFile } from "../model.js";
 import type { SiteConfig } from "../config/site-config.js";
 import { parseBangHeader } from "./parse-bang-header.js";
 import { parseTomlHeader } from "./parse-toml-header.js";
@@ -25,6 +25,16 @@ export function detectHeaderFormat(text: string): HeaderFormat | undefined {
 const headerParsers = { bang: parseBangHeader, yaml: parseYamlHeader, toml: parseTomlHeader } as const;
 
 /**
+ * What parsing a post's header yields besides the source it was parsed from: plain data (the
+ * header cache keeps it between builds: cache/header-cache.ts). `parsed` is undefined when
+ * the header has errors.
+ */
+export interface PostHeader {
+  readonly parsed: { readonly format: HeaderFormat; readonly meta: PostMeta; readonly url: string; readonly bodyStart: number } | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
  * Parses a post's header (`!!` or YAML front matter) into a Post whose body is the file
  * with the header blanked out. `post` is undefined when the header has errors. Never throws.
  */
@@ -33,6 +43,21 @@ export function parsePost(
   config: SiteConfig,
   kind: PostKind = "post",
 ): { post: Post | undefined; diagnostics: Diagnostic[] } {
+  return postOf(source, kind, parsePostHeader(source, config, kind));
+}
+
+/** The Post that `header` (parsed from `source`) makes. */
+export function postOf(source: SourceFile, kind: PostKind, { parsed, diagnostics }: PostHeader): { post: Post | undefined; diagnostics: Diagnostic[] } {
+  if (parsed === undefined) return { post: undefined, diagnostics };
+  const { format, meta, url, bodyStart } = parsed;
+  // Made when asked (to render, by a worker, once): kept, it was a second copy of every post in memory.
+  // CRLF becomes LF (a `\r` would reach the HTML in text and code): every line and column stays the same.
+  const post: Post = { kind, source, format, meta, url, get body() { return blankRange(source.text, 0, bodyStart).replace(/\r\n/g, "\n"); } };
+  return { post, diagnostics };
+}
+
+/** Parses and checks the header of `source`: parsePost without the Post. */
+export function parsePostHeader(source: SourceFile, config: SiteConfig, kind: PostKind): PostHeader {
   const file = source.path;
   const text = source.text;
   if (text.slice(bomLength(text)).trim() === "") {
@@ -43,26 +68,22 @@ export function parsePost(
   const header: ParsedHeader = headerParsers[format](text, file);
   const broken = hasErrors(header.diagnostics);
   // A YAML or TOML error leaves no fields to check; a broken `!!` line may hold the "missing" key.
-  if (broken && format !== "bang") return { post: undefined, diagnostics: header.diagnostics };
+  if (broken && format !== "bang") return { parsed: undefined, diagnostics: header.diagnostics };
   const ctx = { file, format, timezone: config.timezone, siteUrl: config.url, kind };
   const { meta: fields, oldUrls, diagnostics } = toPostMeta(header.fields, ctx);
   const fieldDiagnostics = broken ? diagnostics.filter((d) => !d.rule.startsWith("missing-")) : diagnostics;
   const all = [...header.diagnostics, ...fieldDiagnostics];
-  if (hasErrors(all)) return { post: undefined, diagnostics: all };
+  if (hasErrors(all)) return { parsed: undefined, diagnostics: all };
   const made = postUrl(fields, file, kind, config);
-  if ("diagnostic" in made) return { post: undefined, diagnostics: [...all, made.diagnostic] };
+  if ("diagnostic" in made) return { parsed: undefined, diagnostics: [...all, made.diagnostic] };
   const { url } = made;
   // An old URL (`permalink`, `url`) that is the post's URL now needs no redirect.
   const moved = oldUrls.filter((old) => config.basePath + old.slice(1) !== url && !fields.aliases.includes(old));
   const meta = moved.length === 0 ? fields : { ...fields, aliases: [...fields.aliases, ...moved] };
-  const { bodyStart } = header;
-  // Made when asked (to render, by a worker, once): kept, it was a second copy of every post in memory.
-  // CRLF becomes LF (a `\r` would reach the HTML in text and code): every line and column stays the same.
-  const post: Post = { kind, source, format, meta, url, get body() { return blankRange(source.text, 0, bodyStart).replace(/\r\n/g, "\n"); } };
-  return { post, diagnostics: all };
+  return { parsed: { format, meta, url, bodyStart: header.bodyStart }, diagnostics: all };
 }
 
-const fail = (d: Diagnostic) => ({ post: undefined, diagnostics: [d] });
+const fail = (d: Diagnostic): PostHeader => ({ parsed: undefined, diagnostics: [d] });
 
 function missingHeader(text: string, file: string): Diagnostic {
   const start = bomLength(text);

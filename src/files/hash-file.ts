@@ -35,8 +35,8 @@ export const hashOutputFile = (file: OutputFile): Promise<FileDigest> => {
 };
 
 /**
- * path → digest for every file, hashed a few at a time; a staged page whose digest is `known`
- * (taken as it was staged) is not read again.
+ * path → digest for every file, hashed a few at a time; a generated page whose digest is
+ * `known` (taken as it was staged, or recorded when the last build made it) is not read again.
  */
 export async function hashOutputFiles(
   files: readonly OutputFile[],
@@ -45,7 +45,7 @@ export async function hashOutputFiles(
 ): Promise<Map<string, FileDigest>> {
   const digests = new Map<string, FileDigest>();
   await runPool(files, concurrency, async (file) => {
-    const staged = "staged" in file ? known.get(file.path) : undefined;
+    const staged = "generated" in file ? known.get(file.path) : undefined;
     digests.set(file.path, staged ?? (await hashOutputFile(file)));
   });
   return digests;

@@ -89,6 +89,26 @@ export function checkSnapshot(snapshot: TreeSnapshot): SnapshotCheck {
   return refreshedAny ? { refreshed: { takenAt: checkedAt, trees } } : {};
 }
 
+/**
+ * The regular files of `snapshot` that are still as it recorded them — same stat, trusted;
+ * or racy, with the same bytes — as absolute paths: files a later run may take to hold the
+ * bytes that the snapshot's maker left there. One stat each, and a read only for racy files.
+ */
+export function unchangedFiles(snapshot: TreeSnapshot): Set<string> {
+  const unchanged = new Set<string>();
+  for (const tree of snapshot.trees) {
+    for (const file of tree.files) {
+      if (file.link !== undefined) continue;
+      const absolute = path.join(tree.spec.dir, file.path);
+      const stat = lstatOrUndefined(absolute);
+      if (stat === undefined || !stat.isFile() || !sameStat(statKey(stat), file.stat)) continue;
+      if (isRacy(file.stat, snapshot.takenAt) && (file.hash === undefined || hashFile(absolute) !== file.hash)) continue;
+      unchanged.add(absolute);
+    }
+  }
+  return unchanged;
+}
+
 function recordTree(spec: TreeSpec, takenAt: number): TreeRecord {
   const top = lstatOrUndefined(spec.dir);
   if (top === undefined) return { spec, folders: [{ path: "", names: "absent", stat: [0, 0, 0, 0] }], files: [] };

@@ -27,7 +27,7 @@ export interface GenerationInput {
   readonly now: Date;
   /** Every post and page URL of this build. */
   readonly published: readonly PublishedUrl[];
-  /** Digests of the staged pages, taken as they were staged: not read back to be hashed. */
+  /** Digests of the generated pages, taken as they were staged (or kept from the last build): not read back to be hashed. */
   readonly digests?: ReadonlyMap<string, FileDigest> | undefined;
 }
 

@@ -31,7 +31,7 @@ export function unsafeFileNames(files: readonly OutputFile[]): Diagnostic[] {
 }
 
 function sourceOf(file: OutputFile): string {
-  if (!("sourcePath" in file) || file.staged) return file.path;
+  if (!("sourcePath" in file) || file.generated) return file.path;
   const inPublic = `${path.sep}public${path.sep}${file.path.split("/").join(path.sep)}`;
   return file.sourcePath.endsWith(inPublic) ? `public/${file.path}` : file.sourcePath;
 }

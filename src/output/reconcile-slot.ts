@@ -84,7 +84,7 @@ function placeOne(file: OutputFile, slot: string, inSlot: Stats | undefined): Sl
     if (same) return "kept";
     unlinkSync(target);
   }
-  if (source !== undefined && "staged" in file) moveStaged(source, target);
+  if (source !== undefined && "generated" in file && file.generated === "staged") moveStaged(source, target);
   // Copy-on-write where the file system offers it (btrfs, XFS): a clone shares no bytes that can change.
   else if (source !== undefined) copyFileSync(source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
   else if (typeof contents === "string") writeTextSync(target, contents);

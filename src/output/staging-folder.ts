@@ -50,7 +50,7 @@ export function openStagingFolder(dir: string): StagingFolder {
       // stays in it, for whoever looks at the folder.
       const staged = join(dir, `${++count}-${basename(path)}`);
       writeTextSync(staged, text);
-      return { path, sourcePath: staged, staged: true };
+      return { path, sourcePath: staged, generated: "staged" };
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { toPostData, toPostDataAt, toPostsData, type PostData } from "./post-dat
 import type { Theme } from "./read-theme.js";
 import { checkPageSlugs } from "./reserved-slugs.js";
 import { checkPostUrls } from "./post-url-clashes.js";
-import { feedOutputFiles, sitemapAndRobots, type SitemapPage } from "./site-files.js";
+import { feedTexts, robotsFiles, sitemapTexts, type KeptTexts, type SitemapPage } from "./site-files.js";
 import { buildSiteNav, orderPages } from "./site-nav.js";
 import { toSiteData } from "./site-data.js";
 import { buildTagIndex } from "./tag-index.js";
@@ -46,10 +46,22 @@ export interface AssembleInput {
    * default it is held as text.
    */
   readonly keepPage?: PageKeeper | undefined;
+  /**
+   * The page the last build made at a path from the same key, as an output file (the live
+   * output's file: see cache/page-ledger.ts); undefined when there is none. Such a page is
+   * not rendered again.
+   */
+  readonly unchangedPage?: UnchangedPage | undefined;
 }
 
-/** Turns a rendered page into the output file that holds it. */
-export type PageKeeper = (path: string, html: string) => OutputFile;
+/**
+ * Turns a rendered page into the output file that holds it; `key` is the page's (when the
+ * renderer has keys and the page rendered without a diagnostic), for the next build's match.
+ */
+export type PageKeeper = (path: string, html: string, key?: string) => OutputFile;
+
+/** The last build's page at `path` when it was made from `key`, as an output file. */
+export type UnchangedPage = (path: string, key: string) => OutputFile | undefined;
 
 const holdAsText: PageKeeper = (path, html) => ({ path, contents: html });
 
@@ -66,7 +78,7 @@ export interface AssembledSite {
  */
 export function assembleSite(input: AssembleInput): AssembledSite {
   const { config, now } = input;
-  const sink = createPageSink(input.renderer, input.keepPage ?? holdAsText);
+  const sink = createPageSink(input.renderer, input.keepPage ?? holdAsText, { texts: input.texts, unchangedPage: input.unchangedPage });
   const { posts, pages, tags, context } = layOutSite(input, sink);
   const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages]) };
   const postsData = timed("post data", () => toPostsData(posts, dataContext));
@@ -79,7 +91,7 @@ export function assembleSite(input: AssembleInput): AssembledSite {
     const data = toPostData(page, dataContext);
     sink.render("page", outputPathOf(data.url, config), toPostPageData(data, context));
   }
-  renderTagPages(tags, dataOf, { ...context, now, texts: input.texts }, sink);
+  renderTagPages(tags, dataOf, { ...context, now }, sink);
   sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData.map(toArchiveEntry), config.timezone), context));
   sink.render("404", "404.html", toNotFoundPageData(context));
   if (config.search) {
@@ -87,8 +99,10 @@ export function assembleSite(input: AssembleInput): AssembledSite {
     sink.add(siteSearchFiles(posts, pages, config, input.texts));
   }
   if (config.url !== undefined) {
-    sink.add(feedOutputFiles(posts, config, now, siteFeedSpec(config), input.texts));
-    sink.add(timed("sitemap", () => sitemapAndRobots(sitemapPages(posts, pages, tags, config), config, input.publicPaths, input.texts)));
+    sink.addTexts(feedTexts(posts, config, now, siteFeedSpec(config)));
+    const sitemap = timed("sitemap", () => sitemapTexts(sitemapPages(posts, pages, tags, config), config));
+    if (sitemap) timed("sitemap", () => sink.addTexts(sitemap));
+    sink.add(robotsFiles(config, input.publicPaths));
   }
   for (const [name, asset] of input.theme.assets) if (config.search || name !== searchScript) sink.files.push(asset.file);
   return { files: sink.files, diagnostics: sink.diagnostics() };
@@ -151,7 +165,16 @@ function layOutSite(input: PostPageInput, sink: { report(d: readonly Diagnostic[
   return { posts, pages, tags: tagIndex.tags, context };
 }
 
-function createPageSink(renderer: TemplateRenderer, keepPage: PageKeeper): PageSink & { files: OutputFile[]; report(d: readonly Diagnostic[]): void; diagnostics(): Diagnostic[] } {
+/**
+ * Where the site's pages and generated files go as they are made: to `keepPage` (the
+ * writer's stage); or, when the last build made one from the same key, as `unchangedPage`
+ * gives it, unmade.
+ */
+function createPageSink(
+  renderer: TemplateRenderer,
+  keepPage: PageKeeper,
+  { texts, unchangedPage }: { texts?: TextCache | undefined; unchangedPage?: UnchangedPage | undefined } = {},
+): PageSink & { files: OutputFile[]; report(d: readonly Diagnostic[]): void; diagnostics(): Diagnostic[] } {
   const files: OutputFile[] = [];
   const found = new Map<string, Diagnostic>();
   // The same template fault shows up on every page that uses it; report it once.
@@ -163,12 +186,25 @@ function createPageSink(renderer: TemplateRenderer, keepPage: PageKeeper): PageS
     report,
     diagnostics: () => [...found.values()],
     render(template, outputPath, data) {
+      const key = renderer.keyOf && timed("templates", () => renderer.keyOf?.(template, data));
+      const unchanged = key === undefined ? undefined : unchangedPage?.(outputPath, key);
+      if (unchanged) return void files.push(unchanged);
       const result = timed("templates", () => renderer.render(template, data));
       report(result.diagnostics);
-      if (result.html !== undefined) files.push(keepPage(outputPath, result.html));
+      // A page with a diagnostic gets no key: the next build renders it again, and says so again.
+      if (result.html !== undefined) files.push(keepPage(outputPath, result.html, result.diagnostics.length === 0 ? key : undefined));
     },
     add(generated) {
       for (const file of generated) files.push("contents" in file && typeof file.contents === "string" ? keepPage(file.path, file.contents) : file);
+    },
+    addTexts(kept: KeptTexts) {
+      const digest = texts?.keyOf(kept.kind, kept.key());
+      let made: readonly string[] | undefined;
+      const textAt = (i: number) => (made ??= texts ? texts.texts(kept.kind, kept.key(), kept.make) : kept.make())[i] ?? "";
+      kept.paths.forEach((path, i) => {
+        const key = digest && `${digest}#${i}`;
+        files.push((key && unchangedPage?.(path, key)) || keepPage(path, textAt(i), key));
+      });
     },
   };
 }

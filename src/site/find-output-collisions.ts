@@ -48,4 +48,4 @@ function folderCollisions(files: readonly OutputFile[]): Diagnostic[] {
     undefined, undefined, "rename or remove one of them"));
 }
 
-const describe = (file: OutputFile): string => ("sourcePath" in file && !file.staged ? file.sourcePath : "a generated page");
+const describe = (file: OutputFile): string => ("sourcePath" in file && !file.generated ? file.sourcePath : "a generated page");

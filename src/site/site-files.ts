@@ -16,10 +16,39 @@ import type { TextCache } from "../cache/text-cache.js";
 import { feedFiles, robotsTxtPath, sitemapPath } from "../urls/generated-files.js";
 
 /**
+ * Generated texts that the text cache keeps under one key: the files at `paths`, made
+ * together by `make` (a feed's three forms), or taken as they are from the last build
+ * (see site/assemble-site.ts).
+ */
+export interface KeptTexts {
+  readonly kind: string;
+  /** Everything the texts are made of, as one string (computed on first use). */
+  readonly key: () => string;
+  readonly paths: readonly string[];
+  readonly make: () => readonly string[];
+}
+
+/**
  * `feed.xml`, `atom.xml` and `feed.json` in `spec.folder`. Rendering XML is not cheap and
  * a site has three feeds per tag, so with a cache they are kept by what they are made of:
  * the newest posts' renderings (by digest), their headers, the config and the feed's date.
  */
+export function feedTexts(posts: readonly RenderedPost[], config: SiteConfig, now: Date, spec: FeedSpec): KeptTexts {
+  const items = feedPosts(posts, config);
+  let key: string | undefined;
+  return {
+    kind: "feeds",
+    key: () => (key ??= JSON.stringify([spec, config, (latestChange(items) ?? now).getTime(), items.map((p) => [p.digest, p.post.url, p.post.meta])])),
+    paths: [`${spec.folder}${feedFiles.rss}`, `${spec.folder}${feedFiles.atom}`, `${spec.folder}${feedFiles.json}`],
+    make: () => timed("feeds", () => [
+      renderRssFeed(items, config, now, spec),
+      renderAtomFeed(items, config, now, spec),
+      renderJsonFeed(items, config, now, spec),
+    ]),
+  };
+}
+
+/** The feeds of `spec` as files (feedTexts), from the cache when it holds them. */
 export function feedOutputFiles(
   posts: readonly RenderedPost[],
   config: SiteConfig,
@@ -27,20 +56,13 @@ export function feedOutputFiles(
   spec: FeedSpec,
   cache?: TextCache,
 ): OutputFile[] {
-  const items = feedPosts(posts, config);
-  const render = () => timed("feeds", () => [
-    renderRssFeed(items, config, now, spec),
-    renderAtomFeed(items, config, now, spec),
-    renderJsonFeed(items, config, now, spec),
-  ]);
-  const key = () => JSON.stringify([spec, config, (latestChange(items) ?? now).getTime(),
-    items.map((p) => [p.digest, p.post.url, p.post.meta])]);
-  const [rss = "", atom = "", json = ""] = cache ? cache.texts("feeds", key(), render) : render();
-  return [
-    { path: `${spec.folder}${feedFiles.rss}`, contents: rss },
-    { path: `${spec.folder}${feedFiles.atom}`, contents: atom },
-    { path: `${spec.folder}${feedFiles.json}`, contents: json },
-  ];
+  return textFiles(feedTexts(posts, config, now, spec), cache);
+}
+
+/** Kept texts as files with their contents: from `cache` when it holds them, else made (and stored). */
+export function textFiles(kept: KeptTexts, cache?: TextCache): OutputFile[] {
+  const texts = cache ? cache.texts(kept.kind, kept.key(), kept.make) : kept.make();
+  return kept.paths.map((path, i) => ({ path, contents: texts[i] ?? "" }));
 }
 
 /** A page of the site for the sitemap: its site-absolute URL and the posts it shows. */
@@ -50,22 +72,18 @@ export interface SitemapPage {
   readonly posts: readonly RenderedPost[];
 }
 
-/** `sitemap.xml`, and `robots.txt` pointing at it unless public/ has its own. */
-export function sitemapAndRobots(
-  pages: readonly SitemapPage[],
-  config: SiteConfig,
-  publicPaths: ReadonlySet<string>,
-  cache?: TextCache,
-): OutputFile[] {
+/** `sitemap.xml` (none without a site URL). A large site's sitemap is the same after most builds, and XML is not cheap to write. */
+export function sitemapTexts(pages: readonly SitemapPage[], config: SiteConfig): KeptTexts | undefined {
   const siteUrl = config.url;
-  if (siteUrl === undefined) return [];
+  if (siteUrl === undefined) return undefined;
   const entries: SitemapEntry[] = pages.map((page) => ({ url: new URL(page.url, siteUrl).href, lastmod: latestChange(page.posts) }));
-  // A large site's sitemap is the same after most builds, and XML is not cheap to write.
-  const render = () => [renderSitemap(entries)];
-  const [xml = ""] = cache ? cache.texts("sitemap", JSON.stringify(entries), render) : render();
-  const files: OutputFile[] = [{ path: sitemapPath, contents: xml }];
-  if (!publicPaths.has(robotsTxtPath)) files.push({ path: robotsTxtPath, contents: renderRobotsTxt(config) });
-  return files;
+  let key: string | undefined;
+  return { kind: "sitemap", key: () => (key ??= JSON.stringify(entries)), paths: [sitemapPath], make: () => [renderSitemap(entries)] };
+}
+
+/** `robots.txt` pointing at the sitemap, unless public/ has its own or the site has no URL. */
+export function robotsFiles(config: SiteConfig, publicPaths: ReadonlySet<string>): OutputFile[] {
+  return config.url === undefined || publicPaths.has(robotsTxtPath) ? [] : [{ path: robotsTxtPath, contents: renderRobotsTxt(config) }];
 }
 
 /** The latest `updated ?? published` of some posts; undefined when none is dated. */

@@ -3,16 +3,17 @@ import type { FeedSpec } from "./feeds/feed-spec.js";
 import type { HeadContext } from "./head-metadata.js";
 import { paginate } from "./paginate.js";
 import type { PostData } from "./post-data.js";
-import { feedOutputFiles } from "./site-files.js";
+import { feedTexts, type KeptTexts } from "./site-files.js";
 import type { Tag } from "./tag-index.js";
 import { toTagData, toTagPageData, toTagsPageData } from "./template-data.js";
-import type { TextCache } from "../cache/text-cache.js";
 
 /** Where rendered pages go: a template, an output path, its data. */
 export interface PageSink {
   render(template: string, outputPath: string, data: object): void;
-  /** Generated files that are not templated pages (feeds, the sitemap), kept as pages are. */
+  /** Generated files that are not templated pages (robots.txt, search files), kept as pages are. */
   add(files: readonly OutputFile[]): void;
+  /** Generated texts that the text cache keeps (feeds, the sitemap), kept as pages are. */
+  addTexts(texts: KeptTexts): void;
   readonly files: OutputFile[];
 }
 
@@ -23,7 +24,7 @@ export interface PageSink {
 export function renderTagPages(
   tags: readonly Tag[],
   dataOf: ReadonlyMap<RenderedPost, PostData>,
-  context: HeadContext & { readonly now: Date; readonly texts?: TextCache | undefined },
+  context: HeadContext & { readonly now: Date },
   sink: PageSink,
 ): void {
   if (tags.length === 0) return;
@@ -44,6 +45,6 @@ export function renderTagPages(
       pageUrl: new URL(tagData.url, config.url).href,
       folder: `tags/${tag.slug}/`,
     };
-    sink.add(feedOutputFiles(tag.posts, config, context.now, spec, context.texts));
+    sink.addTexts(feedTexts(tag.posts, config, context.now, spec));
   });
 }

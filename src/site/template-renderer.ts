@@ -16,6 +16,8 @@ export interface RenderResult {
 /** Renders the theme's templates by name (`post` or `post.liquid`) with the given data. */
 export interface TemplateRenderer {
   render(name: string, data: object): RenderResult;
+  /** The page's key, when the renderer is the page cache's (cache/page-cache.ts): what the last build's pages are matched by. */
+  keyOf?(name: string, data: object): string | undefined;
 }
 
 const extname = ".liquid";

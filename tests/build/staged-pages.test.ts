@@ -26,7 +26,7 @@ describe("pages staged by the disk writer, renderings parked in a spool", () => 
       const asText = (contents: string | Uint8Array) => (typeof contents === "string" ? contents : Buffer.from(contents).toString("utf8"));
       expect(parked.files.map((f) => f.path)).toEqual(text.files.map((f) => f.path));
       const page = parked.files.find((f) => f.path === "posts/post-0/index.html");
-      expect(page && "staged" in page && page.staged).toBe(true);
+      expect(page && "generated" in page && page.generated).toBe("staged");
       expect(parked.files.map((f) => asText(outputContents(f)))).toEqual(text.files.map((f) => asText(outputContents(f))));
     } finally {
       writer.close();

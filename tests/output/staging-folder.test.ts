@@ -15,7 +15,7 @@ describe("staging folder", () => {
     // The same path twice (a collision the build reports) stages twice, each file itself.
     const files = [...pages, "again"].map((html, i) => staging.stage(i === 4 ? "p0/index.html" : `p${i}/index.html`, html));
     files.forEach((file, i) => {
-      if (!("sourcePath" in file) || !file.staged) throw new Error("not staged");
+      if (!("sourcePath" in file) || file.generated !== "staged") throw new Error("not staged");
       expect(file.path).toBe(`p${i % 4}/index.html`);
       expect(readFileSync(file.sourcePath).equals(Buffer.from([...pages, "again"][i] ?? "", "utf8"))).toBe(true);
     });
