@@ -1,17 +1,14 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { SiteConfig } from "../config/site-config.js";
 import { postOf, parsePostHeader, type PostHeader } from "../content/parse-post.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { HeaderFormat, Post, PostKind, PostMeta, SourceFile } from "../model.js";
-import { writeWhole } from "./build-record.js";
+import { openBundledEntries } from "./bundled-entries.js";
 
 /**
  * Parsed headers kept between builds, by the source's text, path and kind and the config:
  * after a one-post edit a build parses one header instead of every one (YAML front matter
- * made that 0.2–0.3 s at 1,000 posts). All of them live in one file of the cache folder, read
- * at once: a file per post cost more to open than the header to parse.
+ * made that 0.2–0.3 s at 1,000 posts). All of them live in one file (bundled-entries.ts).
  */
 export interface HeaderCache {
   /** parsePost, answered from the cache when it holds this source's header. */
@@ -23,38 +20,22 @@ export interface HeaderCache {
   save(succeeded: boolean): void;
 }
 
-const fileFormat = 1;
-
 /** The header cache of the cache folder `dir`, for the code `identity` (another version's headers are not used); read at the first parse. */
 export function openHeaderCache(dir: string, identity: string): HeaderCache {
-  const file = path.join(dir, "headers.json");
-  let read: Map<string, StoredHeader> | undefined;
-  const stored = () => (read ??= readStored(file, identity));
-  const used = new Map<string, StoredHeader>();
-  let added = false;
+  const kept = openBundledEntries(dir, "headers", identity, isStoredHeader);
   let salted: { config: SiteConfig; salt: string } | undefined;
   const saltOf = (config: SiteConfig) => (salted?.config === config ? salted : (salted = { config, salt: JSON.stringify(config) })).salt;
   return {
     parse(source, config, kind) {
       const key = createHash("sha256").update(JSON.stringify([kind, source.path, saltOf(config)])).update("\0").update(source.text).digest("hex");
-      const found = used.get(key) ?? stored().get(key);
-      if (found !== undefined) {
-        used.set(key, found);
-        return postOf(source, kind, fromStored(found));
-      }
+      const found = kept.get(key);
+      if (found !== undefined) return postOf(source, kind, fromStored(found));
       const header = parsePostHeader(source, config, kind);
       const keepable = toStored(header);
-      if (keepable !== undefined) {
-        used.set(key, keepable);
-        added = true;
-      }
+      if (keepable !== undefined) kept.keep(key, keepable);
       return postOf(source, kind, header);
     },
-    save(succeeded) {
-      if (read === undefined || (!added && (!succeeded || used.size === read.size))) return;
-      const entries = succeeded ? used : new Map([...read, ...used]);
-      writeWhole(dir, file, JSON.stringify({ format: fileFormat, identity, entries: Object.fromEntries(entries) }));
-    },
+    save: (succeeded) => kept.save(succeeded),
   };
 }
 
@@ -108,20 +89,8 @@ function isPlainJson(value: unknown): boolean {
   return Object.values(value as Record<string, unknown>).every((v) => v === undefined || isPlainJson(v));
 }
 
-/** The stored headers, when the file is this code's and whole; else none (every header is parsed). */
-function readStored(file: string, identity: string): Map<string, StoredHeader> {
-  try {
-    const stored = JSON.parse(readFileSync(file, "utf8")) as { format?: unknown; identity?: unknown; entries?: unknown };
-    if (stored.format !== fileFormat || stored.identity !== identity || typeof stored.entries !== "object" || stored.entries === null) return new Map();
-    const entries = Object.entries(stored.entries as Record<string, unknown>);
-    return entries.every(([, entry]) => isStoredHeader(entry)) ? new Map(entries as [string, StoredHeader][]) : new Map();
-  } catch {
-    return new Map();
-  }
-}
-
 /** The stored shape, field by field: a file edited or cut short by anyone else is not used. */
-function isStoredHeader(value: unknown): boolean {
+function isStoredHeader(value: unknown): value is StoredHeader {
   const entry = value as { diagnostics?: unknown; parsed?: Record<string, unknown> } | null;
   if (typeof entry !== "object" || entry === null || !Array.isArray(entry.diagnostics)) return false;
   if (!entry.diagnostics.every((d: { rule?: unknown; message?: unknown; severity?: unknown }) => typeof d?.rule === "string" && typeof d.message === "string" && typeof d.severity === "string")) return false;
