@@ -228,6 +228,9 @@
       }
     }
     input.addEventListener("input", run);
+    // The index's entry is read when the box is first focused, while the reader starts to
+    // type: the first keystroke then waits only for its words' chunk and the results' fragments.
+    input.addEventListener("focus", () => void loadEntry().catch(() => {}), { once: true });
     form.addEventListener("submit", (event) => {
       if (onPage) event.preventDefault();
     });

@@ -92,6 +92,24 @@ describe.skipIf(!tool.available)("search in a browser", () => {
     await close();
   });
 
+  it("reads the index's entry when the box gets the focus, before the first keystroke", async () => {
+    const { page, close } = await open("/blog/");
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    const entryRead = page.waitForRequest((request) => /\/blog\/assets\/search\/index\.[0-9a-f]+\.json$/.test(request.url()));
+    expect(requested.filter((url) => url.includes("/search/"))).toEqual([]);
+    await page.getByLabel("Search this site").focus();
+    await entryRead;
+    expect(requested.filter((url) => url.includes("/search/")).map((url) => url.replace(/\.[0-9a-f]+\.json$/, ".json")))
+      .toEqual(["/blog/search/index.json", "/blog/assets/search/index.json"]);
+    await page.keyboard.type("wick");
+    await page.locator(".site-search [data-search-results] li").first().waitFor();
+    // The keystroke read the chunk of its word and the fragment of its result, not the entry again.
+    expect(requested.filter((url) => url.includes("/assets/search/index."))).toHaveLength(1);
+    expect(requested.some((url) => url.includes("/assets/search/terms."))).toBe(true);
+    await close();
+  });
+
   it("shows a post's markup as text, never as markup", async () => {
     const { page, close } = await open("/blog/search/?q=onerror");
     const region = page.locator(".search-page [data-search-results]");
