@@ -49,21 +49,8 @@ describe("the header cache", () => {
     }
   });
 
-  it("parses again what another source text, kind, config or code version gives", () => {
-    const dir = tempDir();
-    const config = { ...defaultSiteConfig, url: "https://example.com/" };
-    const source = { path: "posts/a.md", text: "!! title: A\n!! published: 2025-01-01\n\nText.\n" };
-    const cache = openHeaderCache(dir, "code");
-    cache.parse(source, config, "post");
-    cache.save(true);
-    const again = openHeaderCache(dir, "code");
-    expect(again.parse({ ...source, text: source.text.replace("A\n", "B\n") }, config, "post").post?.meta.title).toBe("B");
-    expect(again.parse(source, config, "page").post?.url).toBe("/a/");
-    expect(again.parse(source, { ...config, basePath: "/blog/" }, "post").post?.url).toBe("/blog/posts/a/");
-    expect(openHeaderCache(dir, "other code").parse(source, { ...config, basePath: "/x/" }, "post").post?.url).toBe("/x/posts/a/");
-  });
-
-  it("ignores a damaged file, and the build's next save mends it", () => {
+  /** A cache folder whose header file holds one post's header, and that post. */
+  function oneHeaderSaved() {
     const dir = tempDir();
     const config = { ...defaultSiteConfig, url: "https://example.com/" };
     const source = { path: "posts/a.md", text: "!! title: A\n!! published: 2025-01-01\n\nText.\n" };
@@ -71,7 +58,25 @@ describe("the header cache", () => {
     cache.parse(source, config, "post");
     cache.save(true);
     const file = path.join(dir, "headers.json");
-    writeFileSync(file, readFileSync(file, "utf8").replace('"title":"A"', '"title":7'));
+    const edit = (from: string, to: string) => writeFileSync(file, readFileSync(file, "utf8").replace(from, to));
+    return { dir, config, source, file, edit };
+  }
+
+  it("parses again what another source text, kind, config or code version gives", () => {
+    const { dir, config, source, edit } = oneHeaderSaved();
+    // A stored title no parse gives: it shows which answers come from the file.
+    edit('"title":"A"', '"title":"Stored"');
+    const again = openHeaderCache(dir, "code");
+    expect(again.parse(source, config, "post").post?.meta.title).toBe("Stored");
+    expect(again.parse({ ...source, text: source.text.replace("A\n", "B\n") }, config, "post").post?.meta.title).toBe("B");
+    expect(again.parse(source, config, "page").post?.meta.title).toBe("A");
+    expect(again.parse(source, { ...config, basePath: "/blog/" }, "post").post?.meta.title).toBe("A");
+    expect(openHeaderCache(dir, "other code").parse(source, config, "post").post?.meta.title).toBe("A");
+  });
+
+  it("ignores a damaged file, and the build's next save mends it", () => {
+    const { dir, config, source, file, edit } = oneHeaderSaved();
+    edit('"title":"A"', '"title":7');
     const damaged = openHeaderCache(dir, "code");
     expect(damaged.parse(source, config, "post")).toEqual(parsePost(source, config, "post"));
     damaged.save(true);
