@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { writeTextSync } from "../files/write-text-sync.js";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TreeSnapshot } from "../files/tree-snapshot.js";
@@ -90,15 +91,32 @@ export function writeBuildRecord(cacheDir: string, outDir: string, record: Omit<
 
 /** Writes `file` of the cache folder whole (a temporary file renamed into place) or not at all. */
 export function writeWhole(cacheDir: string, file: string, text: string): void {
+  writeWholeInParts(cacheDir, file, () => [text]);
+}
+
+/** writeWhole of the text `parts` gives, written a megabyte at a time (a large file need not be one string). */
+export function writeWholeInParts(cacheDir: string, file: string, parts: () => Iterable<string>): void {
   const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
   mkdirSync(cacheDir, { recursive: true });
   try {
-    writeFileSync(temp, text);
+    writeTextSync(temp, inMegabytes(parts()));
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+function* inMegabytes(parts: Iterable<string>): Iterable<string> {
+  let pending = "";
+  for (const part of parts) {
+    pending += part;
+    if (pending.length >= 1 << 20) {
+      yield pending;
+      pending = "";
+    }
+  }
+  yield pending;
 }
 
 /** Forgets the record before a build changes the output: a build that stops half-way must not leave one that vouches for it. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { writeWhole } from "./build-record.js";
+import { writeWholeInParts } from "./build-record.js";
 
 /**
  * Small entries of one kind kept in a single file of the cache folder, read whole at the
@@ -43,7 +43,15 @@ export function openBundledEntries<T>(dir: string, name: string, identity: strin
       const before = read ?? new Map<string, T>();
       if (!added && (!succeeded || used.size === before.size)) return;
       const entries = succeeded ? used : new Map([...before, ...used]);
-      writeWhole(dir, file, JSON.stringify({ format: fileFormat, identity, entries: Object.fromEntries(entries) }));
+      writeWholeInParts(dir, file, function* () {
+        yield `${JSON.stringify({ format: fileFormat, identity }).slice(0, -1)},"entries":{`;
+        let first = true;
+        for (const [key, value] of entries) {
+          yield `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify(value)}`;
+          first = false;
+        }
+        yield "}}";
+      });
     },
   };
 }

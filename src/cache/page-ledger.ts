@@ -2,7 +2,7 @@ import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { FileDigest } from "../files/hash-file.js";
 import { unchangedFiles } from "../files/tree-snapshot.js";
-import { fileOfOutput, forgetFile, readBuildRecord, writeWhole } from "./build-record.js";
+import { fileOfOutput, forgetFile, readBuildRecord, writeWholeInParts } from "./build-record.js";
 import { codeIdentity } from "./code-identity.js";
 
 /**
@@ -50,8 +50,13 @@ export interface PageLedger {
   seal(generation: string): SealedLedger;
 }
 
-/** A filled ledger, in the form it is saved in. */
-export type SealedLedger = StoredLedger;
+/** A filled ledger, to be saved once its generation is written. */
+export interface SealedLedger {
+  readonly generation: string;
+  readonly strings: readonly string[];
+  readonly pages: readonly LedgerRow[];
+  readonly refs: Uint32Array;
+}
 
 const ledgerFormat = 1;
 
@@ -88,23 +93,58 @@ export function createPageLedger(): PageLedger {
     if (index === undefined) indexes.set(text, (index = strings.push(text) - 1));
     return index;
   };
-  const pages: StoredPage[] = [];
+  // Every page's references, three numbers each, in one growing array of 32-bit numbers: as
+  // arrays of their own, a 20,000-post site's millions of references took hundreds of MB.
+  let refs = new Uint32Array(1 << 16);
+  let used = 0;
+  const pages: LedgerRow[] = [];
   let taken = 0;
   return {
     add(outputPath, { key, digest, scan }, how = "made") {
       if (how === "taken") taken++;
-      const refs: number[] = [];
-      for (const ref of scan.refs) refs.push(indexOf(ref.url), ref.offset, ref.absoluteOnly ? 1 : 0);
-      pages.push([outputPath, key, digest.hash, digest.size, refs, scan.ids === undefined ? null : Array.from(scan.ids, indexOf)]);
+      const start = used;
+      if (used + 3 * scan.refs.length > refs.length) {
+        const grown = new Uint32Array(Math.max(2 * refs.length, used + 3 * scan.refs.length));
+        grown.set(refs.subarray(0, used));
+        refs = grown;
+      }
+      for (const ref of scan.refs) {
+        refs[used++] = indexOf(ref.url);
+        refs[used++] = ref.offset;
+        refs[used++] = ref.absoluteOnly ? 1 : 0;
+      }
+      pages.push({ outputPath, key, digest, refs: [start, used], ids: scan.ids === undefined ? null : Array.from(scan.ids, indexOf) });
     },
     taken: () => taken,
-    seal: (generation) => ({ format: ledgerFormat, identity: codeIdentity(), generation, strings, pages }),
+    seal: (generation) => ({ generation, strings, pages, refs: refs.subarray(0, used) }),
   };
 }
 
-/** Saves the ledger of a build just written into `outDir`, before its record. */
+/** One page as the ledger holds it while the build runs: its references are a range of the shared array. */
+interface LedgerRow {
+  readonly outputPath: string;
+  readonly key: string;
+  readonly digest: FileDigest;
+  readonly refs: readonly [start: number, end: number];
+  readonly ids: readonly number[] | null;
+}
+
+/**
+ * Saves the ledger of a build just written into `outDir`, before its record: page by page, so
+ * that the whole ledger is never one string in memory.
+ */
 export function writePageLedger(cacheDir: string, outDir: string, ledger: SealedLedger): void {
-  writeWhole(cacheDir, ledgerPath(cacheDir, outDir), JSON.stringify(ledger));
+  writeWholeInParts(cacheDir, ledgerPath(cacheDir, outDir), function* () {
+    const head: Omit<StoredLedger, "pages"> = { format: ledgerFormat, identity: codeIdentity(), generation: ledger.generation, strings: ledger.strings };
+    yield `${JSON.stringify(head).slice(0, -1)},"pages":[`;
+    let first = true;
+    for (const { outputPath, key, digest, refs: [start, end], ids } of ledger.pages) {
+      const row: StoredPage = [outputPath, key, digest.hash, digest.size, Array.from(ledger.refs.subarray(start, end)), ids];
+      yield `${first ? "" : ","}${JSON.stringify(row)}`;
+      first = false;
+    }
+    yield "]}";
+  });
 }
 
 /** Forgets the ledger, with the record, before a build changes the output. */

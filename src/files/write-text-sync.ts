@@ -9,7 +9,7 @@ import { attachErrorPath } from "./attach-error-path.js";
  * megabytes larger. writeSync's temporary is freed at once.
  * On a failure (a full disk…) the partial file is removed, and the error names `target`.
  */
-export function writeTextSync(target: string, text: string | readonly string[]): void {
+export function writeTextSync(target: string, text: string | Iterable<string>): void {
   const fd = openSync(target, "wx");
   try {
     for (const part of typeof text === "string" ? [text] : text) writePart(fd, part);
