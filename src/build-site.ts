@@ -7,6 +7,7 @@ import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { applyRules } from "./rules/apply-rules.js";
 import { linkProblemPlaces, withoutCascades } from "./content/link-cascades.js";
 import { checkFragments } from "./markdown/check-fragments.js";
+import { mathOutputFiles } from "./assets/math-assets.js";
 import { lazyRenderer } from "./cache/lazy-renderer.js";
 import type { BuildCache } from "./cache/build-cache.js";
 import type { OutputFile, Post, PostKind, RenderedPost, SourceFile } from "./model.js";
@@ -92,7 +93,7 @@ export async function buildSite(
     now: options.now,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
   }));
-  const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets)))];
+  const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets))), ...mathOutputFiles(rendered)];
   const diagnostics = [
     ...sources.diagnostics,
     ...posts.diagnostics,

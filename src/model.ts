@@ -137,6 +137,8 @@ export interface RenderedPost {
   readonly digest: string;
   /** Every id in the HTML's start tags (headings, footnotes, raw anchors): what a `#fragment` may name. */
   readonly anchorIds: readonly string[];
+  /** Whether the HTML holds a formula: its page links KaTeX's stylesheet. */
+  readonly math: boolean;
 }
 
 /**

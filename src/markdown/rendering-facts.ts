@@ -20,6 +20,11 @@ export interface RenderingFacts {
    * that the fragment check does not read every post's HTML again.
    */
   readonly anchorIds: readonly string[];
+  /**
+   * Whether the HTML holds a formula (KaTeX's output): only then does its page link KaTeX's
+   * stylesheet and does the build publish it. Kept with the rendering, so a warm build knows.
+   */
+  readonly math: boolean;
 }
 
 export function renderingFacts(parts: RenderedParts): RenderingFacts {
@@ -30,8 +35,12 @@ export function renderingFacts(parts: RenderedParts): RenderingFacts {
         parts.resourcesHeading ?? null, parts.headings]))
       .digest("hex"),
     anchorIds: anchorIdsOf(parts.html),
+    math: holdsMath(parts.html),
   };
 }
+
+/** KaTeX's outermost class, as rehype-stringify writes it. */
+const holdsMath = (html: string): boolean => html.includes('<span class="katex">');
 
 const ID_ATTRIBUTE = /<[a-zA-Z][^<>]*?\sid="([^"]*)"/g;
 

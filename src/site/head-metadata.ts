@@ -4,6 +4,7 @@
  * head partial escapes them for their context, and `jsonLd` is already script-safe.
  */
 import type { SiteConfig } from "../config/site-config.js";
+import { mathStylesheetUrl } from "../assets/math-assets.js";
 import { blogJsonLd, blogPostingJsonLd } from "./json-ld.js";
 import type { PostData } from "./post-data.js";
 import type { FeedLink, SiteData } from "./site-data.js";
@@ -36,6 +37,8 @@ export interface PageData {
   readonly feeds: readonly FeedLink[];
   /** Script-safe JSON-LD (BlogPosting on posts, Blog on the home page): output with `| raw`. */
   readonly jsonLd: string | null;
+  /** URLs of stylesheets this page needs besides the theme's: KaTeX's, when it shows a formula. */
+  readonly stylesheets: readonly string[];
 }
 
 /** What every page's head needs from the site. */
@@ -52,6 +55,7 @@ export function listingPageData(
   url: string,
   context: HeadContext,
   extraFeeds: readonly FeedLink[] = [],
+  listed: readonly PostData[] = [],
 ): PageData {
   const { config, site } = context;
   const canonical = kind === "404" ? null : absolute(url, config);
@@ -64,6 +68,7 @@ export function listingPageData(
     jsonLd: isHome && canonical !== null
       ? blogJsonLd({ name: config.title, description: config.description, url: canonical, author: site.author, language: config.language })
       : null,
+    stylesheets: listed.some((post) => post.excerptHtml?.includes('<span class="katex">')) ? [mathStylesheetUrl(config.basePath)] : [],
   };
 }
 
@@ -91,6 +96,7 @@ export function postPageData(post: PostData, context: HeadContext): PageData {
         { name: config.title, url: site.url },
       )
       : null,
+    stylesheets: post.math ? [mathStylesheetUrl(config.basePath)] : [],
   };
 }
 
