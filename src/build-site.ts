@@ -19,7 +19,8 @@ import type { SiteSources } from "./read/read-site.js";
 import { assembleSite, type PageKeeper } from "./site/assemble-site.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./workers/prepare-renders.js";
-import { timed } from "./timings/stage-timings.js";
+import { timed, timedAsync } from "./timings/stage-timings.js";
+import { imageVariantFiles } from "./images/variant-files.js";
 import { pagePathsOf } from "./urls/page-paths.js";
 
 /** What a build produced: the files to write (when there are no errors) and every diagnostic. */
@@ -58,6 +59,8 @@ export interface BuildSiteOptions {
   readonly park?: ((text: string) => () => string) | undefined;
   /** Told once every post is rendered (a build to disk parks the sources' texts then: output/parked-sources.ts). */
   readonly allRendered?: (() => void) | undefined;
+  /** The cache folder, whose `images/` keeps encoded image variants; without it, this process keeps them. */
+  readonly imageCacheDir?: string | undefined;
 }
 
 /**
@@ -70,7 +73,7 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, stage, park, allRendered }: BuildSiteOptions = {},
+  { cache, plugins, threads, stage, park, allRendered, imageCacheDir }: BuildSiteOptions = {},
 ): Promise<BuildResult> {
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options));
   const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options));
@@ -93,7 +96,9 @@ export async function buildSite(
     now: options.now,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
   }));
-  const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets))), ...mathOutputFiles(rendered)];
+  const usedAssets = new Set(rendered.flatMap((post) => post.assets));
+  const variants = await timedAsync("image variants", () => imageVariantFiles(sources.assets, usedAssets, config.images, imageCacheDir));
+  const files = [...site.files, ...assetOutputFiles(sources.assets, usedAssets), ...mathOutputFiles(rendered), ...variants.files];
   const diagnostics = [
     ...sources.diagnostics,
     ...posts.diagnostics,
@@ -101,6 +106,7 @@ export async function buildSite(
     ...withoutCascades(rendered, posts.failed),
     ...timed("check fragments", () => checkFragments(rendered, links)),
     ...site.diagnostics,
+    ...variants.diagnostics,
     ...findOutputCollisions(files),
   ];
   cache?.posts.prune();

@@ -59,7 +59,7 @@ export async function publishSite(sources: SiteSources, config: SiteConfig, opti
   const digests = new Map<string, FileDigest>();
   let scans: SiteScans | undefined = createSiteScans();
   const result = await buildSite(sources, config, options, {
-    plugins: target.plugins, cache: cache.cache, park: target.writer.park, allRendered: target.parkSources,
+    plugins: target.plugins, cache: cache.cache, park: target.writer.park, allRendered: target.parkSources, imageCacheDir: cache.dir,
     stage: hashedAndScanned(target.writer, digests, scans),
   });
   // The cache's own warnings say nothing about the site: --strict leaves them warnings.

@@ -18,6 +18,7 @@ import { remarkLocalUrls } from "./remark-local-urls.js";
 import { remarkGfmWhereUsed } from "./gfm-where-used.js";
 import { remarkParseInPieces } from "./parse-in-pieces.js";
 import { rehypeMath } from "./math-render.js";
+import { rehypePictures } from "./rehype-pictures.js";
 import { remarkMathWhereUsed } from "./math-where-used.js";
 import { remarkResources } from "./remark-resources.js";
 
@@ -37,7 +38,7 @@ export interface UserPlugins {
  *   → math syntax (only in sources with a `$`) → user remarkPlugins (they see the Markdown as written)
  *   → local URLs and image sizes → resources → citations → description
  *   → remark-rehype → rehype-raw (only when the post has raw HTML) → rehype-slug
- *   → raw-HTML URLs and image sizes → headings → table alignment → lazy images
+ *   → raw-HTML URLs and image sizes → headings → table alignment → pictures → lazy images
  *   → KaTeX (formulas) → Shiki → heading anchors → user rehypePlugins (they see the finished HTML tree)
  *   → rehype-stringify.
  * User plugins run synchronously (renderPost is synchronous): an async transformer fails.
@@ -65,6 +66,7 @@ export function createMarkdownProcessor(plugins: UserPlugins = {}) {
     // Headings are collected before the anchors are added, so their texts have no "#".
     .use(rehypeHeadings)
     .use(rehypeTableAlign)
+    .use(rehypePictures)
     .use(rehypeLazyImages)
     // After the headings (their ids and texts come from the TeX) and before Shiki.
     .use(rehypeMath)

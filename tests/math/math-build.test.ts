@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeBlog, reported } from "../support/make-blog.js";
-import { fixedNow, readOutput, repoRoot, runCli, snapshot, tempDir } from "../support/run-cli.js";
+import { readOutput, repoRoot, runCli, snapshot } from "../support/run-cli.js";
+import { packagesLoaded } from "../images/packages-loaded.js";
 import { java } from "../support/system-tools.js";
 
 const config = { title: "Formulas", url: "https://example.com/" };
@@ -79,17 +80,6 @@ describe("math in a build", () => {
 });
 
 describe("math loads only where a source has a `$`", () => {
-  /** The packages a compiled CLI build loads (recorded as tests/e2e/lazy-imports.test.ts does). */
-  const packagesLoaded = (root: string): Set<string> => {
-    const list = path.join(tempDir(), "modules.txt");
-    const run = spawnSync(process.execPath, ["--import", path.join(repoRoot, "tests/support/record-modules.mjs"), path.join(repoRoot, "lib/cli.js"),
-      "build", "--root", root, "--out", path.join(root, "out"), "--no-cache"], {
-      env: { ...process.env, SOURCE_DATE_EPOCH: fixedNow, DAYLIGHT_TEST_MODULES: list },
-      encoding: "utf8",
-    });
-    expect(run.status, run.stderr).toBe(0);
-    return new Set(readFileSync(list, "utf8").split("\n").flatMap((line) => /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line)?.[1] ?? []));
-  };
   const mathPackages = ["katex", "micromark-extension-math", "mdast-util-math", "hast-util-from-html"];
 
   it("a build of posts without a `$` loads no math package; one with a formula loads them", () => {

@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { OutputFile } from "../model.js";
+import type { Variant } from "./plan-variants.js";
+
+/** Where encoded variants are kept between builds, by their id. */
+export interface VariantCache {
+  /** The variant as an output file when it is kept; undefined when it must be encoded. */
+  find(variant: Variant): Promise<OutputFile | undefined>;
+  /** Keeps freshly encoded bytes; gives the output file. */
+  keep(variant: Variant, bytes: Uint8Array): Promise<OutputFile>;
+  /** Forgets every variant but `used` (the cache holds one build's worth). */
+  keepOnly(used: ReadonlySet<string>): Promise<void>;
+}
+
+/**
+ * The cache folder's `images/` (beside the entry shards, which the entry cache alone prunes):
+ * one file per variant, named by its id, written whole then renamed into place, and published
+ * from there by the writer's copy.
+ */
+export function diskVariantCache(cacheDir: string): VariantCache {
+  const dir = path.join(cacheDir, "images");
+  const fileOf = (variant: Variant) => path.join(dir, `${variant.id}.${variant.format}`);
+  return {
+    async find(variant) {
+      const file = fileOf(variant);
+      const found = await stat(file).then((s) => s.isFile() && s.size > 0, () => false);
+      return found ? { path: variant.path, sourcePath: file } : undefined;
+    },
+    async keep(variant, bytes) {
+      await mkdir(dir, { recursive: true });
+      const file = fileOf(variant);
+      const temp = path.join(dir, `.${variant.id}.${randomBytes(6).toString("hex")}.tmp`);
+      await writeFile(temp, bytes);
+      await rename(temp, file);
+      return { path: variant.path, sourcePath: file };
+    },
+    async keepOnly(used) {
+      const names = await readdir(dir).catch(() => []);
+      await Promise.all(names.filter((name) => !used.has(name.split(".")[0] ?? "")).map((name) => rm(path.join(dir, name), { force: true, recursive: true })));
+    },
+  };
+}
+
+// Without a cache folder (`--no-cache`, the dev server), variants are kept in this process,
+// so that a dev server's rebuilds never encode one twice.
+const inMemory = new Map<string, Uint8Array>();
+
+/** Variants kept in this process's memory. */
+export const memoryVariantCache: VariantCache = {
+  find: async (variant) => {
+    const bytes = inMemory.get(variant.id);
+    return bytes === undefined ? undefined : { path: variant.path, contents: bytes };
+  },
+  keep: async (variant, bytes) => {
+    inMemory.set(variant.id, bytes);
+    return { path: variant.path, contents: bytes };
+  },
+  keepOnly: async (used) => {
+    for (const id of inMemory.keys()) if (!used.has(id)) inMemory.delete(id);
+  },
+};
