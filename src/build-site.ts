@@ -21,6 +21,8 @@ import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./workers/prepare-renders.js";
 import { timed, timedAsync } from "./timings/stage-timings.js";
 import { imageVariantFiles } from "./images/variant-files.js";
+import { socialCards } from "./images/social-cards.js";
+import { cardDesignOf } from "./site/head-metadata.js";
 import { pagePathsOf } from "./urls/page-paths.js";
 
 /** What a build produced: the files to write (when there are no errors) and every diagnostic. */
@@ -85,7 +87,9 @@ export async function buildSite(
   const rendered = [...renderedPosts, ...renderedPages];
   allRendered?.();
   const templates = createTemplateRenderer(sources.theme, config, options.now);
+  const cardDesign = cardDesignOf(sources.theme, config);
   const site = timed("assemble site", () => assembleSite({
+    cardDesign,
     posts: renderedPosts,
     pages: renderedPages,
     config,
@@ -98,7 +102,8 @@ export async function buildSite(
   }));
   const usedAssets = new Set(rendered.flatMap((post) => post.assets));
   const variants = await timedAsync("image variants", () => imageVariantFiles(sources.assets, usedAssets, config.images, imageCacheDir));
-  const files = [...site.files, ...assetOutputFiles(sources.assets, usedAssets), ...mathOutputFiles(rendered), ...variants.files];
+  const cards = await timedAsync("social cards", () => socialCards(rendered, config, cardDesign, templates, imageCacheDir));
+  const files = [...site.files, ...assetOutputFiles(sources.assets, usedAssets), ...mathOutputFiles(rendered), ...variants.files, ...cards.files];
   const diagnostics = [
     ...sources.diagnostics,
     ...posts.diagnostics,
@@ -107,6 +112,7 @@ export async function buildSite(
     ...timed("check fragments", () => checkFragments(rendered, links)),
     ...site.diagnostics,
     ...variants.diagnostics,
+    ...cards.diagnostics,
     ...findOutputCollisions(files),
   ];
   cache?.posts.prune();

@@ -59,6 +59,7 @@ const checkers: Record<string, Checker> = {
   permalink: permalinkProblem,
   search: isBoolean,
   images: imagesProblem,
+  cards: isBoolean,
 };
 
 /** What a key's value should be (undefined when it is fine), or "unknown" for a key daylight does not know. */

@@ -55,6 +55,11 @@ export interface SiteConfig {
    * widths (images/plan-variants.ts); `false` leaves every `<img>` as written.
    */
   readonly images: ImageSettings | false;
+  /**
+   * Whether each post and page without an `image` gets a generated social card (og:image,
+   * templates/og-card.liquid). Off unless the site asks: it changes every page's head.
+   */
+  readonly cards: boolean;
 }
 
 /** How one build runs; not part of the site's config file. */
@@ -91,4 +96,5 @@ export const defaultSiteConfig: SiteConfig = {
   permalink: defaultPermalink,
   search: false,
   images: defaultImageSettings,
+  cards: false,
 };

@@ -2,9 +2,16 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFile } from "../model.js";
-import type { Variant } from "./plan-variants.js";
+/** A file made from an image (a variant, a card): its output path, format, and the hash of its inputs. */
+export interface MadeImage {
+  readonly path: string;
+  readonly format: string;
+  readonly id: string;
+}
 
-/** Where encoded variants are kept between builds, by their id. */
+type Variant = MadeImage;
+
+/** Where encoded variants (and cards) are kept between builds, by their id. */
 export interface VariantCache {
   /** The variant as an output file when it is kept; undefined when it must be encoded. */
   find(variant: Variant): Promise<OutputFile | undefined>;
@@ -15,12 +22,12 @@ export interface VariantCache {
 }
 
 /**
- * The cache folder's `images/` (beside the entry shards, which the entry cache alone prunes):
+ * The cache folder's `images/` (`cards/` for cards), beside the entry shards, which the entry cache alone prunes:
  * one file per variant, named by its id, written whole then renamed into place, and published
  * from there by the writer's copy.
  */
-export function diskVariantCache(cacheDir: string): VariantCache {
-  const dir = path.join(cacheDir, "images");
+export function diskVariantCache(cacheDir: string, folder: "images" | "cards" = "images"): VariantCache {
+  const dir = path.join(cacheDir, folder);
   const fileOf = (variant: Variant) => path.join(dir, `${variant.id}.${variant.format}`);
   return {
     async find(variant) {
@@ -45,19 +52,22 @@ export function diskVariantCache(cacheDir: string): VariantCache {
 
 // Without a cache folder (`--no-cache`, the dev server), variants are kept in this process,
 // so that a dev server's rebuilds never encode one twice.
-const inMemory = new Map<string, Uint8Array>();
+const kept = { images: new Map<string, Uint8Array>(), cards: new Map<string, Uint8Array>() };
 
-/** Variants kept in this process's memory. */
-export const memoryVariantCache: VariantCache = {
-  find: async (variant) => {
-    const bytes = inMemory.get(variant.id);
-    return bytes === undefined ? undefined : { path: variant.path, contents: bytes };
-  },
-  keep: async (variant, bytes) => {
-    inMemory.set(variant.id, bytes);
-    return { path: variant.path, contents: bytes };
-  },
-  keepOnly: async (used) => {
-    for (const id of inMemory.keys()) if (!used.has(id)) inMemory.delete(id);
-  },
-};
+/** Variants (or cards) kept in this process's memory. */
+export function memoryVariantCache(folder: "images" | "cards" = "images"): VariantCache {
+  const inMemory = kept[folder];
+  return {
+    find: async (variant) => {
+      const bytes = inMemory.get(variant.id);
+      return bytes === undefined ? undefined : { path: variant.path, contents: bytes };
+    },
+    keep: async (variant, bytes) => {
+      inMemory.set(variant.id, bytes);
+      return { path: variant.path, contents: bytes };
+    },
+    keepOnly: async (used) => {
+      for (const id of inMemory.keys()) if (!used.has(id)) inMemory.delete(id);
+    },
+  };
+}

@@ -28,7 +28,7 @@ export async function imageVariantFiles(
   cacheDir: string | undefined,
 ): Promise<VariantFiles> {
   const planned = settings === false ? [] : plannedVariants(assets, usedKeys, settings);
-  const cache = cacheDir === undefined ? memoryVariantCache : diskVariantCache(cacheDir);
+  const cache = cacheDir === undefined ? memoryVariantCache() : diskVariantCache(cacheDir);
   const files: OutputFile[] = [];
   const missing: Array<{ variant: Variant; source: AssetSource }> = [];
   for (const item of planned) {
