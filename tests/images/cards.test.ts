@@ -132,4 +132,18 @@ describe("social cards", () => {
     utimesSync(path.join(root, "posts/long.md"), 1_000_000_000, 1_000_000_000);
     expect(drawing.filter((name) => packagesLoaded(root, []).has(name))).toEqual([]);
   });
+
+  it("the dev server's quick answer to an edit names the same card as the whole build that follows", async () => {
+    const { createDevSite } = await import("../../src/dev/dev-site.js");
+    const { siteLayout } = await import("../../src/read/read-site.js");
+    const root = cardSite();
+    const site = await createDevSite(siteLayout(root), "http://127.0.0.1:4000/", new Date("2025-01-01T00:00:00Z"));
+    const page = () => Buffer.from(site.files.get("posts/long/index.html") ?? []).toString();
+    writeFileSync(path.join(root, "posts/long.md"), post("An edited title", 1));
+    let early = "";
+    await site.rebuild([{ kind: "post", event: "change", file: path.join(root, "posts/long.md") }], () => void (early = page()));
+    expect(early).toContain("An edited title");
+    expect(metaOf(early)["og:image"]).toMatch(/\/assets\/cards\/long\.[0-9a-f]{8}\.png$/);
+    expect(metaOf(early)).toEqual(metaOf(page()));
+  });
 });
