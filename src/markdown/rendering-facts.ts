@@ -1,4 +1,5 @@
 import { decodeEntities } from "../text/decode-entities.js";
+import { formulasAsTex } from "../text/formulas-as-tex.js";
 import { createHash } from "node:crypto";
 import type { RenderedPost } from "../model.js";
 
@@ -29,7 +30,8 @@ export interface RenderingFacts {
 
 export function renderingFacts(parts: RenderedParts): RenderingFacts {
   return {
-    wordCount: countWords(parts.html),
+    // A formula counts as the words of its TeX, not as KaTeX's three renderings of it.
+    wordCount: countWords(holdsMath(parts.html) ? formulasAsTex(parts.html) : parts.html),
     digest: createHash("sha256")
       .update(JSON.stringify([parts.html, parts.description, parts.excerptHtml ?? null, parts.resources,
         parts.resourcesHeading ?? null, parts.headings]))

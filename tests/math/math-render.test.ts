@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderPost } from "../../src/markdown/render-post.js";
 import { mathForFeeds } from "../../src/site/feeds/math-for-feeds.js";
 import { makeContext, makePost } from "../markdown/make-post.js";
+import { htmlToText } from "../../src/site/search/html-text.js";
 
 const render = (text: string) => renderPost(makePost(text), makeContext());
 /** The formulas of some HTML, as the TeX of their annotations. */
@@ -55,6 +56,14 @@ describe("math: $…$ and $$…$$ rendered with KaTeX at build time", () => {
     const filler = Array.from({ length: 9000 }, (_, i) => `Paragraph ${i} of filler text to make the post big.\n`).join("\n");
     const rendered = render(`${filler}\nAt the end, $a+b$.\n`);
     expect(formulas(rendered.html)).toEqual(["a+b"]);
+  });
+});
+
+describe("formulas in the search index and the reading time", () => {
+  it("reads each formula as its TeX, once", () => {
+    const rendered = render("Euler: $e^{i\\pi}+1=0$ holds.\n\n$$\na^2 + b^2 = c^2\n$$\n");
+    expect(htmlToText(rendered.html)).toBe("Euler: e^{i\\pi}+1=0 holds. a^2 + b^2 = c^2");
+    expect(rendered.wordCount).toBe(render("Euler: e^{i\\pi}+1=0 holds.\n\na^2 + b^2 = c^2\n").wordCount);
   });
 });
 
