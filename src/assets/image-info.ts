@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+import { isAnimated } from "./is-animated.js";
 import type { AssetInfo } from "../model.js";
 
 /** What reading an image file gave: its size, or why it has none. */
@@ -18,11 +19,12 @@ export const isRasterFile = (name: string): boolean => RASTER_EXTENSIONS.test(na
 
 /**
  * imageInfoOf, with the digest and length of the whole file when it is a readable raster
- * image: what names its responsive variants. `bytes` must be the whole file.
+ * image that does not move: what names its responsive variants. `bytes` must be the whole file.
  */
 export function wholeImageInfoOf(name: string, bytes: Uint8Array): ImageInfo | undefined {
   const info = imageInfoOf(name, bytes);
-  if (info === undefined || info.width === undefined || !isRasterFile(name)) return info;
+  // An animated image gets no digest, so no variants: a still one would stop it.
+  if (info === undefined || info.width === undefined || !isRasterFile(name) || isAnimated(name, bytes)) return info;
   return { ...info, digest: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
 }
 
