@@ -8,6 +8,7 @@
  *                            [--no-eleventy] [--no-hugo] [--no-dev] [--daylight DIR] [--seed N]
  *                            [--no-incremental] [--cases no-change,edit-title,…]
  *                            [--pathological]   (then cmark's pathological inputs: pathological.mjs)
+ *                            [--images]         (then responsive images: images.mjs, a photo beside every 20th post)
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -31,7 +32,7 @@ const { values } = parseArgs({
     sizes: { type: "string" }, huge: { type: "boolean" }, seed: { type: "string" }, out: { type: "string" },
     runs: { type: "string", default: "5" }, "dev-edits": { type: "string", default: "11" },
     "no-eleventy": { type: "boolean" }, "no-hugo": { type: "boolean" }, "no-dev": { type: "boolean" },
-    pathological: { type: "boolean" }, "no-incremental": { type: "boolean" }, cases: { type: "string" },
+    pathological: { type: "boolean" }, images: { type: "boolean" }, "no-incremental": { type: "boolean" }, cases: { type: "string" },
     daylight: { type: "string", default: path.join(HERE, "..") },
   },
 });
@@ -78,6 +79,11 @@ log(`results written to ${path.relative(process.cwd(), file)}`);
 if (values.pathological) {
   log("cmark's pathological inputs");
   execFileSync(process.execPath, [path.join(HERE, "pathological.mjs"), "--daylight", values.daylight], { stdio: "inherit" });
+}
+
+if (values.images) {
+  log("responsive images");
+  execFileSync(process.execPath, [path.join(HERE, "images.mjs"), "--daylight", values.daylight, "--size", String(sizes[0]), "--every", "20"], { stdio: "inherit" });
 }
 
 async function environment() {

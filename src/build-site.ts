@@ -7,6 +7,7 @@ import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { applyRules } from "./rules/apply-rules.js";
 import { linkProblemPlaces, withoutCascades } from "./content/link-cascades.js";
 import { checkFragments } from "./markdown/check-fragments.js";
+import { mathOutputFiles } from "./assets/math-assets.js";
 import { lazyRenderer } from "./cache/lazy-renderer.js";
 import type { BuildCache } from "./cache/build-cache.js";
 import type { OutputFile, Post, PostKind, RenderedPost, SourceFile } from "./model.js";
@@ -18,7 +19,10 @@ import type { SiteSources } from "./read/read-site.js";
 import { assembleSite, type PageKeeper, type UnchangedPage } from "./site/assemble-site.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./workers/prepare-renders.js";
-import { timed } from "./timings/stage-timings.js";
+import { timed, timedAsync } from "./timings/stage-timings.js";
+import { imageVariantFiles } from "./images/variant-files.js";
+import { socialCards } from "./images/social-cards.js";
+import { cardDesignOf } from "./site/head-metadata.js";
 import { pagePathsOf } from "./urls/page-paths.js";
 
 /** What a build produced: the files to write (when there are no errors) and every diagnostic. */
@@ -59,6 +63,8 @@ export interface BuildSiteOptions {
   readonly park?: ((text: string) => () => string) | undefined;
   /** Told once every post is rendered (a build to disk parks the sources' texts then: output/parked-sources.ts). */
   readonly allRendered?: (() => void) | undefined;
+  /** The cache folder, whose `images/` keeps encoded image variants; without it, this process keeps them. */
+  readonly imageCacheDir?: string | undefined;
 }
 
 /**
@@ -71,7 +77,7 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, stage, unchangedPage, park, allRendered }: BuildSiteOptions = {},
+  { cache, plugins, threads, stage, unchangedPage, park, allRendered, imageCacheDir }: BuildSiteOptions = {},
 ): Promise<BuildResult> {
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options, cache));
   const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options, cache));
@@ -83,7 +89,9 @@ export async function buildSite(
   const rendered = [...renderedPosts, ...renderedPages];
   allRendered?.();
   const templates = createTemplateRenderer(sources.theme, config, options.now);
+  const cardDesign = cardDesignOf(sources.theme, config);
   const site = timed("assemble site", () => assembleSite({
+    cardDesign,
     posts: renderedPosts,
     pages: renderedPages,
     config,
@@ -95,7 +103,10 @@ export async function buildSite(
     now: options.now,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
   }));
-  const files = [...site.files, ...assetOutputFiles(sources.assets, new Set(rendered.flatMap((post) => post.assets)))];
+  const usedAssets = new Set(rendered.flatMap((post) => post.assets));
+  const variants = await timedAsync("image variants", () => imageVariantFiles(sources.assets, usedAssets, config.images, imageCacheDir));
+  const cards = await timedAsync("social cards", () => socialCards(rendered, config, cardDesign, templates, imageCacheDir));
+  const files = [...site.files, ...assetOutputFiles(sources.assets, usedAssets), ...mathOutputFiles(rendered), ...variants.files, ...cards.files];
   const diagnostics = [
     ...sources.diagnostics,
     ...posts.diagnostics,
@@ -103,6 +114,8 @@ export async function buildSite(
     ...withoutCascades(rendered, posts.failed),
     ...timed("check fragments", () => checkFragments(rendered, links)),
     ...site.diagnostics,
+    ...variants.diagnostics,
+    ...cards.diagnostics,
     ...findOutputCollisions(files),
   ];
   cache?.posts.prune();

@@ -77,6 +77,9 @@ export interface AssetInfo {
   readonly height?: number;
   /** Why a file with an image extension could not be read as an image; reported where a post shows it. */
   readonly invalidImage?: string;
+  /** For a raster image: the SHA-256 of its bytes (hex) and how many there are, which name and decide its variants. */
+  readonly digest?: string;
+  readonly bytes?: number;
 }
 
 /**
@@ -137,6 +140,8 @@ export interface RenderedPost {
   readonly digest: string;
   /** Every id in the HTML's start tags (headings, footnotes, raw anchors): what a `#fragment` may name. */
   readonly anchorIds: readonly string[];
+  /** Whether the HTML holds a formula: its page links KaTeX's stylesheet. */
+  readonly math: boolean;
 }
 
 /**

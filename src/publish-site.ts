@@ -66,7 +66,7 @@ export async function publishSite(sources: SiteSources, config: SiteConfig, opti
   let scans: SiteScans | undefined = createSiteScans();
   const ledger = createPageLedger();
   const result = await buildSite(sources, config, options, {
-    plugins: target.plugins, cache: cache.cache, park: target.writer.park, allRendered: target.parkSources,
+    plugins: target.plugins, cache: cache.cache, park: target.writer.park, allRendered: target.parkSources, imageCacheDir: cache.dir,
     stage: hashedAndScanned(target.writer, { digests, scans, ledger }),
     unchangedPage: target.earlierPages && takenAsTheyAre(target.earlierPages, { digests, scans, ledger }),
   });

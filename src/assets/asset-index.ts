@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { AssetIndex, AssetInfo, OutputFile } from "../model.js";
 import { hashedName } from "./hashed-name.js";
-import { imageInfoOf, type ImageInfo } from "./image-info.js";
+import { wholeImageInfoOf, type ImageInfo } from "./image-info.js";
 
 /** A local file that posts may reference. */
 export interface AssetSource {
@@ -20,7 +20,7 @@ export interface AssetSource {
  */
 export function postAssetSource(key: string, sourcePath: string, bytes: Uint8Array): AssetSource {
   const outputPath = hashedName(`assets/${path.posix.basename(key)}`, bytes);
-  return { key, sourcePath, outputPath, image: imageInfoOf(key, bytes) };
+  return { key, sourcePath, outputPath, image: wholeImageInfoOf(key, bytes) };
 }
 
 /** A file from public/, published under its own name: users link to it. `image` is its size when it is an image. */

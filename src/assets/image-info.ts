@@ -1,14 +1,32 @@
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+import { isAnimated } from "./is-animated.js";
 import type { AssetInfo } from "../model.js";
 
 /** What reading an image file gave: its size, or why it has none. */
-export type ImageInfo = Pick<AssetInfo, "width" | "height" | "invalidImage">;
+export type ImageInfo = Pick<AssetInfo, "width" | "height" | "invalidImage" | "digest" | "bytes">;
 
 // image-size loads with the first image to measure: a site without images never loads it.
 // Sizes are read synchronously, so it is required (its CommonJS build: the same code).
 const require = createRequire(import.meta.url);
 let loaded: typeof import("image-size") | undefined;
 const imageSize = (bytes: Uint8Array) => (loaded ??= require("image-size") as typeof import("image-size")).imageSize(bytes);
+
+const RASTER_EXTENSIONS = /\.(?:png|jpe?g|gif|webp|avif)$/i;
+
+/** Whether the file is a raster image by its name, whose whole bytes are read for its variants (images/). */
+export const isRasterFile = (name: string): boolean => RASTER_EXTENSIONS.test(name);
+
+/**
+ * imageInfoOf, with the digest and length of the whole file when it is a readable raster
+ * image that does not move: what names its responsive variants. `bytes` must be the whole file.
+ */
+export function wholeImageInfoOf(name: string, bytes: Uint8Array): ImageInfo | undefined {
+  const info = imageInfoOf(name, bytes);
+  // An animated image gets no digest, so no variants: a still one would stop it.
+  if (info === undefined || info.width === undefined || !isRasterFile(name) || isAnimated(name, bytes)) return info;
+  return { ...info, digest: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+}
 
 const IMAGE_EXTENSIONS = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
 

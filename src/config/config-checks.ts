@@ -4,6 +4,7 @@ import { rulesProblem } from "../rules/check-rule-settings.js";
 import { closestMatch } from "../text/closest-match.js";
 import { externalPathsProblem } from "./external-paths.js";
 import { permalinkProblem } from "../urls/permalink.js";
+import { imagesProblem, resolveImageSettings } from "../images/image-settings.js";
 import { defaultSiteConfig, type SiteConfig } from "./site-config.js";
 
 type Checker = (value: unknown) => string | undefined;
@@ -57,6 +58,8 @@ const checkers: Record<string, Checker> = {
   externalPaths: externalPathsProblem,
   permalink: permalinkProblem,
   search: isBoolean,
+  images: imagesProblem,
+  cards: isBoolean,
 };
 
 /** What a key's value should be (undefined when it is fine), or "unknown" for a key daylight does not know. */
@@ -83,7 +86,7 @@ export function toSiteConfig(values: Record<string, unknown>, baseUrl: string | 
     if (problem) diagnostics.push(error("config-error", `--base-url ${problem}`, undefined));
     else values = { ...values, url: baseUrl };
   }
-  const merged = { ...defaultSiteConfig, ...values } as SiteConfig & { url?: string };
+  const merged = { ...defaultSiteConfig, ...values, images: resolveImageSettings(values["images"]) } as SiteConfig & { url?: string };
   if (merged.url === undefined) return { ...merged, url: undefined, basePath: "/" };
   const url = new URL(merged.url);
   if (!url.pathname.endsWith("/")) url.pathname += "/";

@@ -1,5 +1,6 @@
 import { defaultPermalink } from "../urls/permalink.js";
 import type { RuleSettings } from "../rules/apply-rules.js";
+import { defaultImageSettings, type ImageSettings } from "../images/image-settings.js";
 
 /** The resolved, validated site configuration that every stage reads. */
 export interface SiteConfig {
@@ -49,6 +50,16 @@ export interface SiteConfig {
    * memory budget cannot take yet.
    */
   readonly search: boolean;
+  /**
+   * Local raster images in posts become `<picture>`s with AVIF and WebP variants at these
+   * widths (images/plan-variants.ts); `false` leaves every `<img>` as written.
+   */
+  readonly images: ImageSettings | false;
+  /**
+   * Whether each post and page without an `image` gets a generated social card (og:image,
+   * templates/og-card.liquid). Off unless the site asks: it changes every page's head.
+   */
+  readonly cards: boolean;
 }
 
 /** How one build runs; not part of the site's config file. */
@@ -84,4 +95,6 @@ export const defaultSiteConfig: SiteConfig = {
   externalPaths: [],
   permalink: defaultPermalink,
   search: false,
+  images: defaultImageSettings,
+  cards: false,
 };

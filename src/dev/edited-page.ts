@@ -12,6 +12,7 @@ import type { KeyedRenderer } from "../markdown/keyed-renderer.js";
 import type { AssetIndex, Post, RenderedPost, SourceFile } from "../model.js";
 import type { SiteSources } from "../read/read-site.js";
 import { assemblePostPage } from "../site/assemble-site.js";
+import { cardDesignOf } from "../site/head-metadata.js";
 import { createTemplateRenderer, type TemplateRenderer } from "../site/template-renderer.js";
 import type { Theme } from "../site/read-theme.js";
 import type { BuiltSite } from "./built-site.js";
@@ -68,6 +69,8 @@ export function createEditedPageRenderer(cache: BuildCache, options: BuildOption
       renderer: kept.templates(sources.theme, config, options.now),
       now: options.now,
       publicPaths: kept.publicPaths(sources.assets),
+      // The head names the post's social card as the whole build's does.
+      cardDesign: cardDesignOf(sources.theme, config),
     };
     const { page, diagnostics } = assemblePostPage(input, post.url);
     if (page === undefined || hasErrors(applyRules(diagnostics, config.rules))) return undefined;

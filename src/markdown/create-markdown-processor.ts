@@ -17,6 +17,9 @@ import { remarkDescription } from "./remark-description.js";
 import { remarkLocalUrls } from "./remark-local-urls.js";
 import { remarkGfmWhereUsed } from "./gfm-where-used.js";
 import { remarkParseInPieces } from "./parse-in-pieces.js";
+import { rehypeMath } from "./math-render.js";
+import { rehypePictures } from "./rehype-pictures.js";
+import { remarkMathWhereUsed } from "./math-where-used.js";
 import { remarkResources } from "./remark-resources.js";
 
 /** unified plugins a site adds (site.config.mjs `remarkPlugins` / `rehypePlugins`). */
@@ -31,11 +34,12 @@ export interface UserPlugins {
  * post and every config. Raw HTML is kept (`allowDangerousHtml`): posts are the author's own.
  *
  * The order, which the README documents for plugin authors:
- *   remark-parse → remark-gfm (each extension only where its syntax appears) → (big posts parsed in pieces) → user remarkPlugins (they see the Markdown as written)
+ *   remark-parse → remark-gfm (each extension only where its syntax appears) → (big posts parsed in pieces)
+ *   → math syntax (only in sources with a `$`) → user remarkPlugins (they see the Markdown as written)
  *   → local URLs and image sizes → resources → citations → description
  *   → remark-rehype → rehype-raw (only when the post has raw HTML) → rehype-slug
- *   → raw-HTML URLs and image sizes → headings → table alignment → lazy images
- *   → Shiki → heading anchors → user rehypePlugins (they see the finished HTML tree)
+ *   → raw-HTML URLs and image sizes → headings → table alignment → pictures → lazy images
+ *   → KaTeX (formulas) → Shiki → heading anchors → user rehypePlugins (they see the finished HTML tree)
  *   → rehype-stringify.
  * User plugins run synchronously (renderPost is synchronous): an async transformer fails.
  */
@@ -47,6 +51,8 @@ export function createMarkdownProcessor(plugins: UserPlugins = {}) {
     .use(remarkGfmWhereUsed)
     // Big posts are parsed in pieces, in linear time and memory, into the same tree.
     .use(remarkParseInPieces)
+    // `$…$` and `$$…$$` only in sources with a `$`: the others never load the math syntax or KaTeX.
+    .use(remarkMathWhereUsed)
     .use(plugins.remarkPlugins ?? [])
     // Local URLs first, so links in the Resources list are rewritten (and checked) too.
     .use(remarkLocalUrls)
@@ -60,7 +66,10 @@ export function createMarkdownProcessor(plugins: UserPlugins = {}) {
     // Headings are collected before the anchors are added, so their texts have no "#".
     .use(rehypeHeadings)
     .use(rehypeTableAlign)
+    .use(rehypePictures)
     .use(rehypeLazyImages)
+    // After the headings (their ids and texts come from the TeX) and before Shiki.
+    .use(rehypeMath)
     .use(rehypeHighlightCode)
     .use(...headingAnchors)
     .use(plugins.rehypePlugins ?? [])

@@ -1,4 +1,5 @@
 import { decodeEntities } from "../text/decode-entities.js";
+import { formulasAsTex } from "../text/formulas-as-tex.js";
 import { createHash } from "node:crypto";
 import type { RenderedPost } from "../model.js";
 
@@ -20,18 +21,28 @@ export interface RenderingFacts {
    * that the fragment check does not read every post's HTML again.
    */
   readonly anchorIds: readonly string[];
+  /**
+   * Whether the HTML holds a formula (KaTeX's output): only then does its page link KaTeX's
+   * stylesheet and does the build publish it. Kept with the rendering, so a warm build knows.
+   */
+  readonly math: boolean;
 }
 
 export function renderingFacts(parts: RenderedParts): RenderingFacts {
   return {
-    wordCount: countWords(parts.html),
+    // A formula counts as the words of its TeX, not as KaTeX's three renderings of it.
+    wordCount: countWords(holdsMath(parts.html) ? formulasAsTex(parts.html) : parts.html),
     digest: createHash("sha256")
       .update(JSON.stringify([parts.html, parts.description, parts.excerptHtml ?? null, parts.resources,
         parts.resourcesHeading ?? null, parts.headings]))
       .digest("hex"),
     anchorIds: anchorIdsOf(parts.html),
+    math: holdsMath(parts.html),
   };
 }
+
+/** KaTeX's outermost class, as rehype-stringify writes it. */
+const holdsMath = (html: string): boolean => html.includes('<span class="katex">');
 
 const ID_ATTRIBUTE = /<[a-zA-Z][^<>]*?\sid="([^"]*)"/g;
 

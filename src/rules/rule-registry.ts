@@ -39,6 +39,7 @@ export const ruleRegistry: readonly RuleInfo[] = [
   { id: "invalid-field", severity: "error", meaning: "a header field has a value of the wrong kind", fixed: unreadable },
   { id: "invalid-image", severity: "warning", meaning: "an image file cannot be read, so it gets no width and height" },
   { id: "invalid-manifest", severity: "error", meaning: "daylight-manifest.json of a built folder cannot be read", fixed: "the built folder is damaged" },
+  { id: "invalid-math", severity: "error", meaning: "a formula between dollars is not TeX that KaTeX can read" },
   { id: "invalid-slug", severity: "error", meaning: "a slug is not lowercase a-z, 0-9 and single -", fixed: unreadable },
   { id: "many-tags", severity: "warning", meaning: "a post has more tags than its feed items list" },
   { id: "missing-file", severity: "error", meaning: "a local URL in a post names no file beside the post or in public/ (a symlink to nothing: a warning)" },

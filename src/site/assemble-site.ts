@@ -13,6 +13,7 @@ import { checkPostUrls } from "./post-url-clashes.js";
 import { feedTexts, robotsFiles, sitemapTexts, type KeptTexts, type SitemapPage } from "./site-files.js";
 import { buildSiteNav, orderPages } from "./site-nav.js";
 import { toSiteData } from "./site-data.js";
+import type { CardDesign } from "../images/plan-card.js";
 import { buildTagIndex } from "./tag-index.js";
 import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
@@ -52,6 +53,8 @@ export interface AssembleInput {
    * not rendered again.
    */
   readonly unchangedPage?: UnchangedPage | undefined;
+  /** How social cards look, when the site makes them: the heads of posts and pages name theirs. */
+  readonly cardDesign?: CardDesign | undefined;
 }
 
 /**
@@ -109,7 +112,7 @@ export function assembleSite(input: AssembleInput): AssembledSite {
 }
 
 /** What one post's page is made from: as assembleSite gets it, or only the part of the site the page shows. */
-export interface PostPageInput extends Pick<AssembleInput, "pages" | "config" | "renderer" | "now" | "publicPaths"> {
+export interface PostPageInput extends Pick<AssembleInput, "pages" | "config" | "renderer" | "now" | "publicPaths" | "cardDesign"> {
   /**
    * Newest first: every post, or only the post between its neighbours in the whole site's
    * order (its newer one first, if any; its older one last, if any).
@@ -161,7 +164,7 @@ function layOutSite(input: PostPageInput, sink: { report(d: readonly Diagnostic[
   const hasTags = input.tagged ?? tagIndex.tags.length > 0;
   const nav = buildSiteNav(pages, config, { archive: true, tags: hasTags });
   sink.report([...checked.diagnostics, ...diagnostics, ...tagIndex.diagnostics, ...nav.diagnostics]);
-  const context: HeadContext = { config, site: toSiteData(config, nav.nav, hasTags, input.publicPaths) };
+  const context: HeadContext = { config, site: toSiteData(config, nav.nav, hasTags, input.publicPaths), cardDesign: input.cardDesign };
   return { posts, pages, tags: tagIndex.tags, context };
 }
 

@@ -56,6 +56,8 @@ export interface PostData {
   /** The image's URL: absolute with a site URL, else site-absolute. */
   readonly imageUrl: string | null;
   readonly draft: boolean;
+  /** Whether the body holds a formula (its page links KaTeX's stylesheet). */
+  readonly math: boolean;
   /** Header keys daylight does not know, lowercased, as written. */
   readonly extra: Readonly<Record<string, unknown>>;
   /** The body as trusted HTML (without Resources): output it with `| raw`. */
@@ -152,6 +154,7 @@ function buildPostData(rendered: RenderedPost, context: PostDataContext, older?:
     image: meta.image ?? null,
     imageUrl: resolveImageUrl(meta.image, config),
     draft: meta.draft,
+    math: rendered.math === true,
     extra: { ...meta.extra },
     // Read when a template asks: a large build parks each post's HTML on disk (parked-html.ts).
     get html() {

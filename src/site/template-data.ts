@@ -72,7 +72,7 @@ export function toIndexPageData(page: Paginated<PostData>, context: HeadContext)
   const title = page.pageNumber === 1 ? null : `Page ${page.pageNumber}`;
   return {
     site: context.site,
-    page: listingPageData("index", title, context.config.description, page.url, context),
+    page: listingPageData("index", title, context.config.description, page.url, context, [], page.items),
     posts: page.items,
     pagination: paginationOf(page),
   };
@@ -112,7 +112,7 @@ export function toTagPageData(tag: TagData, page: Paginated<PostData>, context: 
   const title = page.pageNumber === 1 ? `Tagged “${tag.name}”` : `Tagged “${tag.name}”, page ${page.pageNumber}`;
   return {
     site: context.site,
-    page: listingPageData("tag", title, `Posts tagged “${tag.name}”`, page.url, context, tag.feeds),
+    page: listingPageData("tag", title, `Posts tagged “${tag.name}”`, page.url, context, tag.feeds, page.items),
     tag,
     posts: page.items,
     pagination: paginationOf(page),

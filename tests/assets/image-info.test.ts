@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -59,7 +60,7 @@ describe("image sizes in the asset index", () => {
     expect(index.get("public/images/logo.svg")).toEqual({ url: "/blog/images/logo.svg", width: 10, height: 20 });
   });
 
-  it("reads the heads of image files only, a corrupt one included", async () => {
+  it("reads each image's size, a raster image's digest and length for its variants, and a corrupt one's problem", async () => {
     const dir = await tempDir();
     const files = ["a.png", "b.jpg", "c.txt", "d.png"].map((name) => path.join(dir, name));
     await Promise.all([
@@ -69,8 +70,10 @@ describe("image sizes in the asset index", () => {
       writeFile(files[3]!, "garbage"),
     ]);
     const infos = await readImageInfos(files);
-    expect(infos.slice(0, 3)).toEqual([{ width: 7, height: 9 }, { width: 20, height: 10 }, undefined]);
+    const whole = (bytes: Uint8Array) => ({ digest: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length });
+    expect(infos.slice(0, 3)).toEqual([{ width: 7, height: 9, ...whole(pngBytes(7, 9)) }, { width: 20, height: 10, ...whole(jpegBytes(20, 10)) }, undefined]);
     expect(infos[3]?.invalidImage).toBeTypeOf("string");
+    expect(infos[3]?.digest).toBeUndefined();
   });
 
   it("gives readSite's assets their sizes", async () => {
@@ -82,6 +85,6 @@ describe("image sizes in the asset index", () => {
     const sources = await readSite(siteLayout(root));
     const index = buildAssetIndex(sources.assets, "/");
     expect(index.get("posts/img/plot.png")).toMatchObject({ width: 300, height: 200 });
-    expect(index.get("public/images/photo.jpg")).toEqual({ url: "/images/photo.jpg", width: 800, height: 600 });
+    expect(index.get("public/images/photo.jpg")).toEqual({ url: "/images/photo.jpg", width: 800, height: 600, digest: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: jpegBytes(800, 600).length });
   });
 });

@@ -28,6 +28,7 @@ export function useChromium(): () => Browser {
 
 const contentTypes: Readonly<Record<string, string>> = {
   ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml",
+  ".avif": "image/avif", ".webp": "image/webp", ".png": "image/png", ".jpg": "image/jpeg", ".woff2": "font/woff2",
 };
 
 /**

@@ -4,6 +4,7 @@ import { memoizeByIdentity } from "../../memo/identity-memo.js";
 import { absolutizeUrls } from "../absolute-urls.js";
 import { siteUrlOf } from "./feed-spec.js";
 import { renderResourcesHtml } from "./resources-html.js";
+import { mathForFeeds } from "./math-for-feeds.js";
 
 /**
  * How many of a post's tags its feed items list as categories. A post is an item of each of
@@ -67,7 +68,7 @@ function toFeedItem(rendered: RenderedPost, config: SiteConfig, siteUrl: string)
  */
 const feedContentHtml = memoizeByIdentity((rendered: RenderedPost, permalink: string) => {
   const html = `${rendered.html}\n${renderResourcesHtml(rendered.resources, rendered.resourcesHeading)}`.trim();
-  return absolutizeUrls(html, permalink);
+  return absolutizeUrls(rendered.math === true ? mathForFeeds(html) : html, permalink);
 });
 
 /** Posts by publication date, newest first; undated drafts last, ties in their given order. */
