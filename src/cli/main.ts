@@ -42,6 +42,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
         return await (await import("./check-command.js")).runCheck(command, console);
       case "deploy":
         return await (await import("./deploy-command.js")).runDeploy(command, console);
+      case "lsp":
+        return await (await import("./lsp-command.js")).runLsp(command, now);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,0 +1,65 @@
+import { collectPosts } from "../content/collect-posts.js";
+import { withoutCascades } from "../content/link-cascades.js";
+import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { checkFragments } from "../markdown/check-fragments.js";
+import type { Post, RenderedPost } from "../model.js";
+import { applyRules } from "../rules/apply-rules.js";
+import { slugKey, type ParsedSource, type SiteState } from "./site-state.js";
+
+/** How the server renders: the build's renderer with the state's context, code languages prepared first. */
+export interface Rendering {
+  /** Loads the highlighter's grammars for these posts' code fences (renders are synchronous). */
+  prepare(posts: readonly Post[]): Promise<void>;
+  /** The post rendered now, against the current link index. */
+  render(post: Post): RenderedPost;
+  /** Another post rendered for its headings and anchors: may come from a cache kept per text. */
+  renderTarget(post: Post): RenderedPost;
+}
+
+/** The diagnostics the build gives for one source, and its rendering when the build would render it. */
+export interface SourceReport {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly rendered: RenderedPost | undefined;
+}
+
+/**
+ * The build's diagnostics for one post or page, from the build's own stages: its header
+ * (parsePost), a slug it shares (collectPosts over the posts with that slug), its body
+ * (the renderer: post links, files, languages…, without links into posts whose header is
+ * broken: withoutCascades), its links' `#fragments` (checkFragments, against the targets'
+ * renderings), then the site's `rules`. A post that loses its slug to another is not
+ * rendered, as in the build.
+ */
+export async function diagnoseSource(state: SiteState, parsed: ParsedSource, rendering: Rendering): Promise<SourceReport> {
+  const { post } = parsed;
+  const file = parsed.source.path;
+  if (post === undefined) return { diagnostics: settle(state, parsed.diagnostics), rendered: undefined };
+  const others = (state.bySlug.get(slugKey(post.kind, post.meta.slug)) ?? []).filter((p) => p.source.path !== file);
+  const duplicates = others.length === 0 ? [] : collectPosts([post, ...others], state.options).diagnostics.filter((d) => d.file === file);
+  if (duplicates.length > 0) return { diagnostics: settle(state, [...parsed.diagnostics, ...duplicates]), rendered: undefined };
+  await rendering.prepare([post]);
+  const rendered = rendering.render(post);
+  const targets = fragmentTargets(state, rendered);
+  await rendering.prepare(targets);
+  const fragments = checkFragments([rendered, ...targets.map((target) => rendering.renderTarget(target))], state.links);
+  return {
+    diagnostics: settle(state, [
+      ...parsed.diagnostics,
+      ...withoutCascades([rendered], state.failed),
+      ...fragments.filter((d) => d.file === file),
+    ]),
+    rendered,
+  };
+}
+
+/** The posts whose ids the rendered post's `#fragment` links name (itself left out: its own rendering is the current one). */
+function fragmentTargets(state: SiteState, rendered: RenderedPost): Post[] {
+  const slugs = new Set(rendered.postLinks.filter((ref) => ref.fragment !== undefined).map((ref) => ref.slug));
+  slugs.delete(rendered.post.meta.slug);
+  return [...slugs].flatMap((slug) => state.owners.get(slug) ?? []);
+}
+
+/** The site's `rules` over the diagnostics, in the build's order (no --strict: the editor shows what the writer will see by default). */
+function settle(state: SiteState, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return sortDiagnostics(applyRules(diagnostics, state.config.rules, state.options.strict));
+}

@@ -1,0 +1,127 @@
+import { buildAssetIndex, type AssetSource } from "../assets/asset-index.js";
+import type { SitePlugins } from "../config/resolve-site-config.js";
+import type { BuildOptions, SiteConfig } from "../config/site-config.js";
+import { collectPosts } from "../content/collect-posts.js";
+import { buildLinkIndex } from "../content/link-index.js";
+import { intendedSlug } from "../content/link-cascades.js";
+import { parsePost } from "../content/parse-post.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { AssetIndex, LinkIndex, Post, PostKind, SourceFile } from "../model.js";
+import { pagePathsOf } from "../urls/page-paths.js";
+
+/** One post or page file after its header is parsed (post undefined: the header has errors). */
+export interface ParsedSource {
+  readonly source: SourceFile;
+  readonly kind: PostKind;
+  readonly post: Post | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Parses a source's header, once per source object (a new text is a new object). */
+export type ParseMemo = (source: SourceFile, kind: PostKind) => ParsedSource;
+
+/** A parse memo for one config: parsePost depends on it, so a new config starts a new memo. */
+export function createParseMemo(config: SiteConfig): ParseMemo {
+  const memo = new WeakMap<SourceFile, ParsedSource>();
+  return (source, kind) => {
+    let parsed = memo.get(source);
+    if (parsed === undefined || parsed.kind !== kind) {
+      const { post, diagnostics } = parsePost(source, config, kind);
+      parsed = { source, kind, post, diagnostics };
+      memo.set(source, parsed);
+    }
+    return parsed;
+  };
+}
+
+/**
+ * What the whole list of posts tells about one of them, made from every header and no
+ * body: the build's link index and what a keystroke in one post is checked against.
+ */
+export interface SiteState {
+  readonly config: SiteConfig;
+  readonly plugins: SitePlugins;
+  readonly options: BuildOptions;
+  /** Source path → its parse, posts and pages. */
+  readonly parsed: ReadonlyMap<string, ParsedSource>;
+  /** The build's link index (buildLinkIndex of collectPosts' posts). */
+  readonly links: LinkIndex;
+  /** Slug → the post that owns it (the one collectPosts keeps). */
+  readonly owners: ReadonlyMap<string, Post>;
+  /** `${kind}:${slug}` → every parsed post or page with that slug: what collectPosts needs to find duplicates of one. */
+  readonly bySlug: ReadonlyMap<string, readonly Post[]>;
+  /** Posts whose header has errors: links to them are not reported (withoutCascades). */
+  readonly failed: readonly SourceFile[];
+  readonly assets: AssetIndex;
+  readonly pagePaths: ReadonlySet<string>;
+}
+
+/** The site's files as the server sees them: the sources on disk with the editor's texts of open files over them. */
+export interface SiteFiles {
+  readonly posts: readonly SourceFile[];
+  readonly pages: readonly SourceFile[];
+  readonly assets: readonly AssetSource[];
+}
+
+/** Builds the state from every header, as buildSite's first stages do (headers parsed once per text through `parse`). */
+export function buildSiteState(
+  files: SiteFiles,
+  resolved: { readonly config: SiteConfig; readonly plugins: SitePlugins },
+  options: BuildOptions,
+  parse: ParseMemo,
+): SiteState {
+  const { config } = resolved;
+  const posts = files.posts.map((source) => parse(source, "post"));
+  const pages = files.pages.map((source) => parse(source, "page"));
+  const parsed = new Map([...posts, ...pages].map((p) => [p.source.path, p]));
+  const validPosts = posts.flatMap((p) => (p.post ? [p.post] : []));
+  const validPages = pages.flatMap((p) => (p.post ? [p.post] : []));
+  const published = collectPosts(validPosts, options).posts;
+  const bySlug = new Map<string, Post[]>();
+  for (const post of [...validPosts, ...validPages]) {
+    const key = slugKey(post.kind, post.meta.slug);
+    bySlug.set(key, [...(bySlug.get(key) ?? []), post]);
+  }
+  return {
+    ...resolved,
+    options,
+    parsed,
+    links: buildLinkIndex(published),
+    owners: new Map(published.map((post) => [post.meta.slug, post])),
+    bySlug,
+    failed: posts.filter((p) => p.post === undefined).map((p) => p.source),
+    assets: buildAssetIndex(files.assets, config.basePath),
+    pagePaths: pagePathsOf(collectPosts(validPages, options).posts, config.basePath),
+  };
+}
+
+/** The key of `bySlug`: posts and pages each have their own slugs (the build collects them apart). */
+export const slugKey = (kind: PostKind, slug: string): string => `${kind}:${slug}`;
+
+/**
+ * What of a parse the rest of the site sees (its slug, URL, title, date, whether it parsed):
+ * when an edit leaves this the same, the state is still right with the new parse put in.
+ */
+export function identityOf(parsed: ParsedSource | undefined): string {
+  const post = parsed?.post;
+  if (parsed === undefined) return "absent";
+  // A post with header errors is known by the slug links to it are taken to mean.
+  if (post === undefined) return JSON.stringify(["failed", parsed.kind, parsed.kind === "post" ? intendedSlug(parsed.source) : ""]);
+  const { slug, title, published, draft, description, aliases } = post.meta;
+  return JSON.stringify([post.kind, slug, post.url, title, published?.getTime(), draft, description, aliases]);
+}
+
+/**
+ * The state with `next` in place of the parse of the same path, for an edit whose identity
+ * (identityOf) is unchanged: the link index and the failed list stay as they are.
+ */
+export function replaceParsed(state: SiteState, next: ParsedSource): SiteState {
+  const path = next.source.path;
+  const previous = state.parsed.get(path)?.post;
+  const post = next.post;
+  if (previous === undefined || post === undefined) return { ...state, parsed: new Map(state.parsed).set(path, next) };
+  const key = slugKey(post.kind, post.meta.slug);
+  const owners = state.owners.get(post.meta.slug) === previous ? new Map(state.owners).set(post.meta.slug, post) : state.owners;
+  const bySlug = new Map(state.bySlug).set(key, (state.bySlug.get(key) ?? []).map((p) => (p === previous ? post : p)));
+  return { ...state, parsed: new Map(state.parsed).set(path, next), owners, bySlug };
+}
