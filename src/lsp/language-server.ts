@@ -62,6 +62,9 @@ export function startLanguageServer(options: LanguageServerOptions): Promise<voi
     const clientRoot = pathOf(params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? "");
     const root = path.resolve(options.root ?? clientRoot ?? process.cwd());
     workspace = await openWorkspace(siteLayout(root, options.postsDir), options.now);
+    // Answered once the watcher has seen the folder: a file the client writes after this is a change it reports.
+    watcher = followFolder(workspace, reload, (e) => connection.console.error(`daylight: watching the site: ${e.message}`));
+    await watcher.ready;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -77,7 +80,6 @@ export function startLanguageServer(options: LanguageServerOptions): Promise<voi
   connection.onInitialized(() => {
     if (workspace === undefined) return;
     void publishConfig(connection, workspace);
-    watcher = followFolder(workspace, reload, (e) => connection.console.error(`daylight: watching the site: ${e.message}`));
   });
   documents.onDidChangeContent(({ document }) => check(document.uri));
   documents.onDidClose(({ document }) => {

@@ -2,7 +2,7 @@ import { buildAssetIndex, type AssetSource } from "../assets/asset-index.js";
 import type { SitePlugins } from "../config/resolve-site-config.js";
 import type { BuildOptions, SiteConfig } from "../config/site-config.js";
 import { collectPosts } from "../content/collect-posts.js";
-import { buildLinkIndex } from "../content/link-index.js";
+import { buildLinkIndex, replaceInLinkIndex } from "../content/link-index.js";
 import { intendedSlug } from "../content/link-cascades.js";
 import { parsePost } from "../content/parse-post.js";
 import type { Diagnostic } from "../diagnostics.js";
@@ -99,16 +99,15 @@ export function buildSiteState(
 export const slugKey = (kind: PostKind, slug: string): string => `${kind}:${slug}`;
 
 /**
- * What of a parse the rest of the site sees (its slug, URL, title, date, whether it parsed):
- * when an edit leaves this the same, the state is still right with the new parse put in.
+ * What of a parse the other files' diagnostics depend on: its slug and URL (what links to
+ * it resolve to), or, when its header is broken, the slug links to it are taken to mean.
+ * When an edit leaves this the same, the state is still right with the new parse put in.
  */
 export function identityOf(parsed: ParsedSource | undefined): string {
-  const post = parsed?.post;
   if (parsed === undefined) return "absent";
-  // A post with header errors is known by the slug links to it are taken to mean.
-  if (post === undefined) return JSON.stringify(["failed", parsed.kind, parsed.kind === "post" ? intendedSlug(parsed.source) : ""]);
-  const { slug, title, published, draft, description, aliases } = post.meta;
-  return JSON.stringify([post.kind, slug, post.url, title, published?.getTime(), draft, description, aliases]);
+  const { post, kind } = parsed;
+  if (post === undefined) return JSON.stringify(["failed", kind, kind === "post" ? intendedSlug(parsed.source) : ""]);
+  return JSON.stringify([kind, post.meta.slug, post.url]);
 }
 
 /**
@@ -121,7 +120,10 @@ export function replaceParsed(state: SiteState, next: ParsedSource): SiteState {
   const post = next.post;
   if (previous === undefined || post === undefined) return { ...state, parsed: new Map(state.parsed).set(path, next) };
   const key = slugKey(post.kind, post.meta.slug);
-  const owners = state.owners.get(post.meta.slug) === previous ? new Map(state.owners).set(post.meta.slug, post) : state.owners;
+  const owns = state.owners.get(post.meta.slug) === previous;
+  const owners = owns ? new Map(state.owners).set(post.meta.slug, post) : state.owners;
+  // Its title is in the link index (hover and completion show it); nothing else there can have moved.
+  const links = owns ? replaceInLinkIndex(state.links, previous, post) ?? state.links : state.links;
   const bySlug = new Map(state.bySlug).set(key, (state.bySlug.get(key) ?? []).map((p) => (p === previous ? post : p)));
-  return { ...state, parsed: new Map(state.parsed).set(path, next), owners, bySlug };
+  return { ...state, parsed: new Map(state.parsed).set(path, next), owners, links, bySlug };
 }
