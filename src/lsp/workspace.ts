@@ -56,7 +56,12 @@ export async function openWorkspace(layout: SiteLayout, now: Date): Promise<Work
 
   const rendering: Rendering = {
     prepare: (posts) => prepareHighlighting(posts),
-    render: (post) => rendererFor(resolved.plugins).render(post, contextOf(state)),
+    render(post) {
+      const rendered = rendererFor(resolved.plugins).render(post, contextOf(state));
+      // Its headings and resources are what completion and navigation read next.
+      targets.set(post.source, rendered);
+      return rendered;
+    },
     renderTarget(post) {
       let rendered = targets.get(post.source);
       if (rendered === undefined) {
