@@ -58,6 +58,15 @@ describe("daylight lsp: the build's diagnostics as the writer types", () => {
     expect(settled.diagnostics[0]?.severity).toBe(2);
   });
 
+  it("a citation of an author the post's Resources do not list", async () => {
+    const client = await serve({ "posts/a.md": post("A") });
+    const resources = "\n---\n\n## Resources\n\n- [Nygard - Release It!](https://example.org/ri)\n";
+    await client.open("posts/a.md", post("A", `As shown (Fowler, 2016).\n${resources}`));
+    const published = await client.diagnostics("posts/a.md", version(1));
+    expect(rulesOf(published)).toEqual(["4:unknown-citation"]);
+    expect(published.diagnostics[0]?.range.start.character).toBe(10);
+  });
+
   it("a slug taken by another post, and links into a post whose header is broken left to that post's own error", async () => {
     const client = await serve({ "posts/a.md": post("A"), "posts/c.md": "!! title: C\n!! published: never\n\nText.\n" });
     await client.open("posts/b.md", post("B", "See [c](./posts/c).\n", "!! slug: a\n"));
