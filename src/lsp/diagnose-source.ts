@@ -4,6 +4,9 @@ import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { checkFragments } from "../markdown/check-fragments.js";
 import type { Post, RenderedPost } from "../model.js";
 import { applyRules } from "../rules/apply-rules.js";
+import { checkPostUrls } from "../site/post-url-clashes.js";
+import { checkPageSlugs } from "../site/reserved-slugs.js";
+import { manyTagsOf } from "../site/tag-index.js";
 import { slugKey, type ParsedSource, type SiteState } from "./site-state.js";
 
 /** How the server renders: the build's renderer with the state's context, code languages prepared first. */
@@ -27,7 +30,7 @@ export interface SourceReport {
  * (parsePost), a slug it shares (collectPosts over the posts with that slug), its body
  * (the renderer: post links, files, languages…, without links into posts whose header is
  * broken: withoutCascades), its links' `#fragments` (checkFragments, against the targets'
- * renderings), then the site's `rules`. A post that loses its slug to another is not
+ * renderings), what assembly says of its slug, URL and tags, then the site's `rules`. A post that loses its slug to another is not
  * rendered, as in the build.
  */
 export async function diagnoseSource(state: SiteState, parsed: ParsedSource, rendering: Rendering): Promise<SourceReport> {
@@ -45,11 +48,20 @@ export async function diagnoseSource(state: SiteState, parsed: ParsedSource, ren
   return {
     diagnostics: settle(state, [
       ...parsed.diagnostics,
+      ...siteChecks(state, post),
       ...withoutCascades([rendered], state.failed),
       ...fragments.filter((d) => d.file === file),
     ]),
     rendered,
   };
+}
+
+/** What assembling the site says of one post or page: a slug or URL taken by daylight's own pages or a page, too many tags. */
+function siteChecks(state: SiteState, post: Post) {
+  const one = [{ post }];
+  const pages = checkPageSlugs(state.pages.map((page) => ({ post: page })), state.config).pages;
+  const taken = post.kind === "page" ? checkPageSlugs(one, state.config) : checkPostUrls(one, pages, state.config);
+  return [...taken.diagnostics, ...manyTagsOf({ post })];
 }
 
 /** The posts whose ids the rendered post's `#fragment` links name (itself left out: its own rendering is the current one). */

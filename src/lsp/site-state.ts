@@ -53,6 +53,8 @@ export interface SiteState {
   /** Posts whose header has errors: links to them are not reported (withoutCascades). */
   readonly failed: readonly SourceFile[];
   readonly assets: AssetIndex;
+  /** The pages the build publishes (collectPosts' pages), and their paths below the base path. */
+  readonly pages: readonly Post[];
   readonly pagePaths: ReadonlySet<string>;
 }
 
@@ -77,6 +79,7 @@ export function buildSiteState(
   const validPosts = posts.flatMap((p) => (p.post ? [p.post] : []));
   const validPages = pages.flatMap((p) => (p.post ? [p.post] : []));
   const published = collectPosts(validPosts, options).posts;
+  const pagesPublished = collectPosts(validPages, options).posts;
   const bySlug = new Map<string, Post[]>();
   for (const post of [...validPosts, ...validPages]) {
     const key = slugKey(post.kind, post.meta.slug);
@@ -91,7 +94,8 @@ export function buildSiteState(
     bySlug,
     failed: posts.filter((p) => p.post === undefined).map((p) => p.source),
     assets: buildAssetIndex(files.assets, config.basePath),
-    pagePaths: pagePathsOf(collectPosts(validPages, options).posts, config.basePath),
+    pages: pagesPublished,
+    pagePaths: pagePathsOf(pagesPublished, config.basePath),
   };
 }
 

@@ -53,7 +53,7 @@ export function buildTagIndex(posts: readonly RenderedPost[], language: string):
       if (group.posts.at(-1) !== rendered) group.posts.push(rendered);
     }
   }
-  const diagnostics: Diagnostic[] = posts.filter((p) => p.post.kind === "post" && p.post.meta.tags.length > maxFeedCategories).map(manyTags);
+  const diagnostics: Diagnostic[] = posts.flatMap(manyTagsOf);
   const tags: Tag[] = [];
   for (const [slug, group] of groups) {
     const [first, ...others] = [...group.spellings];
@@ -74,10 +74,12 @@ const collatorFor = (language: string): Intl.Collator => {
   return collator;
 };
 
-function manyTags(post: RenderedPost): Diagnostic {
-  return warning("many-tags", `the post has ${post.post.meta.tags.length} tags; its feed items list the first ${maxFeedCategories} as categories`,
+/** The `many-tags` warning of a post with more tags than its feed items list (none for a page); the language server checks one post with it. */
+export function manyTagsOf(post: Pick<RenderedPost, "post">): Diagnostic[] {
+  if (post.post.kind !== "post" || post.post.meta.tags.length <= maxFeedCategories) return [];
+  return [warning("many-tags", `the post has ${post.post.meta.tags.length} tags; its feed items list the first ${maxFeedCategories} as categories`,
     post.post.source.path, headerKeyPosition(post.post, "tags"),
-    `keep the tags a reader would follow (at most ${maxFeedCategories}): each one is a page and three feeds`);
+    `keep the tags a reader would follow (at most ${maxFeedCategories}): each one is a page and three feeds`)];
 }
 
 function tagCollision(slug: string, [name, owner]: [string, RenderedPost], [other, post]: [string, RenderedPost]): Diagnostic {

@@ -67,6 +67,15 @@ describe("daylight lsp: the build's diagnostics as the writer types", () => {
     expect(published.diagnostics[0]?.range.start.character).toBe(10);
   });
 
+  it("what assembling the site says of a header: a page slug daylight uses itself, a post with too many tags", async () => {
+    const client = await serve({ "posts/a.md": post("A") });
+    await client.open("pages/tags.md", "!! title: Tags\n\nMy tags.\n");
+    expect(rulesOf(await client.diagnostics("pages/tags.md", version(1)))).toEqual(["1:reserved-slug"]);
+    const tags = Array.from({ length: 65 }, (_, i) => `t${i}`).join(", ");
+    await client.open("posts/a.md", post("A", "Text.\n", `!! tags: ${tags}\n`));
+    expect(rulesOf(await client.diagnostics("posts/a.md", version(1)))).toEqual(["3:many-tags"]);
+  });
+
   it("a slug taken by another post, and links into a post whose header is broken left to that post's own error", async () => {
     const client = await serve({ "posts/a.md": post("A"), "posts/c.md": "!! title: C\n!! published: never\n\nText.\n" });
     await client.open("posts/b.md", post("B", "See [c](./posts/c).\n", "!! slug: a\n"));
