@@ -34,9 +34,10 @@ export function registerEditorFeatures(
     await helpers.idle();
     const document = documents.get(textDocument.uri);
     const workspace = workspaceOf();
-    const site = workspace?.documentOf(helpers.pathOf(textDocument.uri) ?? "");
+    const text = document?.getText() ?? "";
+    const file = helpers.pathOf(textDocument.uri);
+    const site = file === undefined ? undefined : workspace?.documentOf(file, text);
     if (document === undefined || workspace === undefined || site === undefined) return undefined;
-    const text = document.getText();
     return { text, workspace, site, position, own: workspace.state().parsed.get(site.key)?.post };
   };
   const target = (workspace: Workspace, slug: string): Post | undefined => workspace.state().owners.get(slug);

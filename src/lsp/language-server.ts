@@ -43,8 +43,16 @@ export function startLanguageServer(options: LanguageServerOptions): Promise<voi
 
   const check = (uri: string) => queue.add(uri, async () => {
     const document = documents.get(uri);
-    const site = workspace?.documentOf(pathOf(uri) ?? "");
-    if (document === undefined || workspace === undefined || site === undefined) return;
+    const file = pathOf(uri);
+    if (document === undefined || workspace === undefined || file === undefined) return;
+    const site = workspace.documentOf(file, document.getText());
+    if (site === undefined) {
+      // Not (or no longer: a `.txt` whose header is gone) a post or page of the site.
+      const key = workspace.keyOf(file);
+      if (key !== undefined && workspace.close(key)) for (const other of documents.all()) if (other.uri !== uri) check(other.uri);
+      await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+      return;
+    }
     // An edit that moves a slug, a title or a header error changes what other open files are checked against.
     if (workspace.edit(site, document.getText())) for (const other of documents.all()) if (other.uri !== uri) check(other.uri);
     const report = await workspace.diagnose(site.key);
@@ -83,11 +91,12 @@ export function startLanguageServer(options: LanguageServerOptions): Promise<voi
   });
   documents.onDidChangeContent(({ document }) => check(document.uri));
   documents.onDidClose(({ document }) => {
-    const site = workspace?.documentOf(pathOf(document.uri) ?? "");
-    if (workspace === undefined || site === undefined) return;
+    const file = pathOf(document.uri);
+    const key = file === undefined ? undefined : workspace?.keyOf(file);
+    if (workspace === undefined || key === undefined) return;
     queue.add(document.uri, async () => {
       await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-      if (workspace?.close(site.key)) for (const other of documents.all()) check(other.uri);
+      if (workspace?.close(key)) for (const other of documents.all()) check(other.uri);
     });
   });
   registerEditorFeatures(connection, documents, () => workspace, { pathOf, uriOf: (file) => pathToFileURL(file).href, idle: () => queue.idle() });

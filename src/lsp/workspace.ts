@@ -1,6 +1,7 @@
 import path from "node:path";
 import { resolveSiteConfig, type ResolvedSiteConfig } from "../config/resolve-site-config.js";
 import type { BuildOptions } from "../config/site-config.js";
+import { isPostText } from "../content/read-sources.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { classifyChange, type SiteChange } from "../dev/classify-change.js";
 import { sourceKey, updateSources } from "../dev/update-sources.js";
@@ -24,8 +25,10 @@ export interface Workspace {
   state(): SiteState;
   /** The config's own diagnostics (site.config.json), as the build reports them. */
   configDiagnostics(): readonly Diagnostic[];
-  /** The post or page an absolute path is, when it is one. */
-  documentOf(file: string): SiteDocument | undefined;
+  /** The post or page an absolute path with this text is, when it is one (a `.txt` is a post only when it starts with a header). */
+  documentOf(file: string, text: string): SiteDocument | undefined;
+  /** The key (path from the root) of an absolute path inside the site. */
+  keyOf(file: string): string | undefined;
   /** Absolute path of a key. */
   fileOf(key: string): string;
   /** The text the server holds for a key: the editor's when open, else the disk's. */
@@ -90,12 +93,13 @@ export async function openWorkspace(layout: SiteLayout, now: Date): Promise<Work
     layout,
     state: () => state,
     configDiagnostics: () => resolved.diagnostics,
-    documentOf(file) {
+    documentOf(file, text) {
       const change = classifyChange(layout, "change", path.resolve(file));
       const key = sourceKey(layout, path.resolve(file));
-      if (key === undefined || (change?.kind !== "post" && change?.kind !== "page")) return undefined;
+      if (key === undefined || (change?.kind !== "post" && change?.kind !== "page") || !isPostText(file, text)) return undefined;
       return { key, kind: change.kind };
     },
+    keyOf: (file) => sourceKey(layout, path.resolve(file)),
     fileOf: (key) => path.resolve(layout.root, key),
     textOf: (key) => sourceOf(key)?.text,
     edit(doc, text) {

@@ -33,6 +33,16 @@ describe("daylight lsp: the build's diagnostics as the writer types", () => {
     expect(d?.range).toEqual({ start: { line: 3, character: 4 }, end: { line: 3, character: 28 } });
   });
 
+  it("a .txt is a post only while it starts with a header, as the build reads it; other files get nothing", async () => {
+    const client = await serve({ "posts/a.md": post("A") });
+    await client.open("posts/notes.txt", "plain notes, see ./posts/nowhere\n");
+    expect(rulesOf(await client.diagnostics("posts/notes.txt", version(1)))).toEqual([]);
+    const v = await client.change("posts/notes.txt", post("Notes", "[x](./posts/nowhere)\n"));
+    expect(rulesOf(await client.diagnostics("posts/notes.txt", version(v)))).toEqual(["4:broken-post-link"]);
+    await client.open("templates/post.liquid", "{{ nothing }\n");
+    expect(rulesOf(await client.diagnostics("templates/post.liquid", version(1)))).toEqual([]);
+  });
+
   it("header mistakes: a near-miss key, a bad date, a missing title, each with the build's rule id", async () => {
     const client = await serve({ "posts/a.md": post("A") });
     await client.open("posts/a.md", "!! title: A\n!! publised: 2024-01-02\n!! draft: true\n\nText.\n");
