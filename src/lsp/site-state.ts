@@ -34,28 +34,37 @@ export function createParseMemo(config: SiteConfig): ParseMemo {
   };
 }
 
-/**
- * What the whole list of posts tells about one of them, made from every header and no
- * body: the build's link index and what a keystroke in one post is checked against.
- */
-export interface SiteState {
-  readonly config: SiteConfig;
-  readonly plugins: SitePlugins;
+/** The posts and pages one build publishes, as a post of that build is checked against them. */
+export interface SiteView {
   readonly options: BuildOptions;
-  /** Source path → its parse, posts and pages. */
-  readonly parsed: ReadonlyMap<string, ParsedSource>;
   /** The build's link index (buildLinkIndex of collectPosts' posts). */
   readonly links: LinkIndex;
   /** Slug → the post that owns it (the one collectPosts keeps). */
   readonly owners: ReadonlyMap<string, Post>;
+  /** The pages the build publishes (collectPosts' pages), and their paths below the base path. */
+  readonly pages: readonly Post[];
+  readonly pagePaths: ReadonlySet<string>;
+}
+
+/**
+ * What the whole list of posts tells about one of them, made from every header and no
+ * body: the build's link index and what a keystroke in one post is checked against. Two
+ * views: `daylight build`'s (a post it publishes is checked against the posts it
+ * publishes: a link to a draft is broken there) and, for drafts and scheduled posts, the
+ * build's with --drafts --future, as `daylight dev` shows them; editor features use the latter.
+ */
+export interface SiteState extends SiteView {
+  readonly config: SiteConfig;
+  readonly plugins: SitePlugins;
+  /** `daylight build`'s view, without flags. */
+  readonly published: SiteView;
+  /** Source path → its parse, posts and pages. */
+  readonly parsed: ReadonlyMap<string, ParsedSource>;
   /** `${kind}:${slug}` → every parsed post or page with that slug: what collectPosts needs to find duplicates of one. */
   readonly bySlug: ReadonlyMap<string, readonly Post[]>;
   /** Posts whose header has errors: links to them are not reported (withoutCascades). */
   readonly failed: readonly SourceFile[];
   readonly assets: AssetIndex;
-  /** The pages the build publishes (collectPosts' pages), and their paths below the base path. */
-  readonly pages: readonly Post[];
-  readonly pagePaths: ReadonlySet<string>;
 }
 
 /** The site's files as the server sees them: the sources on disk with the editor's texts of open files over them. */
@@ -69,7 +78,7 @@ export interface SiteFiles {
 export function buildSiteState(
   files: SiteFiles,
   resolved: { readonly config: SiteConfig; readonly plugins: SitePlugins },
-  options: BuildOptions,
+  now: Date,
   parse: ParseMemo,
 ): SiteState {
   const { config } = resolved;
@@ -78,25 +87,42 @@ export function buildSiteState(
   const parsed = new Map([...posts, ...pages].map((p) => [p.source.path, p]));
   const validPosts = posts.flatMap((p) => (p.post ? [p.post] : []));
   const validPages = pages.flatMap((p) => (p.post ? [p.post] : []));
-  const published = collectPosts(validPosts, options).posts;
-  const pagesPublished = collectPosts(validPages, options).posts;
   const bySlug = new Map<string, Post[]>();
   for (const post of [...validPosts, ...validPages]) {
     const key = slugKey(post.kind, post.meta.slug);
     bySlug.set(key, [...(bySlug.get(key) ?? []), post]);
   }
+  const view = (options: BuildOptions): SiteView => {
+    const published = collectPosts(validPosts, options).posts;
+    const publishedPages = collectPosts(validPages, options).posts;
+    return {
+      options,
+      links: buildLinkIndex(published),
+      owners: new Map(published.map((post) => [post.meta.slug, post])),
+      pages: publishedPages,
+      pagePaths: pagePathsOf(publishedPages, config.basePath),
+    };
+  };
   return {
     ...resolved,
-    options,
+    ...view({ drafts: true, future: true, strict: false, now }),
+    published: view({ drafts: false, future: false, strict: false, now }),
     parsed,
-    links: buildLinkIndex(published),
-    owners: new Map(published.map((post) => [post.meta.slug, post])),
     bySlug,
     failed: posts.filter((p) => p.post === undefined).map((p) => p.source),
     assets: buildAssetIndex(files.assets, config.basePath),
-    pages: pagesPublished,
-    pagePaths: pagePathsOf(pagesPublished, config.basePath),
   };
+}
+
+/** The view a post is checked in: the plain build's when it publishes the post, else the one with --drafts --future. */
+export function viewFor(state: SiteState, post: Post): SiteView {
+  return isFinal(post, state.published.options.now) ? state.published : state;
+}
+
+/** Published by `daylight build` without flags: not a draft, and (a post) not dated after "now". */
+function isFinal(post: Post, now: Date): boolean {
+  if (post.meta.draft) return false;
+  return post.kind === "page" || post.meta.published === undefined || post.meta.published.getTime() <= now.getTime();
 }
 
 /** The key of `bySlug`: posts and pages each have their own slugs (the build collects them apart). */
@@ -111,23 +137,32 @@ export function identityOf(parsed: ParsedSource | undefined): string {
   if (parsed === undefined) return "absent";
   const { post, kind } = parsed;
   if (post === undefined) return JSON.stringify(["failed", kind, kind === "post" ? intendedSlug(parsed.source) : ""]);
-  return JSON.stringify([kind, post.meta.slug, post.url]);
+  // Whether the plain build publishes it decides which view holds it.
+  return JSON.stringify([kind, post.meta.slug, post.url, post.meta.draft, post.meta.published?.getTime()]);
 }
 
 /**
  * The state with `next` in place of the parse of the same path, for an edit whose identity
- * (identityOf) is unchanged: the link index and the failed list stay as they are.
+ * (identityOf) is unchanged: the link indexes and the failed list stay as they are.
  */
 export function replaceParsed(state: SiteState, next: ParsedSource): SiteState {
   const path = next.source.path;
   const previous = state.parsed.get(path)?.post;
   const post = next.post;
-  if (previous === undefined || post === undefined) return { ...state, parsed: new Map(state.parsed).set(path, next) };
+  const parsed = new Map(state.parsed).set(path, next);
+  if (previous === undefined || post === undefined) return { ...state, parsed };
   const key = slugKey(post.kind, post.meta.slug);
-  const owns = state.owners.get(post.meta.slug) === previous;
-  const owners = owns ? new Map(state.owners).set(post.meta.slug, post) : state.owners;
-  // Its title is in the link index (hover and completion show it); nothing else there can have moved.
-  const links = owns ? replaceInLinkIndex(state.links, previous, post) ?? state.links : state.links;
   const bySlug = new Map(state.bySlug).set(key, (state.bySlug.get(key) ?? []).map((p) => (p === previous ? post : p)));
-  return { ...state, parsed: new Map(state.parsed).set(path, next), owners, links, bySlug };
+  return { ...state, ...replaceInView(state, previous, post), published: replaceInView(state.published, previous, post), parsed, bySlug };
+}
+
+/** A view with `post` in place of `previous` (same slug and URL): its title is in the link index, which hover and completion show. */
+function replaceInView(view: SiteView, previous: Post, post: Post): SiteView {
+  const swap = (list: readonly Post[]) => list.map((p) => (p === previous ? post : p));
+  if (view.owners.get(post.meta.slug) !== previous) return { ...view, pages: swap(view.pages) };
+  return {
+    ...view,
+    owners: new Map(view.owners).set(post.meta.slug, post),
+    links: replaceInLinkIndex(view.links, previous, post) ?? view.links,
+  };
 }

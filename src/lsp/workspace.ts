@@ -1,6 +1,5 @@
 import path from "node:path";
 import { resolveSiteConfig, type ResolvedSiteConfig } from "../config/resolve-site-config.js";
-import type { BuildOptions } from "../config/site-config.js";
 import { isPostText } from "../content/read-sources.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { classifyChange, type SiteChange } from "../dev/classify-change.js";
@@ -10,7 +9,7 @@ import { rendererFor } from "../markdown/keyed-renderer.js";
 import type { Post, PostKind, RenderedPost, SourceFile } from "../model.js";
 import { readSite, type SiteLayout, type SiteSources } from "../read/read-site.js";
 import { diagnoseSource, type Rendering, type SourceReport } from "./diagnose-source.js";
-import { buildSiteState, createParseMemo, identityOf, replaceParsed, type ParseMemo, type SiteState } from "./site-state.js";
+import { buildSiteState, createParseMemo, identityOf, replaceParsed, type ParseMemo, type SiteState, type SiteView } from "./site-state.js";
 
 /** A post or page file of the site, by its path from the root (`posts/a.md`). */
 export interface SiteDocument {
@@ -47,20 +46,18 @@ export interface Workspace {
 
 /** Reads the site at `layout` and makes its state. `now` is the build's "now". */
 export async function openWorkspace(layout: SiteLayout, now: Date): Promise<Workspace> {
-  // The dev server's options: drafts and scheduled posts are checked as they are written.
-  const options: BuildOptions = { drafts: true, future: true, strict: false, now };
   let disk: SiteSources = await readSite(layout);
   let resolved: ResolvedSiteConfig = resolveSiteConfig(disk.configSource);
   let parse: ParseMemo = createParseMemo(resolved.config);
   let targets = new WeakMap<SourceFile, RenderedPost>();
   const overlays = new Map<string, { kind: PostKind; source: SourceFile }>();
-  const make = (): SiteState => buildSiteState(siteFiles(disk, overlays), resolved, options, parse);
+  const make = (): SiteState => buildSiteState(siteFiles(disk, overlays), resolved, now, parse);
   let state = make();
 
   const rendering: Rendering = {
     prepare: (posts) => prepareHighlighting(posts),
-    render(post) {
-      const rendered = rendererFor(resolved.plugins).render(post, contextOf(state));
+    render(post, view) {
+      const rendered = rendererFor(resolved.plugins).render(post, contextOf(state, view));
       // Its headings and resources are what completion and navigation read next.
       targets.set(post.source, rendered);
       return rendered;
@@ -134,8 +131,8 @@ export async function openWorkspace(layout: SiteLayout, now: Date): Promise<Work
   };
 }
 
-/** The render context of the state, as buildSite makes it. */
-const contextOf = (state: SiteState) => ({ config: state.config, links: state.links, assets: state.assets, pages: state.pagePaths });
+/** The render context of a view of the state, as buildSite makes it. */
+const contextOf = (state: SiteState, view: SiteView = state) => ({ config: state.config, links: view.links, assets: state.assets, pages: view.pagePaths });
 
 /** The disk's posts and pages with the editor's texts in place of (or beside) theirs. */
 function siteFiles(disk: SiteSources, overlays: ReadonlyMap<string, { kind: PostKind; source: SourceFile }>) {

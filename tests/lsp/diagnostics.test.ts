@@ -86,6 +86,18 @@ describe("daylight lsp: the build's diagnostics as the writer types", () => {
     expect(rulesOf(await client.diagnostics("posts/a.md", version(1)))).toEqual(["3:many-tags"]);
   });
 
+  it("a published post is checked as `daylight build` publishes it (a link to a draft is broken there); a draft as --drafts builds it", async () => {
+    const draft = "!! title: D\n!! draft: true\n\nSee [a](./posts/a) and [s](./posts/scheduled).\n";
+    const client = await serve({ "posts/a.md": post("A"), "posts/d.md": draft, "posts/scheduled.md": "!! title: S\n!! published: 2099-01-01\n\nLater.\n" });
+    await client.open("posts/b.md", post("B", "See [d](./posts/d) and [s](./posts/scheduled).\n"));
+    expect(rulesOf(await client.diagnostics("posts/b.md", version(1)))).toEqual(["4:broken-post-link", "4:broken-post-link"]);
+    await client.open("posts/d.md", draft);
+    expect(rulesOf(await client.diagnostics("posts/d.md", version(1)))).toEqual([]);
+    // Made a draft, b is checked as --drafts builds it.
+    const v = await client.change("posts/b.md", post("B", "See [d](./posts/d) and [s](./posts/scheduled).\n", "!! draft: true\n"));
+    expect(rulesOf(await client.diagnostics("posts/b.md", version(v)))).toEqual([]);
+  });
+
   it("a slug taken by another post, and links into a post whose header is broken left to that post's own error", async () => {
     const client = await serve({ "posts/a.md": post("A"), "posts/c.md": "!! title: C\n!! published: never\n\nText.\n" });
     await client.open("posts/b.md", post("B", "See [c](./posts/c).\n", "!! slug: a\n"));
