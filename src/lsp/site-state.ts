@@ -1,7 +1,7 @@
 import { buildAssetIndex, type AssetSource } from "../assets/asset-index.js";
 import type { SitePlugins } from "../config/resolve-site-config.js";
 import type { BuildOptions, SiteConfig } from "../config/site-config.js";
-import { collectPosts } from "../content/collect-posts.js";
+import { collectPosts, placePost } from "../content/collect-posts.js";
 import { buildLinkIndex, replaceInLinkIndex } from "../content/link-index.js";
 import { intendedSlug } from "../content/link-cascades.js";
 import { parsePost } from "../content/parse-post.js";
@@ -92,21 +92,26 @@ export function buildSiteState(
     const key = slugKey(post.kind, post.meta.slug);
     bySlug.set(key, [...(bySlug.get(key) ?? []), post]);
   }
-  const view = (options: BuildOptions): SiteView => {
-    const published = collectPosts(validPosts, options).posts;
-    const publishedPages = collectPosts(validPages, options).posts;
-    return {
-      options,
-      links: buildLinkIndex(published),
-      owners: new Map(published.map((post) => [post.meta.slug, post])),
-      pages: publishedPages,
-      pagePaths: pagePathsOf(publishedPages, config.basePath),
-    };
-  };
+  const view = (options: BuildOptions, published: readonly Post[], publishedPages: readonly Post[]): SiteView => ({
+    options,
+    links: buildLinkIndex(published),
+    owners: new Map(published.map((post) => [post.meta.slug, post])),
+    pages: publishedPages,
+    pagePaths: pagePathsOf(publishedPages, config.basePath),
+  });
+  const all = { drafts: true, future: true, strict: false, now };
+  const plain = { ...all, drafts: false, future: false };
+  const allPosts = collectPosts(validPosts, all).posts;
+  const allPages = collectPosts(validPages, all).posts;
+  const allView = view(all, allPosts, allPages);
+  // The plain build's lists are the same lists without what it leaves out (collectPosts' order is total).
+  const plainPosts = allPosts.filter((post) => isFinal(post, plain));
+  const plainPages = allPages.filter((page) => isFinal(page, plain));
+  const sameLists = plainPosts.length === allPosts.length && plainPages.length === allPages.length;
   return {
     ...resolved,
-    ...view({ drafts: true, future: true, strict: false, now }),
-    published: view({ drafts: false, future: false, strict: false, now }),
+    ...allView,
+    published: sameLists ? { ...allView, options: plain } : view(plain, plainPosts, plainPages),
     parsed,
     bySlug,
     failed: posts.filter((p) => p.post === undefined).map((p) => p.source),
@@ -116,14 +121,11 @@ export function buildSiteState(
 
 /** The view a post is checked in: the plain build's when it publishes the post, else the one with --drafts --future. */
 export function viewFor(state: SiteState, post: Post): SiteView {
-  return isFinal(post, state.published.options.now) ? state.published : state;
+  return isFinal(post, state.published.options) ? state.published : state;
 }
 
-/** Published by `daylight build` without flags: not a draft, and (a post) not dated after "now". */
-function isFinal(post: Post, now: Date): boolean {
-  if (post.meta.draft) return false;
-  return post.kind === "page" || post.meta.published === undefined || post.meta.published.getTime() <= now.getTime();
-}
+/** Whether a build with these options publishes the post: collectPosts' own rule, through placePost. */
+const isFinal = (post: Post, options: BuildOptions): boolean => placePost([], post, options) !== undefined;
 
 /** The key of `bySlug`: posts and pages each have their own slugs (the build collects them apart). */
 export const slugKey = (kind: PostKind, slug: string): string => `${kind}:${slug}`;

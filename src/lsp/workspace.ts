@@ -59,13 +59,13 @@ export async function openWorkspace(layout: SiteLayout, now: Date): Promise<Work
     render(post, view) {
       const rendered = rendererFor(resolved.plugins).render(post, contextOf(state, view));
       // Its headings and resources are what completion and navigation read next.
-      targets.set(post.source, rendered);
+      targets.set(post.source, withoutHtml(rendered));
       return rendered;
     },
     renderTarget(post) {
       let rendered = targets.get(post.source);
       if (rendered === undefined) {
-        rendered = rendererFor(resolved.plugins).render(post, contextOf(state));
+        rendered = withoutHtml(rendererFor(resolved.plugins).render(post, contextOf(state)));
         targets.set(post.source, rendered);
       }
       return rendered;
@@ -130,6 +130,13 @@ export async function openWorkspace(layout: SiteLayout, now: Date): Promise<Work
     },
   };
 }
+
+/**
+ * A rendering kept for what the server reads of it (headings, anchors, resources, links,
+ * description), without its HTML: references may render most of a site's posts, and their
+ * pages' text would stay in memory for nothing.
+ */
+const withoutHtml = (rendered: RenderedPost): RenderedPost => ({ ...rendered, html: "", excerptHtml: undefined });
 
 /** The render context of a view of the state, as buildSite makes it. */
 const contextOf = (state: SiteState, view: SiteView = state) => ({ config: state.config, links: view.links, assets: state.assets, pages: view.pagePaths });
