@@ -14,7 +14,8 @@ export type CompletionNeed =
 
 const SLUG_SO_FAR = /(?<![\w./-])(?:\.\/|\/)?posts\/([a-z0-9-]*)$/;
 const FRAGMENT_SO_FAR = /(?<![\w./-])(?:\.\/|\/)?posts\/([a-z0-9-]+)(?:\.(?:md|markdown|txt|html))?\/?#([^\s)#]*)$/;
-const CITATION_SO_FAR = /\(([\p{L}][\p{L} .'&-]*)?$/u;
+// Not a link's `](`: a citation's parenthesis follows text.
+const CITATION_SO_FAR = /(?<!\])\(([\p{L}][\p{L} .'&-]*)?$/u;
 
 /** What to complete at (line, character), 0-based, in `text`; undefined when nothing is. */
 export function completionNeedAt(text: string, line: number, character: number): CompletionNeed | undefined {

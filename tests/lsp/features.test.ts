@@ -63,6 +63,10 @@ describe("daylight lsp: completion", () => {
     const items = await client.request<Item[]>("textDocument/completion", at(client, "posts/cites.md", 3, 12));
     expect(labels(items)).toEqual(["Martin Fowler", "Jez Humble"]);
     expect(items[0]?.textEdit?.newText).toBe("Martin Fowler, ");
+    // A link's `](` is no citation.
+    const link = await client.change("posts/cites.md", text.replace("As shown (Fo", "As [shown]("));
+    await client.diagnostics("posts/cites.md", (p) => p.version === link);
+    expect(await client.request<Item[]>("textDocument/completion", at(client, "posts/cites.md", 3, 11))).toEqual([]);
   });
 });
 
