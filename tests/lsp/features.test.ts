@@ -112,6 +112,19 @@ describe("daylight lsp: rename a slug", () => {
     ]);
   });
 
+  it("starts from the slug field of the post itself too, and references can include that declaration", async () => {
+    const client = await serve();
+    const text = "!! title: EDD for HA\n!! slug: edd-for-ha\n!! published: 2024-01-02\n\nIntro.\n";
+    await client.open("posts/edd-for-ha.md", text);
+    const prepared = await client.request<{ range: { start: { character: number } }; placeholder: string }>("textDocument/prepareRename", at(client, "posts/edd-for-ha.md", 1, 12));
+    expect(prepared).toMatchObject({ placeholder: "edd-for-ha", range: { start: { character: 9 } } });
+    await expect(client.request("textDocument/prepareRename", at(client, "posts/edd-for-ha.md", 4, 2))).rejects.toThrow(/put the cursor on a post link/);
+    const refs = await client.request<Array<{ uri: string; range: { start: { line: number } } }>>("textDocument/references",
+      { ...at(client, "posts/edd-for-ha.md", 4, 0), context: { includeDeclaration: true } });
+    expect(refs[0]).toMatchObject({ uri: client.uri("posts/edd-for-ha.md"), range: { start: { line: 1 } } });
+    expect(refs).toHaveLength(3);
+  });
+
   it("refuses a name that is not a slug, or one another post has", async () => {
     const client = await serve();
     await client.open("posts/other.md", files["posts/other.md"]);
