@@ -12,7 +12,7 @@ export interface LspCommand {
  * `daylight lsp`: the language server, over stdin and stdout, until the editor says `exit`.
  * Nothing else may be written to stdout: it is the protocol's channel.
  */
-export async function runLsp(command: LspCommand, now: Date): Promise<number> {
+export async function runLsp(command: LspCommand, now: () => Date): Promise<number> {
   const { startLanguageServer } = await import("../lsp/language-server.js");
   await startLanguageServer({
     root: command.root === undefined ? undefined : path.resolve(command.root),

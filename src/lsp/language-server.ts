@@ -24,7 +24,8 @@ export interface LanguageServerOptions {
   /** The site folder (`--root`); undefined: the client's workspace folder, else the current folder. */
   readonly root: string | undefined;
   readonly postsDir: string | undefined;
-  readonly now: Date;
+  /** "Now", for which posts are scheduled: read whenever the state is made. */
+  readonly now: () => Date;
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
 }

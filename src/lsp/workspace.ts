@@ -44,14 +44,14 @@ export interface Workspace {
   reload(changes: readonly SiteChange[]): Promise<void>;
 }
 
-/** Reads the site at `layout` and makes its state. `now` is the build's "now". */
-export async function openWorkspace(layout: SiteLayout, now: Date): Promise<Workspace> {
+/** Reads the site at `layout` and makes its state. `now` gives the build's "now" (read each time the state is made). */
+export async function openWorkspace(layout: SiteLayout, now: () => Date): Promise<Workspace> {
   let disk: SiteSources = await readSite(layout);
   let resolved: ResolvedSiteConfig = resolveSiteConfig(disk.configSource);
   let parse: ParseMemo = createParseMemo(resolved.config);
   let targets = new WeakMap<SourceFile, RenderedPost>();
   const overlays = new Map<string, { kind: PostKind; source: SourceFile }>();
-  const make = (): SiteState => buildSiteState(siteFiles(disk, overlays), resolved, now, parse);
+  const make = (): SiteState => buildSiteState(siteFiles(disk, overlays), resolved, now(), parse);
   let state = make();
 
   const rendering: Rendering = {
@@ -102,8 +102,9 @@ export async function openWorkspace(layout: SiteLayout, now: Date): Promise<Work
     edit(doc, text) {
       const onDisk = (doc.kind === "post" ? disk.posts : disk.pages).find((p) => p.path === doc.key);
       // The disk's own object when the texts agree: its parse is already in the memo.
+      const open = overlays.get(doc.key);
+      if (open?.kind === doc.kind && open.source.text === text) return false;
       const source = onDisk?.text === text ? onDisk : { path: doc.key, text };
-      if (overlays.get(doc.key)?.source === source) return false;
       overlays.set(doc.key, { kind: doc.kind, source });
       return refresh(doc.key);
     },

@@ -13,7 +13,7 @@ const linking = "!! title: Linking\n!! published: 2024-01-03\n\n[a](./posts/old)
 /** Renames `old` to `fresh` in a site whose post `posts/target.md` has `target`; the target's text after the edits, parsed as the build does. */
 async function renamed(target: string) {
   const root = makeBlog({ "posts/target.md": target, "posts/linking.md": linking }, config);
-  const workspace = await openWorkspace(siteLayout(root), new Date("2025-01-01T00:00:00Z"));
+  const workspace = await openWorkspace(siteLayout(root), () => new Date("2025-01-01T00:00:00Z"));
   const edits = await renameSlug(workspace, "old", "fresh");
   const apply = (key: string) => TextDocument.applyEdits(TextDocument.create("x", "markdown", 1, workspace.textOf(key) ?? ""), edits.get(key) ?? []);
   const text = apply("posts/target.md");
@@ -51,7 +51,7 @@ describe("renaming a slug writes the header in the post's own format", () => {
 /** As renamed, with the target's slug from its file name (posts/old.md). */
 async function renamedFile(target: string) {
   const root = makeBlog({ "posts/old.md": target }, config);
-  const workspace = await openWorkspace(siteLayout(root), new Date("2025-01-01T00:00:00Z"));
+  const workspace = await openWorkspace(siteLayout(root), () => new Date("2025-01-01T00:00:00Z"));
   const edits = await renameSlug(workspace, "old", "fresh");
   const text = TextDocument.applyEdits(TextDocument.create("x", "markdown", 1, workspace.textOf("posts/old.md") ?? ""), edits.get("posts/old.md") ?? []);
   const parsed = parsePost({ path: "posts/old.md", text }, resolveConfig(JSON.stringify(config)).config);
