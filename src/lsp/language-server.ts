@@ -42,7 +42,7 @@ export function startLanguageServer(options: LanguageServerOptions): Promise<voi
   let watcher: SiteWatcher | undefined;
   const queue = createWorkQueue((e) => connection.console.error(`daylight: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
-  const check = (uri: string) => queue.add(uri, async () => {
+  const check = (uri: string, later = false) => queue.add(uri, async () => {
     const document = documents.get(uri);
     const file = pathOf(uri);
     if (document === undefined || workspace === undefined || file === undefined) return;
@@ -50,16 +50,16 @@ export function startLanguageServer(options: LanguageServerOptions): Promise<voi
     if (site === undefined) {
       // Not (or no longer: a `.txt` whose header is gone) a post or page of the site.
       const key = workspace.keyOf(file);
-      if (key !== undefined && workspace.close(key)) for (const other of documents.all()) if (other.uri !== uri) check(other.uri);
+      if (key !== undefined && workspace.close(key)) for (const other of documents.all()) if (other.uri !== uri) check(other.uri, true);
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
       return;
     }
-    // An edit that moves a slug, a title or a header error changes what other open files are checked against.
-    if (workspace.edit(site, document.getText())) for (const other of documents.all()) if (other.uri !== uri) check(other.uri);
+    // An edit that moves a slug or URL, or breaks or mends a header, changes what other open files are checked against.
+    if (workspace.edit(site, document.getText())) for (const other of documents.all()) if (other.uri !== uri) check(other.uri, true);
     const report = await workspace.diagnose(site.key);
     const diagnostics = (report?.diagnostics ?? []).filter((d) => d.file === site.key);
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, document.getText())) });
-  });
+  }, later);
   const reload = (changes: readonly SiteChange[]) => queue.add("reload", async () => {
     if (workspace === undefined) return;
     await workspace.reload(changes);
@@ -97,7 +97,7 @@ export function startLanguageServer(options: LanguageServerOptions): Promise<voi
     if (workspace === undefined || key === undefined) return;
     queue.add(document.uri, async () => {
       await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-      if (workspace?.close(key)) for (const other of documents.all()) check(other.uri);
+      if (workspace?.close(key)) for (const other of documents.all()) check(other.uri, true);
     });
   });
   registerEditorFeatures(connection, documents, () => workspace, { pathOf, uriOf: (file) => pathToFileURL(file).href, idle: () => queue.idle() });

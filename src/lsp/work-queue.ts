@@ -4,20 +4,26 @@
  * on a busy machine; checking every intermediate text would only fall behind.
  */
 export interface WorkQueue {
-  /** Queues `work` under `name` (replacing queued work of that name); it runs after what is queued before it. */
-  add(name: string, work: () => Promise<void>): void;
+  /**
+   * Queues `work` under `name`, replacing queued work of that name. Work `later` (re-checks
+   * of other open files after an edit moved a slug) waits until no other work is queued, so
+   * the file being typed in is answered first.
+   */
+  add(name: string, work: () => Promise<void>, later?: boolean): void;
   /** Resolves once nothing is queued or running. */
   idle(): Promise<void>;
 }
 
 /** A queue whose failures go to `onError` (a check that throws must not stop the next). */
 export function createWorkQueue(onError: (e: unknown) => void): WorkQueue {
-  const queued = new Map<string, () => Promise<void>>();
+  const now = new Map<string, () => Promise<void>>();
+  const later = new Map<string, () => Promise<void>>();
   let running: Promise<void> | undefined;
   const drain = async () => {
-    for (let next = first(queued); next !== undefined; next = first(queued)) {
+    for (let next = first(now) ?? first(later); next !== undefined; next = first(now) ?? first(later)) {
       const [name, work] = next;
-      queued.delete(name);
+      now.delete(name);
+      later.delete(name);
       try {
         await work();
       } catch (e) {
@@ -27,9 +33,13 @@ export function createWorkQueue(onError: (e: unknown) => void): WorkQueue {
     running = undefined;
   };
   return {
-    add(name, work) {
-      queued.delete(name);
-      queued.set(name, work);
+    add(name, work, isLater = false) {
+      // Work asked for now that was waiting for later is done now.
+      if (isLater && now.has(name)) now.set(name, work);
+      else {
+        later.delete(name);
+        (isLater ? later : now).set(name, work);
+      }
       running ??= drain();
     },
     idle: () => running ?? Promise.resolve(),
