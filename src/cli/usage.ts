@@ -141,7 +141,8 @@ diagnostics the build would give it (header fields, dates, post links and their
 applied: a post the build publishes against what it publishes, a draft or scheduled
 post as --drafts --future would build it. It completes slugs after
 ./posts/, heading ids after #, header keys and cited authors; goes to a linked post,
-shows its title, date and description, lists the posts that link to one, and renames a
+shows its title, date and description, lists the posts that link to one, offers the
+build's "did you mean" as a quick fix, and renames a
 slug everywhere (keeping the old URL in "aliases"). It follows the folder: new, deleted
 and renamed posts and config changes need no restart.
 

@@ -6,6 +6,7 @@ import { headerLines } from "./header-lines.js";
 import { lineOf } from "./lsp-diagnostic.js";
 import { declarationOf, hoverOf, landingOf, linksTo } from "./navigate.js";
 import { postLinkAt } from "./post-link-at.js";
+import { quickFixOf } from "./quick-fixes.js";
 import { RenameRefused, renameSlug } from "./rename-slug.js";
 import type { Workspace } from "./workspace.js";
 
@@ -20,7 +21,7 @@ export interface FeatureHelpers {
 type Params = { textDocument: { uri: string }; position: { line: number; character: number } };
 
 /**
- * Completion, definition, hover, references and rename. Each first waits for the checks
+ * Completion, definition, hover, references, quick fixes and rename. Each first waits for the checks
  * queued before it, so that it answers from the text the editor has now.
  */
 export function registerEditorFeatures(
@@ -91,6 +92,13 @@ export function registerEditorFeatures(
     const links = await linksTo(here.workspace, post.meta.slug, helpers.uriOf);
     const declaration = { uri: helpers.uriOf(here.workspace.fileOf(post.source.path)), range: declarationOf(post) };
     return params.context.includeDeclaration ? [declaration, ...links] : links;
+  });
+
+  connection.onCodeAction(async (params) => {
+    await helpers.idle();
+    const document = documents.get(params.textDocument.uri);
+    if (document === undefined) return [];
+    return params.context.diagnostics.flatMap((d) => quickFixOf(params.textDocument.uri, document.getText(), d) ?? []);
   });
 
   connection.onPrepareRename(async (params) => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
+  CodeActionKind,
   createConnection,
   TextDocuments,
   TextDocumentSyncKind,
@@ -82,6 +83,7 @@ export function startLanguageServer(options: LanguageServerOptions): Promise<voi
         hoverProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: "daylight" },
     };

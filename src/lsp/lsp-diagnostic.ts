@@ -13,7 +13,14 @@ export function toLspDiagnostic(d: Diagnostic, text: string): LspDiagnostic {
     code: d.rule,
     source: "daylight",
     message: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message,
+    // What the hint suggests, for the quick fix (quick-fixes.ts).
+    ...(suggestionOf(d.hint) === undefined ? {} : { data: { suggestion: suggestionOf(d.hint) } }),
   };
+}
+
+/** What the build's hint suggests in place of what is written: `did you mean \`x\`?`. */
+export function suggestionOf(hint: string | undefined): string | undefined {
+  return hint === undefined ? undefined : /^did you mean `([^`]+)`\?/.exec(hint)?.[1];
 }
 
 /** The range a diagnostic at (line, column) covers in `text`; the file's start for one without a place. */

@@ -96,6 +96,23 @@ describe("daylight lsp: navigation", () => {
   });
 });
 
+describe("daylight lsp: quick fixes", () => {
+  it("put the build's own suggestion in place: a slug, a #fragment, a header key", async () => {
+    const client = await serve();
+    const text = "!! title: Fix\n!! published: 2024-02-01\n!! descripton: Fixed.\n\nSee [a](./posts/edd-for-hb) and [b](./posts/edd-for-ha#setupp).\n";
+    await client.open("posts/fix.md", text);
+    const published = await client.diagnostics("posts/fix.md", (p) => p.version === 1);
+    const fixes = await client.request<Array<{ title: string; edit: { changes: Record<string, Array<{ range: { start: { line: number; character: number }; end: { character: number } }; newText: string }>> } }>>(
+      "textDocument/codeAction", { textDocument: { uri: client.uri("posts/fix.md") }, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } }, context: { diagnostics: published.diagnostics } });
+    const edits = fixes.map((fix) => [fix.title, ...(fix.edit.changes[client.uri("posts/fix.md")] ?? []).map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, e.newText])]);
+    expect(edits).toEqual([
+      ["Change to `description`", [2, 3, 13, "description"]],
+      ["Change to `edd-for-ha`", [4, 16, 26, "edd-for-ha"]],
+      ["Change to `#setup`", [4, 55, 61, "setup"]],
+    ]);
+  });
+});
+
 describe("daylight lsp: rename a slug", () => {
   it("updates every link, sets the slug, and keeps the old URL in aliases", async () => {
     const client = await serve();
