@@ -138,13 +138,13 @@ The language server (Language Server Protocol, over stdin and stdout) that an ed
 starts for the posts and pages of a site. As you type, each open post gets the
 diagnostics the build would give it (header fields, dates, post links and their
 #fragments, local files, citations, duplicate slugs), with the config's "rules"
-applied: a post the build publishes against what it publishes, a draft or scheduled
-post as --drafts --future would build it. It completes slugs after
-./posts/, heading ids after #, header keys and cited authors; goes to a linked post,
-shows its title, date and description, lists the posts that link to one, offers the
-build's "did you mean" as a quick fix, and renames a
-slug everywhere (keeping the old URL in "aliases"). It follows the folder: new, deleted
-and renamed posts and config changes need no restart.
+applied: a post the build publishes is checked against what it publishes, a draft or
+scheduled post as --drafts --future would build it. It completes slugs after ./posts/,
+heading ids after #, header keys and cited authors; goes to a linked post, shows its
+title, date and description, lists the posts that link to one, offers the build's
+"did you mean" as a quick fix, and renames a slug everywhere (keeping the old URL in
+"aliases"). It follows the folder: new, deleted and renamed posts and config changes
+need no restart.
 
 Options:
   --root DIR   the site folder (default: the editor's workspace folder, else the
