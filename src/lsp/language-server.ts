@@ -49,9 +49,11 @@ export function startLanguageServer(options: LanguageServerOptions): Promise<voi
     if (document === undefined || workspace === undefined || file === undefined) return;
     const site = workspace.documentOf(file, document.getText());
     if (site === undefined) {
-      // Not (or no longer: a `.txt` whose header is gone) a post or page of the site.
+      // Not a post or page of the site (its config has diagnostics of its own: left alone), or
+      // no longer one (a `.txt` whose header is gone): what was published for it is cleared.
       const key = workspace.keyOf(file);
-      if (key !== undefined && workspace.close(key)) for (const other of documents.all()) if (other.uri !== uri) check(other.uri, true);
+      if (key === undefined || !workspace.isOpen(key)) return;
+      if (workspace.close(key)) for (const other of documents.all()) if (other.uri !== uri) check(other.uri, true);
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
       return;
     }

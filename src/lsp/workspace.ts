@@ -36,6 +36,8 @@ export interface Workspace {
   edit(doc: SiteDocument, text: string): boolean;
   /** Drops the editor's text; true when that moved what other files are checked against. */
   close(key: string): boolean;
+  /** Whether the server holds the editor's text of a key. */
+  isOpen(key: string): boolean;
   /** The build's diagnostics for a file, and its rendering. */
   diagnose(key: string): Promise<SourceReport | undefined>;
   /** A post rendered for its headings, resources and links (kept per text). */
@@ -108,6 +110,7 @@ export async function openWorkspace(layout: SiteLayout, now: () => Date): Promis
       overlays.set(doc.key, { kind: doc.kind, source });
       return refresh(doc.key);
     },
+    isOpen: (key) => overlays.has(key),
     close(key) {
       if (!overlays.delete(key)) return false;
       return refresh(key);

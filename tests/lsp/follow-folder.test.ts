@@ -49,6 +49,10 @@ describe("daylight lsp follows the site folder without a restart", () => {
     clients.push(client);
     const wrong = await client.diagnostics("site.config.json", (p) => p.diagnostics.length > 0);
     expect(rulesOf(wrong)).toEqual([expect.stringMatching(/:config-error$/)]);
+    // Opened in the editor, the config is no post: what was published for it stays.
+    await client.open("site.config.json", JSON.stringify({ ...config, postsPerPage: "ten" }));
+    await client.request("textDocument/hover", { textDocument: { uri: client.uri("site.config.json") }, position: { line: 0, character: 0 } });
+    expect(client.last("site.config.json")).toBe(wrong);
     const fixed = client.next("site.config.json", (p) => p.diagnostics.length === 0);
     writeFileSync(path.join(root, "site.config.json"), JSON.stringify(config));
     await fixed;

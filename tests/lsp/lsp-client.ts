@@ -31,6 +31,8 @@ export interface LspClient {
   close(file: string): Promise<void>;
   /** Resolves with the first published diagnostics of `file` (already received or to come) that `accept` takes. */
   diagnostics(file: string, accept: (published: Published) => boolean): Promise<Published>;
+  /** The last diagnostics published for `file`, if any. */
+  last(file: string): Published | undefined;
   /** Like diagnostics, among those published from now on only. */
   next(file: string, accept: (published: Published) => boolean): Promise<Published>;
   request<R>(method: string, params: unknown): Promise<R>;
@@ -85,6 +87,7 @@ export async function startClient(root: string, args: string[] = []): Promise<Ls
       if (found) return Promise.resolve(found);
       return new Promise((resolve) => waiting.push({ uri: uri(file), accept, resolve }));
     },
+    last: (file) => received.filter((p) => p.uri === uri(file)).at(-1),
     next(file, accept) {
       return new Promise((resolve) => waiting.push({ uri: uri(file), accept, resolve }));
     },
