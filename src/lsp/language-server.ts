@@ -11,6 +11,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { configFileName } from "../config/config-file-names.js";
+import { resolveConfig } from "../config/resolve-config.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { SiteChange } from "../dev/classify-change.js";
 import { watchSite, type SiteWatcher } from "../dev/watch-site.js";
@@ -52,6 +53,7 @@ export function startLanguageServer(options: LanguageServerOptions): Promise<voi
       // Not a post or page of the site (its config has diagnostics of its own: left alone), or
       // no longer one (a `.txt` whose header is gone): what was published for it is cleared.
       const key = workspace.keyOf(file);
+      if (key === configFileName) return publishConfigText(connection, uri, document.version, document.getText());
       if (key === undefined || !workspace.isOpen(key)) return;
       if (workspace.close(key)) for (const other of documents.all()) if (other.uri !== uri) check(other.uri, true);
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
@@ -100,6 +102,8 @@ export function startLanguageServer(options: LanguageServerOptions): Promise<voi
     const key = file === undefined ? undefined : workspace?.keyOf(file);
     if (workspace === undefined || key === undefined) return;
     queue.add(document.uri, async () => {
+      // The config's diagnostics are those of the file on disk again; a post's are dropped.
+      if (key === configFileName && workspace) return publishConfig(connection, workspace);
       await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       if (workspace?.close(key)) for (const other of documents.all()) check(other.uri, true);
     });
@@ -150,6 +154,15 @@ async function publishConfig(connection: Connection, workspace: Workspace): Prom
     const diagnostics = (byFile.get(name) ?? []).map((d) => toLspDiagnostic(d, text));
     await connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
   }
+}
+
+/**
+ * The diagnostics of site.config.json as typed, before a save: the build's own check of its
+ * text. The posts are checked against the saved config (read again when it is saved).
+ */
+async function publishConfigText(connection: Connection, uri: string, version: number, text: string): Promise<void> {
+  const diagnostics = resolveConfig(text).diagnostics.filter((d) => d.file === configFileName);
+  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, text)) });
 }
 
 function readText(file: string): string | undefined {

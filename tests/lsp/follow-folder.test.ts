@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeBlog } from "../support/make-blog.js";
@@ -43,16 +43,22 @@ describe("daylight lsp follows the site folder without a restart", () => {
     expect(rulesOf(await lowered)).toEqual(["4:broken-post-link"]);
   });
 
-  it("the config's own mistakes are published on site.config.json, and cleared once fixed", async () => {
+  it("the config's own mistakes are published on site.config.json, as it is typed too, and cleared once fixed", async () => {
     const root = makeBlog({ "posts/a.md": post("A") }, { ...config, postsPerPage: "ten" });
     const client = await startClient(root);
     clients.push(client);
     const wrong = await client.diagnostics("site.config.json", (p) => p.diagnostics.length > 0);
     expect(rulesOf(wrong)).toEqual([expect.stringMatching(/:config-error$/)]);
-    // Opened in the editor, the config is no post: what was published for it stays.
-    await client.open("site.config.json", JSON.stringify({ ...config, postsPerPage: "ten" }));
-    await client.request("textDocument/hover", { textDocument: { uri: client.uri("site.config.json") }, position: { line: 0, character: 0 } });
-    expect(client.last("site.config.json")).toBe(wrong);
+    // Opened in the editor, the config is checked as it is typed, by the build's own check.
+    await client.open("site.config.json", readFileSync(path.join(root, "site.config.json"), "utf8"));
+    expect(rulesOf(await client.diagnostics("site.config.json", (p) => p.version === 1))).toEqual(rulesOf(wrong));
+    const typed = await client.change("site.config.json", JSON.stringify({ ...config, postsPerPage: 10, titel: "x" }));
+    const unknown = await client.diagnostics("site.config.json", (p) => p.version === typed);
+    expect(unknown.diagnostics.map((d) => [d.code, d.severity])).toEqual([["unknown-key", 2]]);
+    // Closed unsaved: the file on disk's diagnostics again.
+    const again = client.next("site.config.json", () => true);
+    await client.close("site.config.json");
+    expect(rulesOf(await again)).toEqual(rulesOf(wrong));
     const fixed = client.next("site.config.json", (p) => p.diagnostics.length === 0);
     writeFileSync(path.join(root, "site.config.json"), JSON.stringify(config));
     await fixed;
