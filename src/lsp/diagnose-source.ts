@@ -6,7 +6,7 @@ import type { Post, RenderedPost } from "../model.js";
 import { applyRules } from "../rules/apply-rules.js";
 import { checkPostUrls } from "../site/post-url-clashes.js";
 import { checkPageSlugs } from "../site/reserved-slugs.js";
-import { manyTagsOf } from "../site/tag-index.js";
+import { buildTagIndex } from "../site/tag-index.js";
 import { slugKey, viewFor, type ParsedSource, type SiteState, type SiteView } from "./site-state.js";
 
 /** How the server renders: the build's renderer with the state's context, code languages prepared first. */
@@ -59,12 +59,18 @@ export async function diagnoseSource(state: SiteState, parsed: ParsedSource, ren
   };
 }
 
-/** What assembling the site says of one post or page: a slug or URL taken by daylight's own pages or a page, too many tags. */
+/**
+ * What assembling the site says of one post or page: a slug or URL taken by daylight's own
+ * pages or a page; its tags (too many, or spelled otherwise elsewhere) from the tag index
+ * of the view's posts, in the build's order (the owners').
+ */
 function siteChecks(state: SiteState, view: SiteView, post: Post) {
   const one = [{ post }];
   const pages = checkPageSlugs(view.pages.map((page) => ({ post: page })), state.config).pages;
   const taken = post.kind === "page" ? checkPageSlugs(one, state.config) : checkPostUrls(one, pages, state.config);
-  return [...taken.diagnostics, ...manyTagsOf({ post })];
+  const tagged = post.kind === "post" && post.meta.tags.length > 0;
+  const tags = tagged ? buildTagIndex([...view.owners.values()].map((p) => ({ post: p })), state.config.language).diagnostics : [];
+  return [...taken.diagnostics, ...tags.filter((d) => d.file === post.source.path)];
 }
 
 /** The posts whose ids the rendered post's `#fragment` links name (itself left out: its own rendering is the current one). */

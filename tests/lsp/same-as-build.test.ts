@@ -58,6 +58,7 @@ const mistakes = {
   "posts/f.md": "!! title: F\n!! published: 2024-01-05\n!! tags: one\n\n[draft](./posts/g) [future](./posts/h)\n",
   "posts/g.md": "!! title: G\n!! draft: true\n\nA draft.\n",
   "posts/h.md": "!! title: H\n!! published: 2099-01-01\n\nLater.\n",
+  "posts/i.md": "!! title: I\n!! published: 2024-01-06\n!! tags: One, two\n\nTagged.\n",
   "pages/archive.md": "!! title: Archive\n\nMine.\n",
 };
 
@@ -65,6 +66,7 @@ describe("daylight lsp reports what daylight build reports, post by post", () =>
   it("a site full of mistakes: every rule at the same line and column, and nothing else", async () => {
     const root = makeBlog(mistakes, config);
     const build = await buildReports(root);
+    expect(build).toContain("posts/i.md:3:10 [tag-collision]");
     expect(build.length).toBeGreaterThan(8);
     expect(build.filter(outputCheck)).toEqual([]);
     expect(await serverReports(root)).toEqual(build);
