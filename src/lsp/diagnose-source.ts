@@ -6,7 +6,7 @@ import type { Post, RenderedPost } from "../model.js";
 import { applyRules } from "../rules/apply-rules.js";
 import { checkPostUrls } from "../site/post-url-clashes.js";
 import { checkPageSlugs } from "../site/reserved-slugs.js";
-import { buildTagIndex } from "../site/tag-index.js";
+import { buildTagIndex, tagSlug } from "../site/tag-index.js";
 import { slugKey, viewFor, type ParsedSource, type SiteState, type SiteView } from "./site-state.js";
 
 /** How the server renders: the build's renderer with the state's context, code languages prepared first. */
@@ -62,15 +62,26 @@ export async function diagnoseSource(state: SiteState, parsed: ParsedSource, ren
 /**
  * What assembling the site says of one post or page: a slug or URL taken by daylight's own
  * pages or a page; its tags (too many, or spelled otherwise elsewhere) from the tag index
- * of the view's posts, in the build's order (the owners').
+ * of the view's posts that share one, in the build's order (the owners').
  */
 function siteChecks(state: SiteState, view: SiteView, post: Post) {
   const one = [{ post }];
   const pages = checkPageSlugs(view.pages.map((page) => ({ post: page })), state.config).pages;
   const taken = post.kind === "page" ? checkPageSlugs(one, state.config) : checkPostUrls(one, pages, state.config);
-  const tagged = post.kind === "post" && post.meta.tags.length > 0;
-  const tags = tagged ? buildTagIndex([...view.owners.values()].map((p) => ({ post: p })), state.config.language).diagnostics : [];
+  const tags = post.kind === "post" && post.meta.tags.length > 0 ? buildTagIndex(sharingTags(view, post), state.config.language).diagnostics : [];
   return [...taken.diagnostics, ...tags.filter((d) => d.file === post.source.path)];
+}
+
+/**
+ * The view's posts, in its order, that carry one of `post`'s tags (in any spelling): the
+ * tags of `post` are indexed in the same groups as among all posts, without sorting every
+ * tag of the site on each keystroke.
+ */
+function sharingTags(view: SiteView, post: Post): Array<{ post: Post }> {
+  const slugs = new Set(post.meta.tags.map(tagSlug));
+  const sharing: Array<{ post: Post }> = [];
+  for (const other of view.owners.values()) if (other.meta.tags.some((tag) => slugs.has(tagSlug(tag)))) sharing.push({ post: other });
+  return sharing;
 }
 
 /** The posts whose ids the rendered post's `#fragment` links name (itself left out: its own rendering is the current one). */
