@@ -41,8 +41,25 @@ export function registerEditorFeatures(
     if (document === undefined || workspace === undefined || site === undefined) return undefined;
     return { text, workspace, site, position, own: workspace.state().parsed.get(site.key)?.post };
   };
-  const target = (workspace: Workspace, slug: string): Post | undefined => workspace.state().owners.get(slug);
+  registerCompletion(connection, at);
+  registerNavigation(connection, at, helpers);
+  registerEdits(connection, documents, at, helpers);
+}
 
+/** Where a feature was asked for: the text, the workspace, the post or page, the cursor, its own post. */
+type At = (params: Params) => Promise<{
+  text: string;
+  workspace: Workspace;
+  site: { key: string };
+  position: { line: number; character: number };
+  own: Post | undefined;
+} | undefined>;
+
+/** The post a slug names, in the view with drafts and scheduled posts. */
+const target = (workspace: Workspace, slug: string): Post | undefined => workspace.state().owners.get(slug);
+
+/** Slugs, heading ids, header keys and cited authors. */
+function registerCompletion(connection: Connection, at: At): void {
   connection.onCompletion(async (params): Promise<CompletionItem[]> => {
     const here = await at(params);
     const need = here && completionNeedAt(here.text, here.position.line, here.position.character);
@@ -65,6 +82,10 @@ export function registerEditorFeatures(
     }
   });
 
+}
+
+/** Definition, hover and references of post links and posts. */
+function registerNavigation(connection: Connection, at: At, helpers: FeatureHelpers): void {
   connection.onDefinition(async (params) => {
     const here = await at(params);
     const link = here && postLinkAt(here.text, here.position.line, here.position.character);
@@ -94,6 +115,10 @@ export function registerEditorFeatures(
     return params.context.includeDeclaration ? [declaration, ...links] : links;
   });
 
+}
+
+/** Quick fixes and the rename of a slug. */
+function registerEdits(connection: Connection, documents: TextDocuments<TextDocument>, at: At, helpers: FeatureHelpers): void {
   connection.onCodeAction(async (params) => {
     await helpers.idle();
     const document = documents.get(params.textDocument.uri);
