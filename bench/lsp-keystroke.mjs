@@ -9,6 +9,7 @@
  *   node bench/lsp-keystroke.mjs [--size 4000] [--keys 200] [--out DIR]
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -50,10 +51,12 @@ const first = published(version);
 await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version, text: original } });
 await first;
 const startUp = performance.now() - started;
+const rssAfterStart = rssOf(child.pid);
 
-/** Types `keys` characters at the offset `at` of the text, one change per key; the milliseconds of each. */
+/** Types `keys` characters at the offset `at` of the text, one change per key; the milliseconds of each, and the server's CPU per key. */
 async function type(text, at, typed) {
   const times = [];
+  const cpuBefore = cpuMsOf(child.pid);
   let current = text;
   for (const char of typed) {
     current = current.slice(0, at) + char + current.slice(at);
@@ -65,7 +68,7 @@ async function type(text, at, typed) {
     await answer;
     times.push(performance.now() - sent);
   }
-  return { text: current, times };
+  return { text: current, times, cpuPerKey: (cpuMsOf(child.pid) - cpuBefore) / typed.length };
 }
 
 const typed = "the quick brown fox jumps over the lazy dog ".repeat(Math.ceil(keys / 44)).slice(0, keys);
@@ -76,6 +79,7 @@ const title = await type(body.text, titleAt, typed.slice(0, Math.min(keys, 60)))
 const slugLine = /^(?:!! )?slug: *([a-z0-9-]+)/m.exec(title.text);
 const slug = slugLine ? await type(title.text, slugLine.index + slugLine[0].length, "-x".repeat(15)) : { times: [] };
 
+const rssAtEnd = rssOf(child.pid);
 await connection.sendRequest("shutdown");
 await connection.sendNotification("exit");
 
@@ -84,9 +88,29 @@ const median = (xs) => {
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-const line = (name, xs) => `${name.padEnd(22)} n=${String(xs.length).padStart(3)}  median ${median(xs).toFixed(1)} ms  p90 ${quantile(xs, 0.9)?.toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`;
+const line = (name, { times: xs, cpuPerKey }) => `${name.padEnd(22)} n=${String(xs.length).padStart(3)}  median ${median(xs).toFixed(1)} ms  p90 ${quantile(xs, 0.9)?.toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms  (server CPU ${cpuPerKey.toFixed(1)} ms a key)`;
 console.log(`daylight lsp on ${size} posts (${path.relative(root, target)}, ${original.length} characters), load ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`);
-console.log(`start-up (initialize → first diagnostics)  ${startUp.toFixed(0)} ms`);
-console.log(line("keystroke in the body", body.times));
-console.log(line("keystroke in the title", title.times));
-if (slug.times.length > 0) console.log(line("keystroke in the slug", slug.times));
+console.log(`start-up (initialize → first diagnostics)  ${startUp.toFixed(0)} ms; resident memory ${rssAfterStart} after it, ${rssAtEnd} at the end`);
+console.log(line("keystroke in the body", body));
+console.log(line("keystroke in the title", title));
+if (slug.times.length > 0) console.log(line("keystroke in the slug", slug));
+
+/** The resident memory of a process, from /proc (Linux); "?" elsewhere. */
+function rssOf(pid) {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+    return `${Math.round(kb / 1024)} MB`;
+  } catch {
+    return "?";
+  }
+}
+
+/** User and system CPU milliseconds a process has used, from /proc (Linux; clock ticks of 10 ms); NaN elsewhere. */
+function cpuMsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}

@@ -2,7 +2,7 @@ import { buildAssetIndex, type AssetSource } from "../assets/asset-index.js";
 import type { SitePlugins } from "../config/resolve-site-config.js";
 import type { BuildOptions, SiteConfig } from "../config/site-config.js";
 import { collectPosts, placePost } from "../content/collect-posts.js";
-import { buildLinkIndex, replaceInLinkIndex } from "../content/link-index.js";
+import { buildLinkIndex } from "../content/link-index.js";
 import { intendedSlug } from "../content/link-cascades.js";
 import { parsePost } from "../content/parse-post.js";
 import type { Diagnostic } from "../diagnostics.js";
@@ -144,27 +144,27 @@ export function identityOf(parsed: ParsedSource | undefined): string {
 }
 
 /**
- * The state with `next` in place of the parse of the same path, for an edit whose identity
- * (identityOf) is unchanged: the link indexes and the failed list stay as they are.
+ * Puts `next` in place of the parse of the same path, for an edit whose identity
+ * (identityOf) is unchanged: the link indexes and the failed list stay right as they are
+ * (a render reads a link target's URL, never its title). Done in place, as the state's maps
+ * are its own: copying four maps of every post on each keystroke cost more than the parse.
  */
 export function replaceParsed(state: SiteState, next: ParsedSource): SiteState {
   const path = next.source.path;
   const previous = state.parsed.get(path)?.post;
   const post = next.post;
-  const parsed = new Map(state.parsed).set(path, next);
-  if (previous === undefined || post === undefined) return { ...state, parsed };
+  (state.parsed as Map<string, ParsedSource>).set(path, next);
+  if (previous === undefined || post === undefined) return state;
   const key = slugKey(post.kind, post.meta.slug);
-  const bySlug = new Map(state.bySlug).set(key, (state.bySlug.get(key) ?? []).map((p) => (p === previous ? post : p)));
-  return { ...state, ...replaceInView(state, previous, post), published: replaceInView(state.published, previous, post), parsed, bySlug };
+  (state.bySlug as Map<string, readonly Post[]>).set(key, swap(state.bySlug.get(key) ?? [], previous, post));
+  return { ...state, ...replaceInView(state, previous, post), published: replaceInView(state.published, previous, post) };
 }
 
-/** A view with `post` in place of `previous` (same slug and URL): its title is in the link index, which hover and completion show. */
+/** A view with `post` in place of `previous` (same slug and URL): hover, completion and the tag index read the owners. */
 function replaceInView(view: SiteView, previous: Post, post: Post): SiteView {
-  const swap = (list: readonly Post[]) => list.map((p) => (p === previous ? post : p));
-  if (view.owners.get(post.meta.slug) !== previous) return { ...view, pages: swap(view.pages) };
-  return {
-    ...view,
-    owners: new Map(view.owners).set(post.meta.slug, post),
-    links: replaceInLinkIndex(view.links, previous, post) ?? view.links,
-  };
+  // The same position in the owners' order: the build's order, which the tag index follows.
+  if (view.owners.get(post.meta.slug) === previous) (view.owners as Map<string, Post>).set(post.meta.slug, post);
+  return view.pages.includes(previous) ? { ...view, pages: swap(view.pages, previous, post) } : view;
 }
+
+const swap = (list: readonly Post[], previous: Post, post: Post): Post[] => list.map((p) => (p === previous ? post : p));

@@ -84,6 +84,16 @@ describe("daylight lsp: navigation", () => {
     expect(await client.request("textDocument/hover", at(client, "posts/other.md", 0, 3))).toBeNull();
   });
 
+  it("hover shows a title as it is being typed in the other post, unsaved", async () => {
+    const client = await serve();
+    await client.open("posts/other.md", files["posts/other.md"]);
+    await client.open("posts/edd-for-ha.md", files["posts/edd-for-ha.md"]);
+    const v = await client.change("posts/edd-for-ha.md", files["posts/edd-for-ha.md"].replace("EDD for HA", "Error budgets for HA"));
+    await client.diagnostics("posts/edd-for-ha.md", (p) => p.version === v);
+    const hover = await client.request<{ contents: { value: string } }>("textDocument/hover", at(client, "posts/other.md", 3, 20));
+    expect(hover.contents.value).toContain("**Error budgets for HA**");
+  });
+
   it("references on a post list the posts and pages that link to it", async () => {
     const client = await serve();
     await client.open("posts/edd-for-ha.md", files["posts/edd-for-ha.md"]);
