@@ -20,15 +20,24 @@ export function landingOf(post: Post, rendered: RenderedPost, fragment: string |
  * and text in order; the k-th heading with that text in the parsed markdown is its place.
  */
 function headingLine(post: Post, rendered: RenderedPost, id: string): number | undefined {
+  // The Resources list and its entries (`#resources`, `#resource-2`) are under its heading, the last with its text.
+  if (rendered.resourcesHeading !== undefined && (id === "resources" || /^resource-\d+$/.test(id))) {
+    return headingLines(post, rendered.resourcesHeading).at(-1);
+  }
   const at = rendered.headings.findIndex((heading) => heading.id === id);
   const wanted = rendered.headings[at];
   if (wanted === undefined) return undefined;
   const nth = rendered.headings.slice(0, at).filter((heading) => heading.text === wanted.text).length;
+  return headingLines(post, wanted.text)[nth];
+}
+
+/** The 0-based lines of the post's markdown headings whose text is `text`, in order. */
+function headingLines(post: Post, text: string): number[] {
   const lines: number[] = [];
   visit(fromMarkdown(post.body), "heading", (node: MdastHeading) => {
-    if (toString(node).trim() === wanted.text.trim() && node.position) lines.push(node.position.start.line - 1);
+    if (toString(node).trim() === text.trim() && node.position) lines.push(node.position.start.line - 1);
   });
-  return lines[nth];
+  return lines;
 }
 
 /** The hover of a link to `post`: its title, date and description, and its URL. */

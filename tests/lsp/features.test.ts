@@ -84,6 +84,16 @@ describe("daylight lsp: navigation", () => {
     expect(await client.request("textDocument/hover", at(client, "posts/other.md", 0, 3))).toBeNull();
   });
 
+  it("a link to a Resources entry goes to the Resources heading", async () => {
+    const client = await serve();
+    const cited = "!! title: Cited\n!! published: 2024-01-04\n\nText.\n\n## Resources in the text\n\nMore.\n" + resources;
+    await client.open("posts/cited.md", cited);
+    await client.open("posts/citing.md", "!! title: Citing\n!! published: 2024-01-05\n\nSee [it](./posts/cited#resource-2).\n");
+    const definition = await client.request<{ uri: string; range: { start: { line: number } } }>("textDocument/definition", at(client, "posts/citing.md", 3, 8));
+    expect(definition.uri).toBe(client.uri("posts/cited.md"));
+    expect(definition.range.start.line).toBe(cited.split("\n").indexOf("## Resources"));
+  });
+
   it("hover shows a title as it is being typed in the other post, unsaved", async () => {
     const client = await serve();
     await client.open("posts/other.md", files["posts/other.md"]);
