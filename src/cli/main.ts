@@ -42,6 +42,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cons
         return await (await import("./check-command.js")).runCheck(command, console);
       case "deploy":
         return await (await import("./deploy-command.js")).runDeploy(command, console);
+      case "lsp":
+        // A server runs for days: "now" is read again whenever it is needed, unless SOURCE_DATE_EPOCH fixes it.
+        return await (await import("./lsp-command.js")).runLsp(command, () => readNow(env));
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -8,6 +8,7 @@ import type { InitCommand } from "./init-command.js";
 /** The default `--max-deletes`: more than a normal build drops, far less than a whole site. */
 export const defaultMaxDeletes = 50;
 import type { DevCommand } from "./dev-command.js";
+import type { LspCommand } from "./lsp-command.js";
 
 /** A mistake in the command line itself: exit 2 with the reason. */
 export class UsageError extends Error {}
@@ -40,6 +41,7 @@ export type Command =
     }
   | { readonly kind: "new"; readonly root: string; readonly title: string }
   | DevCommand
+  | LspCommand
   | ({ readonly kind: "init" } & InitCommand)
   | ({ readonly kind: "check" } & CheckCommand)
   | ({ readonly kind: "deploy" } & DeployCommand);
@@ -91,6 +93,8 @@ const initFlags = {
   force: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
+
+const lspFlags = { root: { type: "string" }, posts: { type: "string" }, stdio: { type: "boolean" }, help: { type: "boolean" } } as const;
 
 const newFlags = { root: { type: "string" }, help: { type: "boolean" } } as const;
 
@@ -149,6 +153,12 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       navigate: values.navigate ?? false,
     };
   }
+  if (name === "lsp") {
+    // `--stdio` is what editors' LSP clients add by habit: stdio is the only transport, so it is accepted and changes nothing.
+    const { values } = parseFlags(rest, lspFlags, false);
+    if (values.help) return { kind: "help", topic: "lsp" };
+    return { kind: "lsp", root: resolvePath(values.root), postsDir: resolvePath(values.posts) };
+  }
   if (name === "check") {
     const { values } = parseFlags(rest, checkFlags, false);
     if (values.help) return { kind: "help", topic: "check" };
@@ -173,7 +183,7 @@ export function parseCommand(argv: readonly string[], userCwd: string, defaultRo
       maxDeletes: parseWholeNumber("--max-deletes", values["max-deletes"], defaultMaxDeletes),
     };
   }
-  const meant = otherGeneratorsCommands[name] ?? closestMatch(name, ["build", "new", "dev", "check", "deploy", "init"], 2);
+  const meant = otherGeneratorsCommands[name] ?? closestMatch(name, ["build", "new", "dev", "check", "deploy", "init", "lsp"], 2);
   throw new UsageError(`unknown command "${name}"${meant ? ` (did you mean "${meant}"?)` : ""}`);
 }
 

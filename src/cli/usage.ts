@@ -10,6 +10,7 @@ Usage:
   daylight deploy --to DIR [--out DIR] [--dry-run] [--max-deletes N] [--force]
   daylight new    "Title" [--root DIR]
   daylight init   [DIR] [--title T] [--url U] [--author A] [--force]
+  daylight lsp    [--root DIR] [--posts DIR]
   daylight --help | --version | COMMAND --help
 
 Commands:
@@ -19,6 +20,7 @@ Commands:
   deploy  publish a built site into a served folder, in an order that never breaks a page
   new     scaffold a draft post in posts/ with today's date
   init    start a new site in this folder (or DIR)
+  lsp     the language server your editor starts: the build's diagnostics as you type
 
 Exit codes: 0 done (warnings allowed), 1 the site has errors, 2 the command is wrong.`;
 
@@ -129,5 +131,24 @@ Options:
   --force      start a site in a folder that holds other files. Even then nothing is
                overwritten: an existing site.config.json, posts, scripts of the same
                name and .gitignore lines are kept, and named in the report
+  --help       show this help`,
+  lsp: `Usage: daylight lsp [--root DIR] [--posts DIR]
+
+The language server (Language Server Protocol, over stdin and stdout) that an editor
+starts for the posts and pages of a site. As you type, each open post gets the
+diagnostics the build would give it (header fields, dates, post links and their
+#fragments, local files, citations, duplicate slugs), with the config's "rules"
+applied: a post the build publishes is checked against what it publishes, a draft or
+scheduled post as --drafts --future would build it. It completes slugs after ./posts/,
+heading ids after #, header keys and cited authors; goes to a linked post, shows its
+title, date and description, lists the posts that link to one, offers the build's
+"did you mean" as a quick fix, and renames a slug everywhere (keeping the old URL in
+"aliases"). It follows the folder: new, deleted and renamed posts and config changes
+need no restart.
+
+Options:
+  --root DIR   the site folder (default: the editor's workspace folder, else the
+               current folder)
+  --posts DIR  read posts from DIR instead of <root>/posts
   --help       show this help`,
 };

@@ -32,6 +32,33 @@ export function findCitations(text: string, resources: readonly Resource[]): Cit
   return segments;
 }
 
+/** A citation `(Author, 2016)` whose author is no resource's: where it starts in the text, as written. */
+export interface UnknownCitation {
+  readonly offset: number;
+  readonly written: string;
+  readonly author: string;
+}
+
+/**
+ * The parts of `text`'s citation groups written `Author, 2016` (with the comma: `(March
+ * 2016)` is a date, not a citation) whose author matches none of `resources`.
+ */
+export function unknownCitations(text: string, resources: readonly Resource[]): UnknownCitation[] {
+  const found: UnknownCitation[] = [];
+  for (const group of text.matchAll(GROUP)) {
+    let offset = group.index + 1;
+    for (const part of (group[1] ?? "").split(";")) {
+      const match = PART.exec(part);
+      const author = match?.[2] ?? "";
+      if (match && /,\s*\d{4}[a-z]?\s*$/.test(part) && matchResource(author, match[4] ?? "", resources) === undefined) {
+        found.push({ offset: offset + (match[1]?.length ?? 0), written: part.trim(), author });
+      }
+      offset += part.length + 1;
+    }
+  }
+  return found;
+}
+
 function citeParts(inner: string, resources: readonly Resource[]): CitationSegment[] | undefined {
   const out: CitationSegment[] = [];
   let cited = false;

@@ -66,6 +66,7 @@ export const ruleRegistry: readonly RuleInfo[] = [
   { id: "too-deep", severity: "error", meaning: "a post nests elements too deep to be rendered", fixed: unreadable },
   { id: "unbuilt-markup", severity: "warning", meaning: "a markup file daylight does not build (`.mdx`, `.njk`, `.adoc`…) sits among the posts" },
   { id: "unhashed-asset", severity: "warning", meaning: "a file served as immutable has no content hash in its name" },
+  { id: "unknown-citation", severity: "warning", meaning: "an `(Author, 2016)` citation in a post with a Resources list names none of its authors" },
   { id: "unknown-fragment", severity: "warning", meaning: "a `#fragment` names no heading or id of the page it links to" },
   { id: "unknown-key", severity: "warning", meaning: "a config key daylight does not know, or a header key one edit away from a known one" },
   { id: "unknown-language", severity: "warning", meaning: "a code block names a language the highlighter does not know" },

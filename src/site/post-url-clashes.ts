@@ -10,16 +10,16 @@ import { reservedSlugsOf } from "./reserved-slugs.js";
  * (`/archive/`, `/tags/<tag>/`, `/page/2/`) or on a page's URL: one positioned diagnostic
  * on the post, rather than two sources writing the same file.
  */
-export function checkPostUrls(
-  posts: readonly RenderedPost[],
-  pages: readonly RenderedPost[],
+export function checkPostUrls<T extends Pick<RenderedPost, "post">>(
+  posts: readonly T[],
+  pages: readonly Pick<RenderedPost, "post">[],
   config: Pick<SiteConfig, "basePath" | "permalink" | "search">,
-): { posts: RenderedPost[]; diagnostics: Diagnostic[] } {
+): { posts: T[]; diagnostics: Diagnostic[] } {
   // A pattern starting with a fixed folder (`/posts/`) keeps posts out of daylight's own.
   const free = !config.permalink.startsWith("/:");
   const reservedSlugs = reservedSlugsOf(config);
   const pageOwners = new Map(pages.map((page) => [page.post.url, page.post.source.path]));
-  const allowed: RenderedPost[] = [];
+  const allowed: T[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const rendered of posts) {
     const { post } = rendered;

@@ -16,9 +16,9 @@ export function reservedSlugsOf(config: Pick<SiteConfig, "search">): ReadonlySet
 }
 
 /** Splits pages into those that may be written and a `reserved-slug` error for each that may not. */
-export function checkPageSlugs(pages: readonly RenderedPost[], config: Pick<SiteConfig, "search">): { pages: RenderedPost[]; diagnostics: Diagnostic[] } {
+export function checkPageSlugs<T extends Pick<RenderedPost, "post">>(pages: readonly T[], config: Pick<SiteConfig, "search">): { pages: T[]; diagnostics: Diagnostic[] } {
   const reservedSlugs = reservedSlugsOf(config);
-  const allowed: RenderedPost[] = [];
+  const allowed: T[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const page of pages) {
     const { slug } = page.post.meta;

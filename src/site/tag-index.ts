@@ -6,13 +6,13 @@ import type { RenderedPost } from "../model.js";
 import { maxFeedCategories } from "./feeds/feed-items.js";
 
 /** One tag of the site: every post that carries it (in any spelling that slugs the same). */
-export interface Tag {
+export interface Tag<T extends Pick<RenderedPost, "post"> = RenderedPost> {
   /** The spelling of the tag's oldest post: the name its pages show. */
   readonly name: string;
   /** Safe as a path segment: `tags/<slug>/`. */
   readonly slug: string;
   /** Newest first, in the order the posts were given. */
-  readonly posts: readonly RenderedPost[];
+  readonly posts: readonly T[];
 }
 
 /**
@@ -36,14 +36,15 @@ const tagSlugs = new Map<string, string>();
 /**
  * Groups posts (newest first) by tag slug, tags sorted by name. Spellings that meet on one
  * slug (`DevOps`, `devops`, `dev ops`) are merged into one tag with a `tag-collision`
- * warning per extra spelling; only posts (not pages) are counted.
+ * warning per extra spelling; only posts (not pages) are counted. It reads nothing of a
+ * rendering but its post: the language server gives it posts alone.
  */
-export function buildTagIndex(posts: readonly RenderedPost[], language: string): { tags: Tag[]; diagnostics: Diagnostic[] } {
-  type Group = { spellings: Map<string, RenderedPost>; posts: RenderedPost[] };
+export function buildTagIndex<T extends Pick<RenderedPost, "post">>(posts: readonly T[], language: string): { tags: Tag<T>[]; diagnostics: Diagnostic[] } {
+  type Group = { spellings: Map<string, T>; posts: T[] };
   const groups = new Map<string, Group>();
   // Oldest first, so that the first spelling met is the first by date.
   for (let i = posts.length - 1; i >= 0; i--) {
-    const rendered = posts[i] as RenderedPost;
+    const rendered = posts[i] as T;
     if (rendered.post.kind !== "post") continue;
     for (const name of rendered.post.meta.tags) {
       const slug = tagSlug(name);
@@ -54,7 +55,7 @@ export function buildTagIndex(posts: readonly RenderedPost[], language: string):
     }
   }
   const diagnostics: Diagnostic[] = posts.filter((p) => p.post.kind === "post" && p.post.meta.tags.length > maxFeedCategories).map(manyTags);
-  const tags: Tag[] = [];
+  const tags: Tag<T>[] = [];
   for (const [slug, group] of groups) {
     const [first, ...others] = [...group.spellings];
     if (first === undefined) continue;
@@ -74,13 +75,13 @@ const collatorFor = (language: string): Intl.Collator => {
   return collator;
 };
 
-function manyTags(post: RenderedPost): Diagnostic {
+function manyTags(post: Pick<RenderedPost, "post">): Diagnostic {
   return warning("many-tags", `the post has ${post.post.meta.tags.length} tags; its feed items list the first ${maxFeedCategories} as categories`,
     post.post.source.path, headerKeyPosition(post.post, "tags"),
     `keep the tags a reader would follow (at most ${maxFeedCategories}): each one is a page and three feeds`);
 }
 
-function tagCollision(slug: string, [name, owner]: [string, RenderedPost], [other, post]: [string, RenderedPost]): Diagnostic {
+function tagCollision(slug: string, [name, owner]: [string, Pick<RenderedPost, "post">], [other, post]: [string, Pick<RenderedPost, "post">]): Diagnostic {
   const message = `the tag \`${other}\` (${post.post.source.path}) and \`${name}\` (${owner.post.source.path}) ` +
     `share the page tags/${slug}/; they are merged under \`${name}\``;
   return warning("tag-collision", message, post.post.source.path, headerKeyPosition(post.post, "tags"),
