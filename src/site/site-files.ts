@@ -12,7 +12,6 @@ import { renderRssFeed } from "./feeds/rss-feed.js";
 import { renderRobotsTxt } from "./robots-txt.js";
 import { renderSitemap, type SitemapEntry } from "./sitemap.js";
 import { timed } from "../timings/stage-timings.js";
-import type { TextCache } from "../cache/text-cache.js";
 import { feedFiles, robotsTxtPath, sitemapPath } from "../urls/generated-files.js";
 
 /**
@@ -46,23 +45,6 @@ export function feedTexts(posts: readonly RenderedPost[], config: SiteConfig, no
       renderJsonFeed(items, config, now, spec),
     ]),
   };
-}
-
-/** The feeds of `spec` as files (feedTexts), from the cache when it holds them. */
-export function feedOutputFiles(
-  posts: readonly RenderedPost[],
-  config: SiteConfig,
-  now: Date,
-  spec: FeedSpec,
-  cache?: TextCache,
-): OutputFile[] {
-  return textFiles(feedTexts(posts, config, now, spec), cache);
-}
-
-/** Kept texts as files with their contents: from `cache` when it holds them, else made (and stored). */
-export function textFiles(kept: KeptTexts, cache?: TextCache): OutputFile[] {
-  const texts = cache ? cache.texts(kept.kind, kept.key(), kept.make) : kept.make();
-  return kept.paths.map((path, i) => ({ path, contents: texts[i] ?? "" }));
 }
 
 /** A page of the site for the sitemap: its site-absolute URL and the posts it shows. */

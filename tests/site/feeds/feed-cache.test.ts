@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EntryStore } from "../../../src/cache/entry-store.js";
-import { feedOutputFiles } from "../../../src/site/site-files.js";
-import { createTextCache } from "../../../src/cache/text-cache.js";
+import { feedTexts } from "../../../src/site/site-files.js";
+import { createTextCache, type TextCache } from "../../../src/cache/text-cache.js";
 import { resetStageTimings, stageTimings } from "../../../src/timings/stage-timings.js";
 import { config, now, posts, renderedPost, tagSpec } from "./feed-fixtures.js";
 
@@ -16,6 +16,13 @@ function mapStore(): EntryStore & { size(): number } {
     write: (namespace, key, value) => void entries.set(`${namespace}/${key}`, JSON.parse(JSON.stringify(value))),
     size: () => entries.size,
   };
+}
+
+/** A spec's three feeds, as the build's page sink makes them: from `cache` when it holds them, else rendered (and stored). */
+function feedOutputFiles(...[items, siteConfig, at, spec, cache]: [...Parameters<typeof feedTexts>, TextCache?]) {
+  const kept = feedTexts(items, siteConfig, at, spec);
+  const texts = cache ? cache.texts(kept.kind, kept.key(), kept.make) : kept.make();
+  return kept.paths.map((path, i) => ({ path, contents: texts[i] }));
 }
 
 /** How many times feeds were rendered (not taken from a cache) since the last call. */
