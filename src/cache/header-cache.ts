@@ -23,8 +23,10 @@ export interface HeaderCache {
 /** The header cache of the cache folder `dir`, for the code `identity` (another version's headers are not used); read at the first parse. */
 export function openHeaderCache(dir: string, identity: string): HeaderCache {
   const kept = openBundledEntries(dir, "headers", identity, isStoredHeader);
+  // The config's digest, once per config object: its JSON was written again into every post's key.
   let salted: { config: SiteConfig; salt: string } | undefined;
-  const saltOf = (config: SiteConfig) => (salted?.config === config ? salted : (salted = { config, salt: JSON.stringify(config) })).salt;
+  const saltOf = (config: SiteConfig) =>
+    (salted?.config === config ? salted : (salted = { config, salt: createHash("sha256").update(JSON.stringify(config)).digest("hex") })).salt;
   return {
     parse(source, config, kind) {
       const key = createHash("sha256").update(JSON.stringify([kind, source.path, saltOf(config)])).update("\0").update(source.text).digest("hex");

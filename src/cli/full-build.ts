@@ -44,7 +44,8 @@ export async function runFullBuild(command: BuildCommand, run: FullBuildRun): Pr
   if ("busy" in locks) return (console.err(locks.busy), 1);
   try {
     await removeOldSpares(cacheDir);
-    // Read while the record still vouches for the output: the pages this build may take as they are.
+    // The pages this build may take as they are: read while the record still vouches for the
+    // output, and after the lock (the record the change check read may be another build's by now).
     const earlierPages = cacheDir === undefined ? undefined : timed("check for changes", () => readEarlierPages(cacheDir, outDir));
     // From here on the output may change: the last build's record no longer vouches for it.
     if (cacheDir !== undefined) {
