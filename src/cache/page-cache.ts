@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { EntryStore } from "./entry-store.js";
 import { memoizeByIdentity } from "../memo/identity-memo.js";
 import { asIs, createKeptEntries } from "./kept-entries.js";
+import { templatesReadBy } from "./templates-read.js";
 import type { SiteConfig } from "../config/site-config.js";
 import type { Diagnostic } from "../diagnostics.js";
 
@@ -74,15 +75,15 @@ export function createPageCache(store?: EntryStore): PageCache {
     wrap(renderer, theme, config) {
       // A page that prints the time of the build is not a function of its key.
       if (readsClock(theme)) return { render: (name, data) => renderer.render(name, data), keyOf: () => undefined };
-      const salt = themeAndConfigDigest(theme, config);
+      const saltOf = saltsOf(theme, config);
       return {
         keyOf(name, data) {
-          const key = pageKey(data, salt + name);
+          const key = pageKey(data, saltOf(name));
           kept.touch(key);
           return key;
         },
         render(name, data) {
-          const key = pageKey(data, salt + name);
+          const key = pageKey(data, saltOf(name));
           const cached = kept.get(key);
           if (cached !== undefined) return { html: cached, diagnostics: [] };
           const result = renderer.render(name, data);
@@ -107,10 +108,24 @@ export function readsClock(theme: Theme): boolean {
 
 const clockLiteral = /(["'])(?:now|today)\1/;
 
-function themeAndConfigDigest(theme: Theme, config: SiteConfig): string {
-  const hash = createHash("sha256").update(JSON.stringify(config));
-  for (const name of [...theme.templates.keys()].sort()) hash.update(`\0${name}\0${theme.templates.get(name)?.text ?? ""}`);
-  // Pages name the theme's assets by their hashed names (`asset_url`): a changed stylesheet changes every page.
-  for (const asset of theme.assets.values()) hash.update(`\0${asset.outputPath}`);
-  return hash.digest("hex");
+/**
+ * Per template name, what its pages' keys hold besides their data: the config, the texts of
+ * the templates such a page can read (templates-read.ts; all of them when that is not known)
+ * and the theme's assets, then the name. Made once per name and theme.
+ */
+function saltsOf(theme: Theme, config: SiteConfig): (name: string) => string {
+  const configJson = JSON.stringify(config);
+  const allTemplates = [...theme.templates.keys()].sort();
+  const salts = new Map<string, string>();
+  return (name) => {
+    let salt = salts.get(name);
+    if (salt === undefined) {
+      const hash = createHash("sha256").update(configJson);
+      for (const file of templatesReadBy(theme.templates, name) ?? allTemplates) hash.update(`\0${file}\0${theme.templates.get(file)?.text ?? ""}`);
+      // Pages name the theme's assets by their hashed names (`asset_url`): a changed stylesheet changes every page.
+      for (const asset of theme.assets.values()) hash.update(`\0${asset.outputPath}`);
+      salts.set(name, (salt = hash.digest("hex") + name));
+    }
+    return salt;
+  };
 }

@@ -87,6 +87,39 @@ describe("pages the last build made", () => {
     expect(siteFiles(out)).toEqual(await builtAfresh(root));
   });
 
+  it("follow a template edit to the pages that read that template, and only those", async () => {
+    const root = site();
+    const theme = (file: string, change: (text: string) => string) => {
+      const target = path.join(root, "templates", file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, change(readFileSync(path.resolve("templates", file), "utf8")));
+    };
+    await build(root);
+    // A template no page reads: every page that can be taken is.
+    mkdirSync(path.join(root, "templates"));
+    writeFileSync(path.join(root, "templates", "unused.liquid"), "<p>{{ page.title }}</p>");
+    const [takeable, all] = taken(await build(root));
+    expect(takeable).toBeGreaterThan(all - 3);
+    // The post template: the three post pages change, no list, tag or other page does.
+    theme("post.liquid", (text) => text.replace("</article>", "<p>Thanks for reading.</p></article>"));
+    expect(taken(await build(root))).toEqual([takeable - 3, all]);
+    expect(readFileSync(path.join(root, "dist/posts/first/index.html"), "utf8")).toContain("Thanks for reading.");
+    expect(siteFiles(path.join(root, "dist"))).toEqual(await builtAfresh(root));
+    // A partial the post pages and the lists' summaries render: those change, the tags page does not.
+    theme("partials/post-meta.liquid", (text) => `${text}<span class="meta-edited"></span>`);
+    const [kept] = taken(await build(root));
+    expect(readFileSync(path.join(root, "dist/tags/ops/index.html"), "utf8")).toContain("meta-edited");
+    expect(readFileSync(path.join(root, "dist/tags/index.html"), "utf8")).not.toContain("meta-edited");
+    expect(kept).toBeGreaterThan(0);
+    expect(siteFiles(path.join(root, "dist"))).toEqual(await builtAfresh(root));
+    // The layout: every page changes.
+    theme("layout.liquid", (text) => text.replace("</body>", "<!-- layout edited --></body>"));
+    const run = await build(root);
+    expect(readFileSync(path.join(root, "dist/tags/index.html"), "utf8")).toContain("layout edited");
+    expect(siteFiles(path.join(root, "dist"))).toEqual(await builtAfresh(root));
+    expect(taken(run)[0]).toBeLessThan(kept);
+  });
+
   it("are made again when their file in the output no longer holds what the last build wrote", async () => {
     const root = site();
     await build(root);
