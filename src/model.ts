@@ -56,11 +56,14 @@ export interface Post {
   readonly url: string;
 }
 
-/** What a post link may point at; built from every post's header before any rendering. */
+/**
+ * What a post link may point at; built from every post's header before any rendering. Only
+ * what a rendering reads: a cached rendering is valid while the entries it read are the
+ * same, so a title here would render every post that links to a retitled one again.
+ */
 export interface LinkTarget {
   readonly slug: string;
   readonly url: string;
-  readonly title: string;
 }
 
 /** slug → target, for every post of the build. */

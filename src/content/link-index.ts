@@ -1,7 +1,7 @@
 import type { LinkIndex, LinkTarget, Post } from "../model.js";
 
 /** Where a post link to `post` goes. */
-const linkTargetOf = (post: Post): LinkTarget => ({ slug: post.meta.slug, url: post.url, title: post.meta.title });
+const linkTargetOf = (post: Post): LinkTarget => ({ slug: post.meta.slug, url: post.url });
 
 /** slug → where a post link goes, for every post of the build. */
 export function buildLinkIndex(posts: readonly Post[]): LinkIndex {

@@ -56,6 +56,14 @@ describe("the render cache", () => {
     expect(build(cache, [a, b, post("c", "Edited.")]).rendered).toEqual(["c"]);
   });
 
+  it("renders only the retitled post, not the posts that link to it (a rendering reads a link's URL, never its title)", () => {
+    const cache = createRenderCache();
+    build(cache, [a, b, c]);
+    const { post: retitled } = parsePost({ path: "posts/b.md", text: "!! title: Bee, retitled\n!! slug: b\n!! published: 2024-01-01\n\n## Setup\n\nText.\n" }, config);
+    expect(retitled?.meta.slug).toBe("b");
+    expect(build(cache, [a, retitled!, c]).rendered).toEqual(["b"]);
+  });
+
   it("renders a post again when a post it links to changes its URL", () => {
     const cache = createRenderCache();
     build(cache, [a, b, c]);

@@ -100,10 +100,10 @@ describe("collectPosts with pages", () => {
 });
 
 describe("buildLinkIndex", () => {
-  it("maps each slug to its URL and title", () => {
+  it("maps each slug to its URL (what a rendering reads of it)", () => {
     const index = buildLinkIndex([a, b]);
     expect([...index.posts.keys()]).toEqual(["a", "b"]);
-    expect(index.posts.get("b")).toEqual({ slug: "b", url: "/posts/b/", title: "B" });
+    expect(index.posts.get("b")).toEqual({ slug: "b", url: "/posts/b/" });
   });
 });
 

@@ -60,7 +60,7 @@ export function makeContext(options: ContextOptions = {}): RenderContext {
   const basePath = options.basePath ?? "/";
   const targets = (options.slugs ?? []).map((slug): [string, LinkTarget] => [
     slug,
-    { slug, url: `${basePath}posts/${slug}/`, title: `Title of ${slug}` },
+    { slug, url: `${basePath}posts/${slug}/` },
   ]);
   return {
     config: { ...defaultSiteConfig, basePath, ...options.config },

@@ -8,7 +8,7 @@ import { makePost } from "./make-post.js";
 
 /** A context whose posts sit where `permalink` puts them: `urls` maps slug → URL. */
 function contextFor(permalink: string, basePath: string, urls: Record<string, string>, pages: string[] = []): RenderContext {
-  const targets = Object.entries(urls).map(([slug, url]): [string, LinkTarget] => [slug, { slug, url, title: slug }]);
+  const targets = Object.entries(urls).map(([slug, url]): [string, LinkTarget] => [slug, { slug, url }]);
   return { config: { ...defaultSiteConfig, basePath, permalink }, links: { posts: new Map(targets) }, assets: new Map(), pages: new Set(pages) };
 }
 
