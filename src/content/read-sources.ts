@@ -1,9 +1,9 @@
 import { isUtf8 } from "node:buffer";
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
+import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { error, positionAt, warning, type Diagnostic, type Position } from "../diagnostics.js";
 import type { SourceFile } from "../model.js";
+import { walkFolder } from "../files/list-files.js";
 import { isSkippedSourceName } from "../files/skipped-names.js";
 import { detectHeaderFormat } from "./parse-post.js";
 import { postExtensions, textExtension, unbuiltMarkup } from "./unbuilt-markup.js";
@@ -38,13 +38,13 @@ export async function readPostSources(root: string, postsDir: string): Promise<P
   const rootDir = path.resolve(root);
   const postsAbs = path.resolve(rootDir, postsDir);
   const walk: Walk = {
-    allowed: [await realOrSelf(rootDir), await realOrSelf(postsAbs)],
+    allowed: [realOrSelf(rootDir), realOrSelf(postsAbs)],
     visited: new Set(),
     files: [],
     diagnostics: [],
     display: (absolute) => displayPath(rootDir, absolute),
   };
-  await walkFolder(postsAbs, walk, true);
+  walkPosts(postsAbs, walk);
   const sources: SourceFile[] = [];
   const assetFiles: string[] = [];
   for (const file of walk.files.sort(compareText)) {
@@ -69,8 +69,12 @@ export function displayPath(root: string, absolute: string): string {
 
 const toPosix = (p: string): string => p.split(path.sep).join("/");
 
-async function realOrSelf(p: string): Promise<string> {
-  return realpath(p).catch(() => p);
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 const isInside = (child: string, parent: string): boolean => {
@@ -78,32 +82,33 @@ const isInside = (child: string, parent: string): boolean => {
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 };
 
-async function walkFolder(dir: string, walk: Walk, isTop: boolean): Promise<void> {
-  const real = await realOrSelf(dir);
-  if (walk.visited.has(real)) return; // a symlink loop
-  walk.visited.add(real);
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (isTop && code === "ENOENT") return;
-    walk.diagnostics.push(error("unreadable-folder", `the folder cannot be read (${code ?? "error"})`, walk.display(dir)));
-    return;
-  }
-  for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
-    if (isSkippedSourceName(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    const kind = entry.isSymbolicLink() ? await followLink(full, walk) : entry.isDirectory() ? "dir" : entry.isFile() ? "file" : undefined;
-    if (kind === "dir") await walkFolder(full, walk, false);
-    else if (kind === "file") walk.files.push(full);
-  }
+/** Every file under `dir` into `walk.files`: symlinks followed when they point inside the site, each real folder once. */
+function walkPosts(dir: string, walk: Walk): void {
+  walk.visited.add(realOrSelf(dir));
+  walkFolder(dir, {
+    entry({ path: relative, name, dirent }) {
+      if (isSkippedSourceName(name)) return false;
+      const full = path.join(dir, relative);
+      const kind = dirent.isSymbolicLink() ? followLink(full, walk) : dirent.isDirectory() ? "dir" : dirent.isFile() ? "file" : undefined;
+      if (kind === "file") walk.files.push(full);
+      if (kind !== "dir") return false;
+      const real = realOrSelf(full);
+      if (walk.visited.has(real)) return false; // a symlink loop, or a folder reached already
+      walk.visited.add(real);
+      return true;
+    },
+    unreadable(relative, problem) {
+      walk.diagnostics.push(error("unreadable-folder", `the folder cannot be read (${problem.code ?? "error"})`, walk.display(path.join(dir, relative))));
+    },
+  });
 }
 
 /** What a symlink points at, when it points at something inside the site. */
-async function followLink(link: string, walk: Walk): Promise<"dir" | "file" | undefined> {
-  const target = await realpath(link).catch(() => undefined);
-  if (target === undefined) {
+function followLink(link: string, walk: Walk): "dir" | "file" | undefined {
+  let target: string;
+  try {
+    target = realpathSync(link);
+  } catch {
     walk.diagnostics.push(warning("missing-file", "this symlink points at nothing and is skipped", walk.display(link)));
     return undefined;
   }
@@ -112,7 +117,7 @@ async function followLink(link: string, walk: Walk): Promise<"dir" | "file" | un
       walk.display(link), undefined, "copy the file into the site instead of linking to it"));
     return undefined;
   }
-  const info = await stat(target).catch(() => undefined);
+  const info = statSync(target, { throwIfNoEntry: false });
   return info?.isDirectory() ? "dir" : info?.isFile() ? "file" : undefined;
 }
 

@@ -1,7 +1,8 @@
-import { lstat, readdir } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import { isTemporaryName } from "../check/site-files.js";
 import { hashFile } from "../files/hash-file.js";
+import { walkFolder } from "../files/list-files.js";
 import { runPool } from "../files/run-pool.js";
 
 /** What a path in the target folder holds; symlinks are never followed. */
@@ -32,27 +33,18 @@ export async function readTarget(root: string, concurrency = 16): Promise<Target
   const folders = new Set<string>();
   const temporaries: string[] = [];
   const files: string[] = [];
-  const walk = async (prefix: string): Promise<void> => {
-    let listing;
-    try {
-      listing = await readdir(prefix ? join(root, prefix) : root, { withFileTypes: true });
-    } catch (error) {
-      if (prefix === "" && (error as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw error;
-    }
-    for (const entry of listing) {
-      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (prefix === "" && protectedTopLevel.has(entry.name)) continue;
-      if (isTemporaryName(entry.name)) temporaries.push(path);
-      else if (entry.isDirectory()) {
-        folders.add(path);
-        await walk(path);
-      } else if (entry.isSymbolicLink()) entries.set(path, { kind: "symlink" });
-      else if (entry.isFile()) files.push(path);
+  walkFolder(root, {
+    entry({ path, name, dirent }) {
+      if (path === name && protectedTopLevel.has(name)) return false;
+      const temporary = isTemporaryName(name);
+      if (temporary) temporaries.push(path);
+      else if (dirent.isDirectory()) folders.add(path);
+      else if (dirent.isSymbolicLink()) entries.set(path, { kind: "symlink" });
+      else if (dirent.isFile()) files.push(path);
       else entries.set(path, { kind: "other" });
-    }
-  };
-  await walk("");
+      return !temporary && dirent.isDirectory();
+    },
+  });
   await runPool(files, concurrency, async (path) => {
     const digest = await hashFile(join(root, path));
     entries.set(path, { kind: "file", ...digest });

@@ -1,9 +1,10 @@
 import {
-  closeSync, constants, copyFileSync, lstatSync, mkdirSync, openSync, readdirSync, readSync,
+  closeSync, constants, copyFileSync, lstatSync, mkdirSync, openSync, readSync,
   renameSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats,
 } from "node:fs";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../model.js";
+import { walkFolder } from "../files/list-files.js";
 import { writeTextSync } from "../files/write-text-sync.js";
 
 /** How the slot came to hold one file. */
@@ -57,21 +58,18 @@ function foldersOf(files: readonly OutputFile[]): Set<string> {
  */
 function removeUnwanted(slot: string, wanted: ReadonlyMap<string, OutputFile>, folders: ReadonlySet<string>) {
   const kept = { folders: new Set<string>(), files: new Map<string, Stats>() };
-  const walk = (prefix: string) => {
-    for (const entry of readdirSync(prefix ? join(slot, prefix) : slot, { withFileTypes: true })) {
-      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+  walkFolder(slot, {
+    entry({ path, dirent }) {
       const full = join(slot, path);
-      if (entry.isDirectory() && folders.has(path)) {
+      if (dirent.isDirectory() && folders.has(path)) {
         kept.folders.add(path);
-        walk(path);
-      } else if (entry.isFile() && wanted.has(path)) {
-        kept.files.set(path, lstatSync(full));
-      } else {
-        rmSync(full, { recursive: true, force: true });
+        return true;
       }
-    }
-  };
-  walk("");
+      if (dirent.isFile() && wanted.has(path)) kept.files.set(path, lstatSync(full));
+      else rmSync(full, { recursive: true, force: true });
+      return false;
+    },
+  });
   return kept;
 }
 

@@ -62,6 +62,15 @@ describe("readPostSources", () => {
     expect(await readPostSources(root, path.join(root, "posts"))).toEqual({ sources: [], assetFiles: [], diagnostics: [] });
   });
 
+  it("reports a posts folder that cannot be listed (here a file) as unreadable-folder, not a crash", async () => {
+    await put("posts", "not a folder");
+    const { sources, diagnostics } = await readPostSources(root, path.join(root, "posts"));
+    expect(sources).toEqual([]);
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.file, d.message])).toEqual([
+      ["unreadable-folder", "error", "posts", "the folder cannot be read (ENOTDIR)"],
+    ]);
+  });
+
   it("follows symlinks inside the site and skips those leading out", async () => {
     await put("drafts/shared.md", "!! title: S");
     await writeFile(path.join(outside, "secret.md"), "!! title: secret");
