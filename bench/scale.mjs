@@ -5,10 +5,12 @@
  * against a budget; the table goes to stdout, everything to results/scale.json.
  *
  *   node bench/scale.mjs [--posts 20000] [--big-post-mib 10] [--budget-mib 1024]
- *                        [--only posts|big-post] [--heap-mib N] [--daylight DIR] [--seed N]
+ *                        [--only posts|big-post] [--heap-mib N] [--daylight DIR] [--seed N] [--cache]
  *
  * `--only` runs one case and keeps the other's last result in the file; `--heap-mib` runs
  * the builds with `--max-old-space-size=N` (does the build fit when V8 is told the budget?).
+ * `--cache` builds the many posts with a build cache (a fresh one: a first build, as a writer's
+ * is) instead of `--no-cache`: the cache's entries, ledger and headers are made as well.
  *
  * Run it niced on a shared machine: `nice -n 19 node bench/scale.mjs`.
  */
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     "heap-mib": { type: "string" },
     seed: { type: "string" },
     daylight: { type: "string", default: path.join(HERE, "..") },
+    cache: { type: "boolean", default: false },
   },
 });
 const posts = Number.parseInt(values.posts, 10);
@@ -57,9 +60,11 @@ if (!hasGnuTime) log("GNU time is missing (apt-get install -y time): peak memory
  * cache). `budgeted`: whether the memory budget applies (the many-posts case; the big post
  * only has to build).
  */
-async function coldBuild(root, out, budgeted) {
-  for (const dir of [out, `${out}.generations`, `${out}.staging`, `${out}.previous`]) await rm(dir, { recursive: true, force: true });
-  const run = await timeCommand(process.execPath, [...nodeFlags, cli, "build", "--root", root, "--out", out, "--no-cache"], { env: { NO_COLOR: "1" } });
+async function coldBuild(root, out, budgeted, cached = false) {
+  const cacheDir = `${out}.cache`;
+  for (const dir of [out, `${out}.generations`, `${out}.staging`, `${out}.previous`, cacheDir]) await rm(dir, { recursive: true, force: true });
+  const cacheFlags = cached ? ["--cache-dir", cacheDir] : ["--no-cache"];
+  const run = await timeCommand(process.execPath, [...nodeFlags, cli, "build", "--root", root, "--out", out, ...cacheFlags], { env: { NO_COLOR: "1" } });
   const summary = run.output.trim().split("\n").filter((line) => line.startsWith("daylight: ")).at(-1) ?? null;
   return {
     date: new Date().toISOString(),
@@ -78,9 +83,10 @@ async function coldBuild(root, out, budgeted) {
 async function manyPosts() {
   log(`generating ${posts} posts`);
   const corpus = await generateCorpus({ size: posts, seed, outDir: SCALE_DIR, sides: ["daylight"] });
-  log(`cold build of ${posts} posts (--no-cache)`);
-  const result = await coldBuild(corpus.dirs.daylight, path.join(corpus.dirs.root, "out"), true);
-  return { kind: "posts", case: `${posts} posts, cold${heapMiB === null ? "" : `, heap ${heapMiB} MiB`}`, corpus: { posts, ...corpus.stats }, ...result };
+  log(`cold build of ${posts} posts (${values.cache ? "with a fresh cache" : "--no-cache"})`);
+  const result = await coldBuild(corpus.dirs.daylight, path.join(corpus.dirs.root, "out"), true, values.cache);
+  const label = `${posts} posts, cold${values.cache ? " with a cache" : ""}${heapMiB === null ? "" : `, heap ${heapMiB} MiB`}`;
+  return { kind: values.cache ? "posts-cached" : "posts", case: label, corpus: { posts, ...corpus.stats }, ...result };
 }
 
 /**
