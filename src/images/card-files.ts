@@ -7,33 +7,53 @@ import { diskVariantCache, memoryVariantCache } from "./variant-cache.js";
 export type CardMarkup = (card: Card) => { html: string | undefined; diagnostics: readonly Diagnostic[] };
 
 /**
+ * Cards rasterised at once. sharp rasterises and encodes on libuv's threads while satori lays
+ * out the next cards on this one: two at a time kept a 2-core machine busy (a card's CPU is
+ * about half satori's, half sharp's); more only queue.
+ */
+const RASTERS_AT_ONCE = 2;
+
+/**
  * The PNG of every card: from the cache folder's `cards/` (or this process, without one) when
- * it holds it, else drawn (renderCard, whose packages load only then). One at a time: satori
- * lays out on the main thread.
+ * it holds it, else drawn (cardSvg then cardPng, whose packages load only then). Files and
+ * diagnostics come in the cards' order, whichever card finished first.
  */
 export async function cardFiles(cards: readonly Card[], markup: CardMarkup, cacheDir: string | undefined): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   const cache = cacheDir === undefined ? memoryVariantCache("cards") : diskVariantCache(cacheDir, "cards");
   const unique = [...new Map(cards.map((card) => [card.path, card])).values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const files: OutputFile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const card of unique) {
-    const found = await cache.find(card);
-    if (found) {
-      files.push(found);
+  const found = await Promise.all(unique.map((card) => cache.find(card)));
+  const missing = unique.filter((_, i) => found[i] === undefined);
+  const drawn = missing.length === 0 ? [] : await drawCards(missing, markup, cache.keep);
+  if (unique.length > 0 || cacheDir === undefined) await cache.keepOnly(new Set(unique.map((card) => card.id)));
+  const files = [...found.filter((file) => file !== undefined), ...drawn.flatMap((card) => card.file ?? [])];
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : 1)), diagnostics: drawn.flatMap((card) => card.diagnostics) };
+}
+
+type Drawn = { file?: OutputFile; diagnostics: readonly Diagnostic[] };
+
+/** Draws `cards`: satori here, one card after another, while sharp makes the PNGs of the last ones. */
+async function drawCards(cards: readonly Card[], markup: CardMarkup, keep: (card: Card, png: Uint8Array) => Promise<OutputFile>): Promise<Drawn[]> {
+  const { cardSvg, cardPng } = await import("./render-card.js");
+  const rastering = new Set<Promise<void>>();
+  const results: Array<Promise<Drawn>> = [];
+  for (const card of cards) {
+    const made = markup(card);
+    if (made.html === undefined) {
+      results.push(Promise.resolve({ diagnostics: made.diagnostics }));
       continue;
     }
-    const made = markup(card);
-    diagnostics.push(...made.diagnostics);
-    if (made.html === undefined) continue;
-    const { renderCard } = await import("./render-card.js");
-    const png = await renderCard(made.html).catch((e: unknown) => {
-      diagnostics.push(undrawable(card, e));
-      return undefined;
-    });
-    if (png !== undefined) files.push(await cache.keep(card, png));
+    const svg = await cardSvg(made.html).then((text) => ({ text }), (e: unknown) => ({ failure: e }));
+    const result: Promise<Drawn> = "failure" in svg
+      ? Promise.resolve({ diagnostics: [...made.diagnostics, undrawable(card, svg.failure)] })
+      : cardPng(svg.text).then(async (png) => ({ file: await keep(card, png), diagnostics: made.diagnostics }),
+        (e: unknown) => ({ diagnostics: [...made.diagnostics, undrawable(card, e)] }));
+    results.push(result);
+    const done = (): void => void rastering.delete(settled);
+    const settled: Promise<void> = result.then(done, done);
+    rastering.add(settled);
+    if (rastering.size >= RASTERS_AT_ONCE) await Promise.race(rastering);
   }
-  if (unique.length > 0 || cacheDir === undefined) await cache.keepOnly(new Set(unique.map((card) => card.id)));
-  return { files, diagnostics };
+  return Promise.all(results);
 }
 
 function undrawable(card: Card, e: unknown): Diagnostic {

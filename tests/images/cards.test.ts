@@ -98,6 +98,48 @@ describe("social cards", () => {
     expect(drawnCards() - edited).toBe(1);
   });
 
+  it("draws the same bytes in two cold builds, with the cache folder and without it", async () => {
+    // A title no other test draws: the --no-cache build must draw, not find its cards in this process.
+    const root = cardSite({ "posts/same.md": post("The same bytes, whoever draws them", 6) });
+    const cardsOf = (out: string) => Object.fromEntries(Object.entries(snapshot(out)).filter(([file]) => file.startsWith("assets/cards/")));
+    const builds: Array<Record<string, string>> = [];
+    for (const args of [["--cache-dir", path.join(root, "cache-a")], ["--cache-dir", path.join(root, "cache-b")], ["--no-cache"]]) {
+      const out = path.join(root, `out-${builds.length}`);
+      const before = drawnCards();
+      expect((await runCli(["build", "--root", root, "--out", out, ...args])).code).toBe(0);
+      expect(drawnCards() - before).toBe(6);
+      builds.push(cardsOf(out));
+    }
+    expect(Object.keys(builds[0]!)).toHaveLength(6);
+    expect(builds[1]).toEqual(builds[0]);
+    expect(builds[2]).toEqual(builds[0]);
+  });
+
+  it("draws cards while earlier ones are rasterised, and reports their files and problems in the cards' order", async () => {
+    const { cardFiles } = await import("../../src/images/card-files.js");
+    const { planCard } = await import("../../src/images/plan-card.js");
+    const { cardDesign } = await import("../../src/images/card-design.js");
+    const { defaultSiteConfig } = await import("../../src/config/site-config.js");
+    const { error } = await import("../../src/diagnostics.js");
+    const design = cardDesign("order test", [], defaultSiteConfig);
+    const cards = ["a", "b", "c", "d", "e"].map((slug) => planCard({ kind: "page", slug, title: `Page ${slug}`, published: null }, "Site", design));
+    const box = (text: string) => `<div style="display: flex; width: 1200px; height: 630px; background: #fff; font-size: 40px">${text}</div>`;
+    const markup = (card: (typeof cards)[number]) => {
+      const title = card.data.title;
+      if (title === "Page b") return { html: undefined, diagnostics: [error("template-error", "b has no markup")] };
+      // An angle without its unit: satori refuses it.
+      if (title === "Page d") return { html: '<div style="display: flex; transform: rotate(10)">d</div>', diagnostics: [] };
+      return { html: box(title), diagnostics: [] };
+    };
+    const { files, diagnostics } = await cardFiles([...cards].reverse(), markup, undefined);
+    expect(files.map((file) => file.path.split("/").at(-1)!.split(".")[0])).toEqual(["a", "c", "e"]);
+    expect(diagnostics.map((d) => d.message.slice(0, 40))).toEqual(["b has no markup", "the social card of “Page d” could not be"]);
+    for (const file of files) {
+      const meta = await sharp(Buffer.from((file as { contents: Uint8Array }).contents)).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(["png", 1200, 630]);
+    }
+  });
+
   it("a site's templates/og-card.liquid changes the design (and the names) of its cards", async () => {
     const override = '<div style="display: flex; width: 1200px; height: 630px; background: #ff0000; color: #ffffff; font-size: 80px">{{ card.title }}</div>\n';
     const root = cardSite({ "templates/og-card.liquid": override });
