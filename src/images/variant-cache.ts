@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFile } from "../model.js";
 /** A file made from an image (a variant, a card): its output path, format, and the hash of its inputs. */
@@ -25,6 +25,14 @@ export interface VariantCache {
  * The cache folder's `images/` (`cards/` for cards), beside the entry shards, which the entry cache alone prunes:
  * one file per variant, named by its id, written whole then renamed into place, and published
  * from there by the writer's copy.
+ *
+ * Not an EntryStore of cache/ (disk-store.ts), on purpose: its entries are JSON read into
+ * memory, and their names include the code identity, which every recompile or upgrade of
+ * daylight changes; a variant is bytes the writer copies as a file, never read by the build,
+ * named by what makes its pixels (source digest, width, format, quality, encoder versions), so
+ * that a new daylight does not encode every image and draw every card again (minutes at
+ * 1,000 posts). It shares the cache folder (its lock, its tag, `--no-cache`) and, like the
+ * shards, never follows a symlink out of it.
  */
 export function diskVariantCache(cacheDir: string, folder: "images" | "cards" = "images"): VariantCache {
   const dir = path.join(cacheDir, folder);
@@ -33,15 +41,18 @@ export function diskVariantCache(cacheDir: string, folder: "images" | "cards" = 
   // One listing per build, not a stat per variant (1,200 of them took 0.5 s on a busy machine).
   // A name is only ever given to a whole file: each is written beside it, then renamed.
   let listing: Promise<Set<string>> | undefined;
+  let checked: Promise<void> | undefined;
+  const ours = () => (checked ??= replaceNonFolder(dir));
   return {
     async find(variant) {
-      listing ??= readdir(dir, { withFileTypes: true }).then(
+      listing ??= ours().then(() => readdir(dir, { withFileTypes: true })).then(
         (entries) => new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name)),
         () => new Set<string>(),
       );
       return (await listing).has(nameOf(variant)) ? { path: variant.path, sourcePath: fileOf(variant) } : undefined;
     },
     async keep(variant, bytes) {
+      await ours();
       await mkdir(dir, { recursive: true });
       const file = fileOf(variant);
       const temp = path.join(dir, `.${variant.id}.${randomBytes(6).toString("hex")}.tmp`);
@@ -50,10 +61,20 @@ export function diskVariantCache(cacheDir: string, folder: "images" | "cards" = 
       return { path: variant.path, sourcePath: file };
     },
     async keepOnly(used) {
+      await ours();
       const names = await readdir(dir).catch(() => []);
       await Promise.all(names.filter((name) => !used.has(name.split(".")[0] ?? "")).map((name) => rm(path.join(dir, name), { force: true, recursive: true })));
     },
   };
+}
+
+/**
+ * Removes whatever stands at `dir` that is not a real folder: a symlink (as a link, never what
+ * it points to: keepOnly would delete files there) or a file. It is made again when needed.
+ */
+async function replaceNonFolder(dir: string): Promise<void> {
+  const found = await lstat(dir).catch(() => undefined);
+  if (found !== undefined && !found.isDirectory()) await rm(dir, { force: true, recursive: true });
 }
 
 // Without a cache folder (`--no-cache`, the dev server), variants are kept in this process,

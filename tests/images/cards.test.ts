@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -138,6 +138,26 @@ describe("social cards", () => {
       const meta = await sharp(Buffer.from((file as { contents: Uint8Array }).contents)).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(["png", 1200, 630]);
     }
+  });
+
+  it("never follows a symlinked cards/ folder out of the cache: the link is replaced, what it points to is left alone", async () => {
+    const root = cardSite();
+    const cache = path.join(root, "cache");
+    const outside = path.join(root, "outside");
+    const out = path.join(root, "out");
+    expect((await runCli(["build", "--root", root, "--out", out, "--cache-dir", cache])).code).toBe(0);
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(path.join(outside, "holiday.png"), "not daylight's");
+    rmSync(path.join(cache, "cards"), { recursive: true });
+    symlinkSync(outside, path.join(cache, "cards"));
+    writeFileSync(path.join(root, "posts/long.md"), post("A shorter title", 1));
+    const run = await runCli(["build", "--root", root, "--out", out, "--cache-dir", cache]);
+    expect(run.code, run.err.join("\n")).toBe(0);
+    expect(readdirSync(outside)).toEqual(["holiday.png"]);
+    expect(lstatSync(path.join(cache, "cards")).isDirectory()).toBe(true);
+    expect(readdirSync(path.join(cache, "cards"))).toHaveLength(5);
+    const card = metaOf(readOutput(out, "posts/long/index.html"))["og:image"]!.replace("https://example.com/blog/", "");
+    expect(existsSync(path.join(out, card))).toBe(true);
   });
 
   it("a site's templates/og-card.liquid changes the design (and the names) of its cards", async () => {
