@@ -1,6 +1,7 @@
 import { error, type Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../model.js";
 import type { Card } from "./plan-card.js";
+import { cardThreadCount, drawInThreads } from "./card-threads.js";
 import { diskVariantCache, memoryVariantCache } from "./variant-cache.js";
 
 /** The card template's output for one card, or what stopped it. */
@@ -18,12 +19,20 @@ const RASTERS_AT_ONCE = 2;
  * it holds it, else drawn (cardSvg then cardPng, whose packages load only then). Files and
  * diagnostics come in the cards' order, whichever card finished first.
  */
-export async function cardFiles(cards: readonly Card[], markup: CardMarkup, cacheDir: string | undefined): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+export async function cardFiles(
+  cards: readonly Card[],
+  markup: CardMarkup,
+  cacheDir: string | undefined,
+  threads?: number,
+): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   const cache = cacheDir === undefined ? memoryVariantCache("cards") : diskVariantCache(cacheDir, "cards");
   const unique = [...new Map(cards.map((card) => [card.path, card])).values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const found = await Promise.all(unique.map((card) => cache.find(card)));
+  const found = unique.map((card) => cache.find(card));
   const missing = unique.filter((_, i) => found[i] === undefined);
-  const drawn = missing.length === 0 ? [] : await drawCards(missing, markup, cache.keep);
+  const inThreads = threads ?? cardThreadCount(missing.length);
+  // Nothing awaited before the threads have their cards: the caller assembles the site meanwhile.
+  const drawing = missing.length === 0 ? Promise.resolve([]) : inThreads > 0 ? drawCardsInThreads(missing, markup, cache.keep, inThreads) : drawCards(missing, markup, cache.keep);
+  const drawn = await drawing;
   if (unique.length > 0 || cacheDir === undefined) await cache.keepOnly(new Set(unique.map((card) => card.id)));
   const files = [...found.filter((file) => file !== undefined), ...drawn.flatMap((card) => card.file ?? [])];
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : 1)), diagnostics: drawn.flatMap((card) => card.diagnostics) };
@@ -54,6 +63,26 @@ async function drawCards(cards: readonly Card[], markup: CardMarkup, keep: (card
     if (rastering.size >= RASTERS_AT_ONCE) await Promise.race(rastering);
   }
   return Promise.all(results);
+}
+
+/**
+ * Draws `cards` in card threads (card-threads.ts): their markup here (the templates live on
+ * this thread), satori and sharp there, so that satori lays out on every core, and while this
+ * thread assembles the site.
+ */
+async function drawCardsInThreads(cards: readonly Card[], markup: CardMarkup, keep: (card: Card, png: Uint8Array) => Promise<OutputFile>, threads: number): Promise<Drawn[]> {
+  const made = cards.map((card) => ({ card, ...markup(card) }));
+  const drawable = made.filter((item): item is typeof item & { html: string } => item.html !== undefined);
+  // Every card is handed over now, before the first await (see cardFiles).
+  const pngs = await drawInThreads(drawable.map((item) => item.html), threads);
+  (await import("./render-card.js")).noteDrawnInThreads(pngs.filter((png) => !(png instanceof Error)).length);
+  const byCard = new Map(drawable.map((item, i) => [item.card, pngs[i]!]));
+  return Promise.all(made.map(async ({ card, diagnostics }): Promise<Drawn> => {
+    const png = byCard.get(card);
+    if (png === undefined) return { diagnostics };
+    if (png instanceof Error) return { diagnostics: [...diagnostics, undrawable(card, png)] };
+    return { file: await keep(card, png), diagnostics };
+  }));
 }
 
 function undrawable(card: Card, e: unknown): Diagnostic {

@@ -60,5 +60,8 @@ function decodeTexts(node: unknown): unknown {
   return { ...node, props: { ...props, children: decodeTexts(props.children) } };
 }
 
-/** How many cards this process has drawn (for tests: a warm build draws none). */
+/** Counts `count` cards drawn by card threads for this process (they have their own count). */
+export const noteDrawnInThreads = (count: number): void => void (drawn += count);
+
+/** How many cards this process has drawn, here or in its card threads (for tests: a warm build draws none). */
 export const drawnCards = (): number => drawn;

@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { drawnCards } from "../../src/images/render-card.js";
 import { makeBlog } from "../support/make-blog.js";
-import { readOutput, repoRoot, runCli, snapshot } from "../support/run-cli.js";
+import { readOutput, repoRoot, runCli, snapshot, tempDir } from "../support/run-cli.js";
 import { java } from "../support/system-tools.js";
 import { packagesLoaded } from "./packages-loaded.js";
 
@@ -140,6 +140,29 @@ describe("social cards", () => {
     }
   });
 
+  it("draws the same bytes in card threads as on the build's own thread, in the cards' order", async () => {
+    const { cardFiles } = await import("../../src/images/card-files.js");
+    const { planCard } = await import("../../src/images/plan-card.js");
+    const { cardDesign } = await import("../../src/images/card-design.js");
+    const { defaultSiteConfig } = await import("../../src/config/site-config.js");
+    const { error } = await import("../../src/diagnostics.js");
+    const design = cardDesign("threads test", [], defaultSiteConfig);
+    const titles = ["Привет, Ελλάδα", "A long title that wraps over more than one line of the card, and on", "Short", "Bad angle", "No markup"];
+    const cards = titles.map((title, i) => planCard({ kind: "post", slug: `t${i}`, title, published: new Date(Date.UTC(2024, 0, 1 + i)) }, "Site", design));
+    const markup = (card: (typeof cards)[number]) => {
+      if (card.data.title === "No markup") return { html: undefined, diagnostics: [error("template-error", "no markup")] };
+      const style = card.data.title === "Bad angle" ? "transform: rotate(10); " : "";
+      return { html: `<div style="display: flex; ${style}width: 1200px; height: 630px; background: #fafafa; font-size: 56px; font-family: Inter">${card.data.title}</div>`, diagnostics: [] };
+    };
+    const here = await cardFiles(cards, markup, undefined, 0);
+    const again = await cardFiles(cards, markup, path.join(tempDir(), "cache"), 2);
+    const bytes = (files: typeof here.files) => files.map((file) => [file.path, Buffer.from("contents" in file ? file.contents : readFileSync(file.sourcePath)).toString("base64")]);
+    expect(here.files).toHaveLength(3);
+    expect(bytes(again.files)).toEqual(bytes(here.files));
+    expect(again.diagnostics.map((d) => d.message.slice(0, 30))).toEqual(here.diagnostics.map((d) => d.message.slice(0, 30)));
+    expect(here.diagnostics.map((d) => d.message.slice(0, 30))).toEqual(["the social card of “Bad angle”", "no markup"]);
+  });
+
   it("never follows a symlinked cards/ folder out of the cache: the link is replaced, what it points to is left alone", async () => {
     const root = cardSite();
     const cache = path.join(root, "cache");
@@ -179,7 +202,6 @@ describe("social cards", () => {
   });
 
   it("names the installed satori and sharp among what draws a card, so that new ones name new cards", async () => {
-    const { readFileSync } = await import("node:fs");
     const { cardRenderers } = await import("../../src/images/card-design.js");
     const version = (name: string) => (JSON.parse(readFileSync(path.join(repoRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
     expect(cardRenderers).toContain(`satori ${version("satori")}, sharp ${version("sharp")}`);

@@ -1,0 +1,64 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { packageRootDir } from "../config/package-paths.js";
+
+/** One card for a card thread to draw. */
+export interface CardJob {
+  readonly id: number;
+  readonly html: string;
+}
+
+/** A card thread's answer: the PNG, or why satori or sharp refused the markup. */
+export type CardAnswer = { readonly id: number; readonly png: Uint8Array } | { readonly id: number; readonly error: string };
+
+// Workers run the compiled code (lib/), also when the caller runs from src/ in tests.
+const cardWorkerScript = path.join(packageRootDir, "lib/images/card-worker.js");
+
+/**
+ * Below this many cards to draw, a thread's start (loading satori and sharp, and its first,
+ * slow card: about 0.8 s of CPU) costs more than it saves.
+ */
+export const minCardsForThreads = 24;
+
+/** How many card threads to use for `cards` cards: one per core, none on one core or for a few cards. */
+export function cardThreadCount(cards: number): number {
+  const cores = availableParallelism();
+  if (cores < 2 || cards < minCardsForThreads || !existsSync(cardWorkerScript)) return 0;
+  return Math.min(cores, Math.ceil(cards / minCardsForThreads));
+}
+
+/**
+ * Draws each markup in `htmls` across `threads` worker threads and gives each answer in the
+ * order of `htmls`. Every card is handed to its thread before this returns (round robin: the
+ * cards cost about the same), so the threads draw while the caller's thread is busy and
+ * cannot answer messages. A thread that dies leaves its cards as errors (the build reports
+ * them), never a hang.
+ */
+export async function drawInThreads(htmls: readonly string[], threads: number, script = cardWorkerScript): Promise<Array<Uint8Array | Error>> {
+  const answers: Array<Uint8Array | Error | undefined> = new Array(htmls.length);
+  const workers = Array.from({ length: Math.max(1, Math.min(threads, htmls.length)) }, () => new Worker(script));
+  const finished = workers.map((worker, w) => new Promise<void>((resolve) => {
+    const mine = htmls.flatMap((_, id) => (id % workers.length === w ? [id] : []));
+    let left = mine.length;
+    if (left === 0) return resolve();
+    worker.on("message", (answer: CardAnswer) => {
+      answers[answer.id] = "png" in answer ? answer.png : new Error(answer.error);
+      if (--left === 0) resolve();
+    });
+    const died = (e?: unknown) => {
+      for (const id of mine) answers[id] ??= new Error(`the card thread stopped: ${e instanceof Error ? e.message : "it exited"}`);
+      resolve();
+    };
+    worker.on("error", died);
+    worker.on("exit", died);
+    for (const id of mine) worker.postMessage({ id, html: htmls[id]! } satisfies CardJob);
+  }));
+  try {
+    await Promise.all(finished);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return answers.map((answer) => answer ?? new Error("no card thread drew it"));
+}
