@@ -73,16 +73,19 @@ async function drawCards(cards: readonly Card[], markup: CardMarkup, keep: (card
 async function drawCardsInThreads(cards: readonly Card[], markup: CardMarkup, keep: (card: Card, png: Uint8Array) => Promise<OutputFile>, threads: number): Promise<Drawn[]> {
   const made = cards.map((card) => ({ card, ...markup(card) }));
   const drawable = made.filter((item): item is typeof item & { html: string } => item.html !== undefined);
-  // Every card is handed over now, before the first await (see cardFiles).
-  const pngs = await drawInThreads(drawable.map((item) => item.html), threads);
-  (await import("./render-card.js")).noteDrawnInThreads(pngs.filter((png) => !(png instanceof Error)).length);
-  const byCard = new Map(drawable.map((item, i) => [item.card, pngs[i]!]));
-  return Promise.all(made.map(async ({ card, diagnostics }): Promise<Drawn> => {
-    const png = byCard.get(card);
-    if (png === undefined) return { diagnostics };
-    if (png instanceof Error) return { diagnostics: [...diagnostics, undrawable(card, png)] };
-    return { file: await keep(card, png), diagnostics };
-  }));
+  const results = new Map<Card, Promise<Drawn>>();
+  let count = 0;
+  // Every card is handed over now, before the first await (see cardFiles); each is kept as it comes.
+  await drawInThreads(drawable.map((item) => item.html), threads, (i, png) => {
+    const { card, diagnostics } = drawable[i]!;
+    if (!(png instanceof Error)) count++;
+    const result = png instanceof Error ? Promise.resolve({ diagnostics: [...diagnostics, undrawable(card, png)] })
+      : keep(card, png).then((file) => ({ file, diagnostics }));
+    result.catch(() => undefined); // a failed write is thrown by Promise.all below, not left unhandled meanwhile
+    results.set(card, result);
+  });
+  (await import("./render-card.js")).noteDrawnInThreads(count);
+  return Promise.all(made.map(({ card, diagnostics }) => results.get(card) ?? { diagnostics }));
 }
 
 function undrawable(card: Card, e: unknown): Diagnostic {
