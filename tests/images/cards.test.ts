@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -161,6 +162,27 @@ describe("social cards", () => {
     expect(bytes(again.files)).toEqual(bytes(here.files));
     expect(again.diagnostics.map((d) => d.message.slice(0, 30))).toEqual(here.diagnostics.map((d) => d.message.slice(0, 30)));
     expect(here.diagnostics.map((d) => d.message.slice(0, 30))).toEqual(["the social card of “Bad angle”", "no markup"]);
+  });
+
+  it("draws many missing cards in card threads, and none of them again from the cache", async () => {
+    const { cardFiles } = await import("../../src/images/card-files.js");
+    const { cardThreadCount, minCardsForThreads } = await import("../../src/images/card-threads.js");
+    const { planCard } = await import("../../src/images/plan-card.js");
+    const { cardDesign } = await import("../../src/images/card-design.js");
+    const { defaultSiteConfig } = await import("../../src/config/site-config.js");
+    const design = cardDesign("many cards", [], defaultSiteConfig);
+    const cards = Array.from({ length: minCardsForThreads }, (_, i) => planCard({ kind: "post", slug: `m${i}`, title: `Card number ${i}`, published: null }, "Site", design));
+    const markup = (card: (typeof cards)[number]) => ({ html: `<div style="display: flex; width: 1200px; height: 630px; background: #fff; font-size: 48px; font-family: Inter">${card.data.title}</div>`, diagnostics: [] });
+    // A thread per 24 cards up to one per core; none on a single core, where they are drawn here.
+    expect(cardThreadCount(cards.length)).toBe(availableParallelism() < 2 ? 0 : 1);
+    const cache = path.join(tempDir(), "cache");
+    const before = drawnCards();
+    const cold = await cardFiles(cards, markup, cache);
+    expect(drawnCards() - before).toBe(cards.length);
+    const warmStart = drawnCards();
+    const warm = await cardFiles(cards, markup, cache);
+    expect(drawnCards() - warmStart).toBe(0);
+    expect(warm.files).toEqual(cold.files);
   });
 
   it("never follows a symlinked cards/ folder out of the cache: the link is replaced, what it points to is left alone", async () => {
