@@ -17,16 +17,18 @@ export type CardAnswer = { readonly id: number; readonly png: Uint8Array } | { r
 const cardWorkerScript = path.join(packageRootDir, "lib/images/card-worker.js");
 
 /**
- * Below this many cards to draw, a thread's start (loading satori and sharp, and its first,
- * slow card: about 0.8 s of CPU) costs more than it saves.
+ * Below this many cards to draw, card threads cost more than they save: each starts by
+ * loading satori and sharp and drawing a slow first card (about 0.8 s of CPU), and on two
+ * cores the main thread already keeps both busy (satori here, sharp on libuv's threads).
+ * They pay off by drawing while the main thread assembles a large site, and on more cores.
  */
-export const minCardsForThreads = 24;
+export const minCardsForThreads = 100;
 
-/** How many card threads to use for `cards` cards: one per core, none on one core or for a few cards. */
+/** How many card threads to use for `cards` cards: up to one per core, each with 50 cards or more to amortise its start; none on one core or for a few cards. */
 export function cardThreadCount(cards: number): number {
   const cores = availableParallelism();
   if (cores < 2 || cards < minCardsForThreads || !existsSync(cardWorkerScript)) return 0;
-  return Math.min(cores, Math.ceil(cards / minCardsForThreads));
+  return Math.min(cores, Math.floor(cards / 50));
 }
 
 /**

@@ -173,8 +173,8 @@ describe("social cards", () => {
     const design = cardDesign("many cards", [], defaultSiteConfig);
     const cards = Array.from({ length: minCardsForThreads }, (_, i) => planCard({ kind: "post", slug: `m${i}`, title: `Card number ${i}`, published: null }, "Site", design));
     const markup = (card: (typeof cards)[number]) => ({ html: `<div style="display: flex; width: 1200px; height: 630px; background: #fff; font-size: 48px; font-family: Inter">${card.data.title}</div>`, diagnostics: [] });
-    // A thread per 24 cards up to one per core; none on a single core, where they are drawn here.
-    expect(cardThreadCount(cards.length)).toBe(availableParallelism() < 2 ? 0 : 1);
+    // A thread per 50 cards up to one per core; none on a single core, where they are drawn here.
+    expect(cardThreadCount(cards.length)).toBe(availableParallelism() < 2 ? 0 : 2);
     const cache = path.join(tempDir(), "cache");
     const before = drawnCards();
     const cold = await cardFiles(cards, markup, cache);
