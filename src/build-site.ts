@@ -90,6 +90,9 @@ export async function buildSite(
   allRendered?.();
   const templates = createTemplateRenderer(sources.theme, config, options.now);
   const cardDesign = cardDesignOf(sources.theme, config);
+  // Started before the site is assembled: card threads draw while this thread assembles.
+  const drawingCards = socialCards(rendered, config, cardDesign, templates, imageCacheDir, threads === 0 ? 0 : undefined);
+  drawingCards.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const site = timed("assemble site", () => assembleSite({
     cardDesign,
     posts: renderedPosts,
@@ -105,7 +108,7 @@ export async function buildSite(
   }));
   const usedAssets = new Set(rendered.flatMap((post) => post.assets));
   const variants = await timedAsync("image variants", () => imageVariantFiles(sources.assets, usedAssets, config.images, imageCacheDir));
-  const cards = await timedAsync("social cards", () => socialCards(rendered, config, cardDesign, templates, imageCacheDir));
+  const cards = await timedAsync("social cards", () => drawingCards);
   const files = [...site.files, ...assetOutputFiles(sources.assets, usedAssets), ...mathOutputFiles(rendered), ...variants.files, ...cards.files];
   const diagnostics = [
     ...sources.diagnostics,

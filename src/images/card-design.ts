@@ -3,7 +3,7 @@ import { cardFontVersion } from "./card-fonts.js";
 import type { CardColors, CardDesign } from "./plan-card.js";
 
 /** The versions of what draws a card: another satori or sharp, or another way of calling them ("drawing", bumped with such a change here), may draw other pixels. */
-export const cardRenderers = "satori 0.63.2, sharp 0.35.6, drawing 2";
+export const cardRenderers = "satori 0.63.2, sharp 0.35.6, drawing 3";
 
 const fallbackColors: CardColors = { background: "#fdfdfc", text: "#1f2328", muted: "#57606a", accent: "#0b57d0" };
 

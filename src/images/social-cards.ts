@@ -13,6 +13,7 @@ interface Templates {
  * The social card of every post and page without an `image`, when the site makes cards: the
  * very cards their heads name (planCard, from the same fields), drawn from the theme's
  * `og-card.liquid` unless the cache holds them. Nothing without a site URL (no absolute og:image).
+ * `threads`: card threads to draw in (0: on this thread); undefined: by how many cards are missing.
  */
 export async function socialCards(
   rendered: readonly RenderedPost[],
@@ -20,9 +21,10 @@ export async function socialCards(
   design: CardDesign | undefined,
   templates: Templates,
   cacheDir: string | undefined,
+  threads?: number,
 ): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   if (design === undefined || config.url === undefined) return { files: [], diagnostics: [] };
   const cards = rendered.filter(({ post }) => post.meta.image === undefined).map(({ post }) =>
     planCard({ kind: post.kind, slug: post.meta.slug, title: post.meta.title, published: post.meta.published ?? null }, config.title, design));
-  return cardFiles(cards, (card) => templates.render("og-card", { card: card.data }), cacheDir);
+  return cardFiles(cards, (card) => templates.render("og-card", { card: card.data }), cacheDir, threads);
 }

@@ -32,7 +32,7 @@ export async function imageVariantFiles(
   const files: OutputFile[] = [];
   const missing: Array<{ variant: Variant; source: AssetSource }> = [];
   for (const item of planned) {
-    const found = await cache.find(item.variant);
+    const found = cache.find(item.variant);
     if (found) files.push(found);
     else missing.push(item);
   }

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { drawnCards } from "../../src/images/render-card.js";
 import { makeBlog } from "../support/make-blog.js";
-import { readOutput, repoRoot, runCli, snapshot } from "../support/run-cli.js";
+import { readOutput, repoRoot, runCli, snapshot, tempDir } from "../support/run-cli.js";
 import { java } from "../support/system-tools.js";
 import { packagesLoaded } from "./packages-loaded.js";
 
@@ -98,6 +99,112 @@ describe("social cards", () => {
     expect(drawnCards() - edited).toBe(1);
   });
 
+  it("draws the same bytes in two cold builds, with the cache folder and without it", async () => {
+    // A title no other test draws: the --no-cache build must draw, not find its cards in this process.
+    const root = cardSite({ "posts/same.md": post("The same bytes, whoever draws them", 6) });
+    const cardsOf = (out: string) => Object.fromEntries(Object.entries(snapshot(out)).filter(([file]) => file.startsWith("assets/cards/")));
+    const builds: Array<Record<string, string>> = [];
+    for (const args of [["--cache-dir", path.join(root, "cache-a")], ["--cache-dir", path.join(root, "cache-b")], ["--no-cache"]]) {
+      const out = path.join(root, `out-${builds.length}`);
+      const before = drawnCards();
+      expect((await runCli(["build", "--root", root, "--out", out, ...args])).code).toBe(0);
+      expect(drawnCards() - before).toBe(6);
+      builds.push(cardsOf(out));
+    }
+    expect(Object.keys(builds[0]!)).toHaveLength(6);
+    expect(builds[1]).toEqual(builds[0]);
+    expect(builds[2]).toEqual(builds[0]);
+  });
+
+  it("draws cards while earlier ones are rasterised, and reports their files and problems in the cards' order", async () => {
+    const { cardFiles } = await import("../../src/images/card-files.js");
+    const { planCard } = await import("../../src/images/plan-card.js");
+    const { cardDesign } = await import("../../src/images/card-design.js");
+    const { defaultSiteConfig } = await import("../../src/config/site-config.js");
+    const { error } = await import("../../src/diagnostics.js");
+    const design = cardDesign("order test", [], defaultSiteConfig);
+    const cards = ["a", "b", "c", "d", "e"].map((slug) => planCard({ kind: "page", slug, title: `Page ${slug}`, published: null }, "Site", design));
+    const box = (text: string) => `<div style="display: flex; width: 1200px; height: 630px; background: #fff; font-size: 40px">${text}</div>`;
+    const markup = (card: (typeof cards)[number]) => {
+      const title = card.data.title;
+      if (title === "Page b") return { html: undefined, diagnostics: [error("template-error", "b has no markup")] };
+      // An angle without its unit: satori refuses it.
+      if (title === "Page d") return { html: '<div style="display: flex; transform: rotate(10)">d</div>', diagnostics: [] };
+      return { html: box(title), diagnostics: [] };
+    };
+    const { files, diagnostics } = await cardFiles([...cards].reverse(), markup, undefined);
+    expect(files.map((file) => file.path.split("/").at(-1)!.split(".")[0])).toEqual(["a", "c", "e"]);
+    expect(diagnostics.map((d) => d.message.slice(0, 40))).toEqual(["b has no markup", "the social card of “Page d” could not be"]);
+    for (const file of files) {
+      const meta = await sharp(Buffer.from((file as { contents: Uint8Array }).contents)).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(["png", 1200, 630]);
+    }
+  });
+
+  it("draws the same bytes in card threads as on the build's own thread, in the cards' order", async () => {
+    const { cardFiles } = await import("../../src/images/card-files.js");
+    const { planCard } = await import("../../src/images/plan-card.js");
+    const { cardDesign } = await import("../../src/images/card-design.js");
+    const { defaultSiteConfig } = await import("../../src/config/site-config.js");
+    const { error } = await import("../../src/diagnostics.js");
+    const design = cardDesign("threads test", [], defaultSiteConfig);
+    const titles = ["Привет, Ελλάδα", "A long title that wraps over more than one line of the card, and on", "Short", "Bad angle", "No markup"];
+    const cards = titles.map((title, i) => planCard({ kind: "post", slug: `t${i}`, title, published: new Date(Date.UTC(2024, 0, 1 + i)) }, "Site", design));
+    const markup = (card: (typeof cards)[number]) => {
+      if (card.data.title === "No markup") return { html: undefined, diagnostics: [error("template-error", "no markup")] };
+      const style = card.data.title === "Bad angle" ? "transform: rotate(10); " : "";
+      return { html: `<div style="display: flex; ${style}width: 1200px; height: 630px; background: #fafafa; font-size: 56px; font-family: Inter">${card.data.title}</div>`, diagnostics: [] };
+    };
+    const here = await cardFiles(cards, markup, undefined, 0);
+    const again = await cardFiles(cards, markup, path.join(tempDir(), "cache"), 2);
+    const bytes = (files: typeof here.files) => files.map((file) => [file.path, Buffer.from("contents" in file ? file.contents : readFileSync(file.sourcePath)).toString("base64")]);
+    expect(here.files).toHaveLength(3);
+    expect(bytes(again.files)).toEqual(bytes(here.files));
+    expect(again.diagnostics.map((d) => d.message.slice(0, 30))).toEqual(here.diagnostics.map((d) => d.message.slice(0, 30)));
+    expect(here.diagnostics.map((d) => d.message.slice(0, 30))).toEqual(["the social card of “Bad angle”", "no markup"]);
+  });
+
+  it("draws many missing cards in card threads, and none of them again from the cache", async () => {
+    const { cardFiles } = await import("../../src/images/card-files.js");
+    const { cardThreadCount, minCardsForThreads } = await import("../../src/images/card-threads.js");
+    const { planCard } = await import("../../src/images/plan-card.js");
+    const { cardDesign } = await import("../../src/images/card-design.js");
+    const { defaultSiteConfig } = await import("../../src/config/site-config.js");
+    const design = cardDesign("many cards", [], defaultSiteConfig);
+    const cards = Array.from({ length: minCardsForThreads }, (_, i) => planCard({ kind: "post", slug: `m${i}`, title: `Card number ${i}`, published: null }, "Site", design));
+    const markup = (card: (typeof cards)[number]) => ({ html: `<div style="display: flex; width: 1200px; height: 630px; background: #fff; font-size: 48px; font-family: Inter">${card.data.title}</div>`, diagnostics: [] });
+    // A thread per 50 cards up to one per core; none on a single core, where they are drawn here.
+    expect(cardThreadCount(cards.length)).toBe(availableParallelism() < 2 ? 0 : 2);
+    const cache = path.join(tempDir(), "cache");
+    const before = drawnCards();
+    const cold = await cardFiles(cards, markup, cache);
+    expect(drawnCards() - before).toBe(cards.length);
+    const warmStart = drawnCards();
+    const warm = await cardFiles(cards, markup, cache);
+    expect(drawnCards() - warmStart).toBe(0);
+    expect(warm.files).toEqual(cold.files);
+  });
+
+  it("never follows a symlinked cards/ folder out of the cache: the link is replaced, what it points to is left alone", async () => {
+    const root = cardSite();
+    const cache = path.join(root, "cache");
+    const outside = path.join(root, "outside");
+    const out = path.join(root, "out");
+    expect((await runCli(["build", "--root", root, "--out", out, "--cache-dir", cache])).code).toBe(0);
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(path.join(outside, "holiday.png"), "not daylight's");
+    rmSync(path.join(cache, "cards"), { recursive: true });
+    symlinkSync(outside, path.join(cache, "cards"));
+    writeFileSync(path.join(root, "posts/long.md"), post("A shorter title", 1));
+    const run = await runCli(["build", "--root", root, "--out", out, "--cache-dir", cache]);
+    expect(run.code, run.err.join("\n")).toBe(0);
+    expect(readdirSync(outside)).toEqual(["holiday.png"]);
+    expect(lstatSync(path.join(cache, "cards")).isDirectory()).toBe(true);
+    expect(readdirSync(path.join(cache, "cards"))).toHaveLength(5);
+    const card = metaOf(readOutput(out, "posts/long/index.html"))["og:image"]!.replace("https://example.com/blog/", "");
+    expect(existsSync(path.join(out, card))).toBe(true);
+  });
+
   it("a site's templates/og-card.liquid changes the design (and the names) of its cards", async () => {
     const override = '<div style="display: flex; width: 1200px; height: 630px; background: #ff0000; color: #ffffff; font-size: 80px">{{ card.title }}</div>\n';
     const root = cardSite({ "templates/og-card.liquid": override });
@@ -117,7 +224,6 @@ describe("social cards", () => {
   });
 
   it("names the installed satori and sharp among what draws a card, so that new ones name new cards", async () => {
-    const { readFileSync } = await import("node:fs");
     const { cardRenderers } = await import("../../src/images/card-design.js");
     const version = (name: string) => (JSON.parse(readFileSync(path.join(repoRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
     expect(cardRenderers).toContain(`satori ${version("satori")}, sharp ${version("sharp")}`);
