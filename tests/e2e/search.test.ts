@@ -122,11 +122,11 @@ describe("the search index of a build", () => {
     const fresh = makeBlog(files, { ...config, search: false });
     expect((await build(fresh)).code).toBe(0);
     expect(Object.keys(snapshot(path.join(fresh, "dist"))).filter((n) => /search/.test(n))).toEqual([]);
-    // Search is off unless a site asks for it (for now: its index is still made whole in memory).
+    // Search is on unless a site says otherwise.
     const { search: _search, ...unsaid } = config;
     const byDefault = makeBlog(files, unsaid);
     expect((await build(byDefault)).code).toBe(0);
-    expect(Object.keys(snapshot(path.join(byDefault, "dist"))).filter((n) => /search/.test(n))).toEqual([]);
+    expect(readIndex(byDefault).docs.map((d) => d.url).sort()).toEqual(["/blog/about/", "/blog/posts/lantern/"]);
   });
 
   it("reports a `search` value that is not true or false where it stands", async () => {
