@@ -87,7 +87,7 @@ export function createPostingsArena(): PostingsArena {
         length[t] = (length[t] ?? 0) + written;
         return;
       }
-      rest = Math.floor(rest / 128);
+      rest = rest < 2 ** 31 ? rest >>> 7 : Math.floor(rest / 128);
     }
   };
 
@@ -109,7 +109,7 @@ export function createPostingsArena(): PostingsArena {
       let blockSize = firstBlock;
       let blockEnd = address + blockSize;
       let value = 0;
-      let scale = 1;
+      let shift = 0;
       for (let left = length[t] ?? 0; left > 0; left--) {
         if (address === blockEnd) {
           address = readLink(blockEnd);
@@ -119,14 +119,13 @@ export function createPostingsArena(): PostingsArena {
         }
         const byte = bytes[address & (pageSize - 1)] ?? 0;
         address++;
+        // Small integers, as bits while they fit 28 (the array stays one of small integers, which JSON.stringify writes fastest).
+        value = shift <= 21 ? value | ((byte & 127) << shift) : value + (byte & 127) * 2 ** shift;
         if (byte < 128) {
-          out.push(value + byte * scale);
+          out.push(value);
           value = 0;
-          scale = 1;
-        } else {
-          value += (byte - 128) * scale;
-          scale *= 128;
-        }
+          shift = 0;
+        } else shift += 7;
       }
       return out;
     },
