@@ -69,6 +69,8 @@ const itemKeys = ["id", "url", "image", "banner_image"] as const;
 
 /** The URLs of a JSON Feed; positions point at the string in the file. Not a feed → no references. */
 export function scanJsonFeed(text: string): Reference[] {
+  // Most JSON files of a site are the search index's: parsing them all only to find they are no feed was most of their check.
+  if (!text.includes("https://jsonfeed.org/version/")) return [];
   let feed: unknown;
   try {
     feed = JSON.parse(text);

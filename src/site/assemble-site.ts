@@ -18,7 +18,7 @@ import { buildTagIndex } from "./tag-index.js";
 import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
 import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData, toSearchPageData } from "./template-data.js";
-import { siteSearchFiles } from "./search/site-search.js";
+import { writeSiteSearch, type SearchSink } from "./search/site-search.js";
 import { timed } from "../timings/stage-timings.js";
 import type { TextCache } from "../cache/text-cache.js";
 
@@ -99,7 +99,7 @@ export function assembleSite(input: AssembleInput): AssembledSite {
   sink.render("404", "404.html", toNotFoundPageData(context));
   if (config.search) {
     sink.render("search", "search/index.html", toSearchPageData(context));
-    sink.add(siteSearchFiles(posts, pages, config, input.texts));
+    writeSiteSearch(posts, pages, config, sink.search, input.texts);
   }
   if (config.url !== undefined) {
     sink.addTexts(feedTexts(posts, config, now, siteFeedSpec(config)));
@@ -177,7 +177,7 @@ function createPageSink(
   renderer: TemplateRenderer,
   keepPage: PageKeeper,
   { texts, unchangedPage }: { texts?: TextCache | undefined; unchangedPage?: UnchangedPage | undefined } = {},
-): PageSink & { files: OutputFile[]; report(d: readonly Diagnostic[]): void; diagnostics(): Diagnostic[] } {
+): PageSink & { files: OutputFile[]; search: SearchSink; report(d: readonly Diagnostic[]): void; diagnostics(): Diagnostic[] } {
   const files: OutputFile[] = [];
   const found = new Map<string, Diagnostic>();
   // The same template fault shows up on every page that uses it; report it once.
@@ -188,6 +188,11 @@ function createPageSink(
     files,
     report,
     diagnostics: () => [...found.values()],
+    search: {
+      unchanged: (path, key) => unchangedPage?.(path, key),
+      keep: (path, text, key) => void files.push(keepPage(path, text, key)),
+      take: (file) => void files.push(file),
+    },
     render(template, outputPath, data) {
       const key = renderer.keyOf && timed("templates", () => renderer.keyOf?.(template, data));
       const unchanged = key === undefined ? undefined : unchangedPage?.(outputPath, key);

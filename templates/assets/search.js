@@ -8,6 +8,7 @@
   const pointerUrl = new URL(script.dataset.index, location.href);
   const FORMAT = 1;
   const SHOWN = 10;
+  const FIRST = 5;
   const loaded = new Map();
 
   const getJson = (url, init) => {
@@ -57,7 +58,11 @@
   const prefix = (term, length) => [...term].slice(0, length).join("");
   const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
-  /** doc → section → score for the terms that start with `word`. */
+  /**
+   * doc → `[section, score, section, score, …]` for the terms that start with `word`. Flat
+   * arrays, not a map per doc: on a 4,000-post index, a common word's maps took a first
+   * query's script 100–250 ms.
+   */
   async function hitsOf(index, word) {
     const hits = new Map();
     // A large chunk is split by three letters (search-files.ts): the longer key first.
@@ -72,54 +77,88 @@
       // Each doc is written as its distance from the one before (search-files.ts).
       for (let i = 0, doc = 0; i + 2 < list.length; i += 3) {
         doc += list[i];
-        const sections = hits.get(doc) || new Map();
-        sections.set(list[i + 1], (sections.get(list[i + 1]) || 0) + list[i + 2] * boost);
-        hits.set(doc, sections);
+        let sections = hits.get(doc);
+        if (sections === undefined) hits.set(doc, (sections = []));
+        addScore(sections, list[i + 1], list[i + 2] * boost);
       }
     }
     return hits;
   }
 
-  /** The documents that hold every word, best first, each with its best section. */
+  const addScore = (sections, section, score) => {
+    let k = 0;
+    while (k < sections.length && sections[k] !== section) k += 2;
+    if (k === sections.length) sections.push(section, score);
+    else sections[k + 1] += score;
+  };
+
+  // Results in the order shown: the higher score first, then the earlier doc.
+  const ahead = (a, b) => a.score > b.score || (a.score === b.score && a.doc < b.doc);
+
+  /** How many documents hold every word, and the best SHOWN of them, each with its best section (the first of equals). */
   async function search(words) {
     const index = await loadEntry();
-    const perWord = await Promise.all(words.map((word) => hitsOf(index, word)));
-    const results = [];
-    for (const doc of (perWord[0] || new Map()).keys()) {
-      if (!perWord.every((hits) => hits.has(doc))) continue;
-      const sections = new Map();
-      for (const hits of perWord) for (const [s, score] of hits.get(doc)) sections.set(s, (sections.get(s) || 0) + score);
-      let best = 0, bestScore = -1, total = 0;
-      for (const [s, score] of [...sections].sort((a, b) => a[0] - b[0])) {
-        total += score;
-        if (score > bestScore) [best, bestScore] = [s, score];
+    const [first = new Map(), ...others] = await Promise.all(words.map((word) => hitsOf(index, word)));
+    const shown = [];
+    let count = 0;
+    for (const [doc, found] of first) {
+      if (!others.every((hits) => hits.has(doc))) continue;
+      count++;
+      let sections = found;
+      if (others.length > 0) {
+        sections = found.slice();
+        for (const hits of others) {
+          const more = hits.get(doc);
+          for (let k = 0; k < more.length; k += 2) addScore(sections, more[k], more[k + 1]);
+        }
       }
-      results.push({ doc, section: best, score: total });
+      let section = 0, best = -1, score = 0;
+      for (let k = 0; k < sections.length; k += 2) {
+        score += sections[k + 1];
+        if (sections[k + 1] > best || (sections[k + 1] === best && sections[k] < section)) [section, best] = [sections[k], sections[k + 1]];
+      }
+      const result = { doc, section, score };
+      // Only the best SHOWN are kept, in order: sorting every match took longer than the rest.
+      if (shown.length === SHOWN && !ahead(result, shown[SHOWN - 1])) continue;
+      let at = shown.length;
+      while (at > 0 && ahead(result, shown[at - 1])) at--;
+      shown.splice(at, 0, result);
+      if (shown.length > SHOWN) shown.pop();
     }
-    results.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return { index, count: results.length, shown: results.slice(0, SHOWN) };
+    return { index, count, shown };
   }
 
-  /** The results and the fragments of those shown. */
+  /**
+   * The results and the fragments of those shown (promises), once the first FIRST of them
+   * are in: those are shown then, the others as they come. With HTTP/1.1 a browser fetches
+   * six files from a host at a time, so the tenth fragment came in a second round.
+   */
   async function find(words) {
     const found = await search(words);
-    const fragments = await Promise.all(found.shown.map((r) => getJson(new URL(found.index.docs[r.doc], found.index.base))));
+    const fragments = found.shown.map((r) => getJson(new URL(found.index.docs[r.doc], found.index.base)));
+    await Promise.all(fragments.slice(0, FIRST));
     return { ...found, fragments };
   }
 
   /** Where the words start a word in `text`: [start, end) pairs in `text`'s own indices. */
   function matchesIn(text, words) {
-    // The folded text, and for each of its indices the index in `text` it comes from.
-    let folded = "";
+    // The folded text, and for each of its indices the index in `text` it comes from. ASCII
+    // folds to itself lower-cased, index for index: folding each character of a long section
+    // took most of the time of showing ten results.
+    const ascii = /^[\x00-\x7f]*$/.test(text);
+    let folded = ascii ? text.toLowerCase() : "";
     const at = [];
-    let i = 0;
-    for (const ch of text) {
-      const f = fold(ch);
-      for (let k = 0; k < f.length; k++) at.push(i);
-      folded += f;
-      i += ch.length;
+    if (!ascii) {
+      let i = 0;
+      for (const ch of text) {
+        const f = fold(ch);
+        for (let k = 0; k < f.length; k++) at.push(i);
+        folded += f;
+        i += ch.length;
+      }
+      at.push(text.length);
     }
-    at.push(text.length);
+    const source = (index) => (ascii ? index : at[index]);
     const ranges = [];
     for (const word of words) {
       let from = 0;
@@ -128,7 +167,7 @@
         // The whole word is marked, as the query's word may be only its start.
         let end = pos + word.length;
         while (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end])) end++;
-        ranges.push([at[pos], at[end]]);
+        ranges.push([source(pos), source(end)]);
       }
     }
     return ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
@@ -208,7 +247,7 @@
       const words = [...new Set(terms(query))].filter((w) => w.length > 1);
       if (words.length === 0) return void region.replaceChildren();
       try {
-        const { index, count, shown, fragments } = await find(words).catch(() => {
+        const { count, shown, fragments } = await find(words).catch(() => {
           // The index may have been replaced since it was read (the dev server keeps only the
           // latest build's files): read the pointer again, once.
           entry = undefined;
@@ -219,8 +258,12 @@
         if (count > 0) {
           const list = document.createElement("ol");
           list.className = "search-result-list";
-          shown.forEach((r, n) => list.append(resultItem(fragments[n], r.section, words)));
           region.append(list);
+          const add = (from, loaded) => loaded.forEach((fragment, n) => list.append(resultItem(fragment, shown[from + n].section, words)));
+          add(0, await Promise.all(fragments.slice(0, FIRST)));
+          const rest = await Promise.all(fragments.slice(FIRST));
+          if (ask !== asked) return;
+          add(FIRST, rest);
         }
         if ((await indexChanged()) && ask === asked) run();
       } catch {

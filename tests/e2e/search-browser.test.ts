@@ -34,6 +34,10 @@ beforeAll(async () => {
     // So many words starting with "ki" that their chunk is split by three letters.
     "posts/kiwi.md": post("Kiwi words", "2025-03-01", `Ki ${Array.from({ length: 3000 }, (_, i) => `kiw${i}`).join(" ")} kiwifruit.`),
     "pages/about.md": "---\ntitle: About\n---\n\nA site about lamps.\n",
+    // Twelve posts that say "walrus" 1 to 12 times; the even ones also say "floe", in a section of their own.
+    // (A description of their own, or their first paragraph would be it, and count at the top of the page.)
+    ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`posts/tusk-${i}.md`, post(`Tusk note ${i}`, `2024-01-${String(i + 1).padStart(2, "0")}\ndescription: Notes`,
+      `## Herd\n\n${"walrus ".repeat(i + 1)}\n\n## Ice\n\n${i % 2 === 0 ? "A walrus on a floe." : "Cold water."}`)])),
   };
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -144,6 +148,23 @@ describe.skipIf(!tool.available)("search in a browser", () => {
     expect(text.slice(2, -2).split(" ").filter((w) => !words.has(w))).toEqual([]);
     expect(text.length).toBeLessThan(220);
     expect(await excerpt.locator("mark").allInnerTexts()).toEqual(["Kerosene"]);
+    await close();
+  });
+
+  it("shows the ten best of many results in order, and each at the section where the words count most", async () => {
+    const { page, close } = await open("/blog/search/?q=walrus");
+    const region = page.locator(".search-page [data-search-results]");
+    // The first five are shown once their fragments are in, the other five when theirs are.
+    await region.locator("li").nth(9).waitFor();
+    expect(await region.locator(".search-status").innerText()).toBe("12 results for “walrus”");
+    expect(await region.locator(".search-result-link").allInnerTexts()).toEqual(
+      [11, 10, 9, 8, 7, 6, 5, 4, 3, 2].map((i) => `Tusk note ${i} › Herd`));
+    // Both words: only the posts with both, the one saying "walrus" once at its Ice section.
+    await page.getByLabel("Search the posts and pages").fill("walrus floe");
+    await expect.poll(() => region.locator(".search-status").innerText()).toBe("6 results for “walrus floe”");
+    await region.locator("li").nth(5).waitFor();
+    expect(await region.locator(".search-result-link").allInnerTexts()).toEqual(
+      [10, 8, 6, 4, 2].map((i) => `Tusk note ${i} › Herd`).concat("Tusk note 0 › Ice"));
     await close();
   });
 

@@ -82,6 +82,27 @@ describe("the search index of a build", () => {
     expect(searchFilesOf(two)).toEqual(searchFilesOf(one));
   });
 
+  it("is the same bytes after an edit whether the build used its cache and last output or neither", async () => {
+    const cached = makeBlog(files, config);
+    expect((await build(cached)).code).toBe(0);
+    const edit = (root: string) => writeFileSync(path.join(root, "posts/lantern.md"), files["posts/lantern.md"].replace("Intro about wicks.", "Intro about wicks and quinces."));
+    edit(cached);
+    const run = await build(cached, "--timings");
+    expect(run.code).toBe(0);
+    const fresh = makeBlog(files, config);
+    edit(fresh);
+    expect((await build(fresh, "--no-cache")).code).toBe(0);
+    // The current index's files (the cached build's folder also keeps the previous generation's).
+    const current = (root: string) => {
+      const { entryPath } = readIndex(root);
+      const entry = JSON.parse(out(root, entryPath)) as Index;
+      const named = [entryPath, ...entry.docs, ...Object.values(entry.chunks)].map((n) => n.replace(/^(assets\/search\/)?/, "assets/search/"));
+      return Object.fromEntries(["search/index.json", ...named.sort()].map((n) => [n, out(root, n)]));
+    };
+    expect(current(cached)).toEqual(current(fresh));
+    expect(readIndex(cached).terms).toContain("quinces");
+  });
+
   it("is not made with `search: false`: no index, no script, no search page, no box", async () => {
     const root = makeBlog(files, config);
     await build(root);
@@ -101,11 +122,11 @@ describe("the search index of a build", () => {
     const fresh = makeBlog(files, { ...config, search: false });
     expect((await build(fresh)).code).toBe(0);
     expect(Object.keys(snapshot(path.join(fresh, "dist"))).filter((n) => /search/.test(n))).toEqual([]);
-    // Search is off unless a site asks for it (for now: its index is still made whole in memory).
+    // Search is on unless a site says otherwise.
     const { search: _search, ...unsaid } = config;
     const byDefault = makeBlog(files, unsaid);
     expect((await build(byDefault)).code).toBe(0);
-    expect(Object.keys(snapshot(path.join(byDefault, "dist"))).filter((n) => /search/.test(n))).toEqual([]);
+    expect(readIndex(byDefault).docs.map((d) => d.url).sort()).toEqual(["/blog/about/", "/blog/posts/lantern/"]);
   });
 
   it("reports a `search` value that is not true or false where it stands", async () => {

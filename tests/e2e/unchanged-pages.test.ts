@@ -36,10 +36,17 @@ function taken(run: { out: string[] }): [number, number] {
   return note ? [Number(note[1]), Number(note[2])] : [0, 0];
 }
 
-/** The output without the manifest, whose list of generations differs between two output folders. */
+/**
+ * The output without the manifest, whose list of generations differs between two output
+ * folders, and without the hashed files kept only for earlier generations' pages (the
+ * search index's files of before the edit).
+ */
 function siteFiles(out: string): Record<string, string> {
   const { "daylight-manifest.json": _manifest, ...files } = snapshot(out);
-  return files;
+  const { generations } = JSON.parse(readFileSync(path.join(out, "daylight-manifest.json"), "utf8")) as { generations: { assets: string[] }[] };
+  const current = new Set(generations[0]?.assets);
+  const kept = new Set(generations.slice(1).flatMap((g) => g.assets).filter((asset) => !current.has(asset)));
+  return Object.fromEntries(Object.entries(files).filter(([file]) => !kept.has(file)));
 }
 
 /** The same sources built afresh, without a cache, into a folder of their own. */

@@ -46,12 +46,29 @@ const contentsOf = (files: readonly OutputFile[], path: string): string => {
 
 /** The built-in stylesheet, published under its content-hashed name. */
 const hashedCss = expect.stringMatching(/^assets\/style\.[0-9a-f]{8}\.css$/);
+/** The theme's search script, published under its content-hashed name (search is on by default). */
+const hashedScript = expect.stringMatching(/^assets\/search\.[0-9a-f]{8}\.js$/);
+const isIndexFile = (path: string) => path.startsWith("assets/search/") || path === "search/index.json";
+
+/**
+ * The paths of `files` with the search index's files (fragments, chunks, entry, pointer) told
+ * apart: they follow the search page, one fragment per post or page, then the chunks, the
+ * entry and the pointer.
+ */
+function pathsOf(files: readonly OutputFile[]) {
+  const paths = files.map((f) => f.path);
+  const index = paths.filter(isIndexFile);
+  const kinds = index.map((p) => (p === "search/index.json" ? "pointer" : /^assets\/search\/(doc|terms|index)\.[0-9a-f]{8}\.json$/.exec(p)?.[1]));
+  const from = paths.indexOf("search/index.html") + 1;
+  expect(paths.slice(from, from + index.length)).toEqual(index);
+  return { site: paths.filter((p) => !isIndexFile(p)), fragments: kinds.filter((k) => k === "doc").length, kinds: [...new Set(kinds)] };
+}
 describe("assembleSite with the default theme", () => {
-  it("adds the search page, the index's pointer and files and the script only when the config has search", () => {
+  it("adds the search page, the index's pointer and files and the script unless the config turns search off", () => {
     const searchPaths = (files: readonly OutputFile[]) => files.map((f) => f.path).filter((p) => /search/.test(p));
-    expect(searchPaths(build(twelvePosts()).files)).toEqual([]);
-    const withSearch: SiteConfig = { ...config, search: true };
-    const { files, diagnostics } = build(twelvePosts(withSearch), withSearch);
+    const without: SiteConfig = { ...config, search: false };
+    expect(searchPaths(build(twelvePosts(without), without).files)).toEqual([]);
+    const { files, diagnostics } = build(twelvePosts());
     expect(diagnostics).toEqual([]);
     expect(searchPaths(files)).toEqual(expect.arrayContaining([
       "search/index.html", "search/index.json", expect.stringMatching(/^assets\/search\.[0-9a-f]{8}\.js$/),
@@ -62,20 +79,24 @@ describe("assembleSite with the default theme", () => {
   it("writes paginated indexes, one page per post, archive, 404, feeds, sitemap, robots and assets", () => {
     const { files, diagnostics } = build(twelvePosts());
     expect(diagnostics).toEqual([]);
-    expect(files.map((f) => f.path)).toEqual([
+    const { site, fragments, kinds } = pathsOf(files);
+    expect(site).toEqual([
       "index.html",
       "page/2/index.html",
       "page/3/index.html",
       ...Array.from({ length: 12 }, (_, i) => `posts/p${String(12 - i).padStart(2, "0")}/index.html`),
       "archive/index.html",
       "404.html",
+      "search/index.html",
       "feed.xml",
       "atom.xml",
       "feed.json",
       "sitemap.xml",
       "robots.txt",
+      hashedScript,
       hashedCss,
     ]);
+    expect([fragments, kinds]).toEqual([12, ["doc", "terms", "index", "pointer"]]);
     expect(files.at(-1)).toMatchObject({ path: hashedCss, contents: expect.stringContaining("prefers-color-scheme") });
   });
 
@@ -127,7 +148,10 @@ describe("assembleSite with the default theme", () => {
     const local: SiteConfig = { ...config, url: undefined, basePath: "/" };
     const { files, diagnostics } = build([], local);
     expect(diagnostics).toEqual([]);
-    expect(files.map((f) => f.path)).toEqual(["index.html", "archive/index.html", "404.html", hashedCss]);
+    const { site, fragments, kinds } = pathsOf(files);
+    expect(site).toEqual(["index.html", "archive/index.html", "404.html", "search/index.html", hashedScript, hashedCss]);
+    // An empty index: an entry naming no fragment and no chunk, and the pointer.
+    expect([fragments, kinds]).toEqual([0, ["index", "pointer"]]);
     const index = contentsOf(files, "index.html");
     expect(index).toContain("No posts yet.");
     expect(index).not.toMatch(/rel="(canonical|alternate)"/);
@@ -177,8 +201,8 @@ describe("assembleSite with the default theme", () => {
     const posts = [renderedPost({ slug: "a", published: new Date("2025-01-01T00:00:00Z"), tags: ["ops"] }, local)];
     const { files, diagnostics } = build(posts, local);
     expect(diagnostics).toEqual([]);
-    expect(files.map((f) => f.path)).toEqual([
-      "index.html", "posts/a/index.html", "tags/index.html", "tags/ops/index.html", "archive/index.html", "404.html", hashedCss,
+    expect(pathsOf(files).site).toEqual([
+      "index.html", "posts/a/index.html", "tags/index.html", "tags/ops/index.html", "archive/index.html", "404.html", "search/index.html", hashedScript, hashedCss,
     ]);
     expect(contentsOf(files, "tags/ops/index.html")).not.toContain('rel="alternate"');
   });

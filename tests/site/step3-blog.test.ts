@@ -120,7 +120,9 @@ describe("the step 3 fixture blog, assembled", () => {
       const html = site.text(p);
       expect(html, p).not.toContain("<script>alert");
       expect(html, p).not.toContain("<b>bold</b>");
-      expect(html.match(/<script/g)?.length ?? 0, p).toBe(html.match(/<script type="application\/ld\+json">/g)?.length ?? 0);
+      // The only scripts: JSON-LD, and the theme's search script (search is on by default).
+      const searchScript = /<script src="\/blog\/assets\/search\.[0-9a-f]{8}\.js" defer data-index="\/blog\/search\/index\.json"><\/script>/g;
+      expect(html.match(/<script/g)?.length ?? 0, p).toBe((html.match(/<script type="application\/ld\+json">/g)?.length ?? 0) + (html.match(searchScript)?.length ?? 0));
     }
     const hostile = site.text("posts/hostile/index.html");
     expect(metaContent(hostile, "og:title")).toEqual(["&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &#34;quoted&#34; &amp; more"]);
