@@ -234,7 +234,12 @@
     region.replaceChildren(p);
   }
 
+  const attached = new WeakSet();
+
   function attach(form) {
+    // A form kept through a live-reload morph keeps its listeners; the morph only hid it again.
+    if (attached.has(form)) return void (form.hidden = false);
+    attached.add(form);
     const input = form.querySelector("input[type=search]");
     const region = form.querySelector("[data-search-results]");
     if (!input || !region) return;
@@ -310,4 +315,7 @@
   const start = () => document.querySelectorAll("form[data-search]").forEach(attach);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
+  // The dev server morphs an edited page into the built HTML, whose box is hidden until a
+  // script shows it: show it again (the event is the dev client's, after each morph).
+  document.addEventListener("daylight:morphed", start);
 })();

@@ -43,6 +43,8 @@ describe.skipIf(!tool.available)("the page in a real browser", () => {
     expect(await t.marker()).toBe("still here");
     expect(await t.page.evaluate("window.scrollY")).toBe(scrolled);
     expect(t.navigations).toHaveLength(1);
+    // The header's search box, shown by its script, is shown again after the morph.
+    expect(await t.page.locator("form[data-search]").isVisible()).toBe(true);
     await t.page.close();
   });
 
