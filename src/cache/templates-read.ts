@@ -1,3 +1,5 @@
+import { hasExtension, rootedPath } from "../files/rooted-path.js";
+
 /**
  * The theme's templates that a page rendered from one template can read: that template and,
  * transitively, every layout, include and render it names. A page's key holds only these
@@ -45,12 +47,5 @@ function namedFiles(text: string): string[] | undefined {
  * `partials/head.liquid`, `/a/../b.liquid` → `b.liquid`.
  */
 function fileNameOf(name: string): string {
-  const parts: string[] = [];
-  for (const part of name.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  const file = parts.join("/");
-  return /\.[^/.]+$/.test(file) ? file : `${file}.liquid`;
+  return rootedPath(hasExtension(name) ? name : `${name}.liquid`);
 }

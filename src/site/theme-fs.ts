@@ -1,4 +1,5 @@
 import type { FS } from "liquidjs";
+import { hasExtension, rootedPath } from "../files/rooted-path.js";
 import type { Theme } from "./read-theme.js";
 
 /** The virtual folder the theme's templates live in, as LiquidJS sees them. */
@@ -30,16 +31,6 @@ export function createThemeFs(theme: Theme): FS {
 }
 
 /** `/a/./b/../c.liquid` → `/a/c.liquid`; `..` never climbs above the root. */
-function normalize(filepath: string): string {
-  const parts: string[] = [];
-  for (const part of filepath.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join("/")}`;
-}
-
-const hasExtension = (file: string): boolean => /\.[^/.]+$/.test(file);
+const normalize = (filepath: string): string => `/${rootedPath(filepath)}`;
 
 const isInside = (filepath: string): boolean => filepath.startsWith(themeRoot) && !filepath.includes("/../");
