@@ -4,6 +4,16 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { defaultSiteConfig } from "../../src/config/site-config.js";
+import { createDevSite } from "../../src/dev/dev-site.js";
+import { error } from "../../src/diagnostics.js";
+import { cardDesign, cardRenderers } from "../../src/images/card-design.js";
+import { cardFiles } from "../../src/images/card-files.js";
+import { cardThreadCount, minCardsForThreads } from "../../src/images/card-threads.js";
+import { planCard } from "../../src/images/plan-card.js";
+import { siteLayout } from "../../src/read/read-site.js";
+import { readTheme } from "../../src/site/read-theme.js";
+import { createTemplateRenderer } from "../../src/site/template-renderer.js";
 import { drawnCards } from "../../src/images/render-card.js";
 import { makeBlog } from "../support/make-blog.js";
 import { readOutput, repoRoot, runCli, snapshot, tempDir } from "../support/run-cli.js";
@@ -66,11 +76,6 @@ describe("social cards", () => {
   });
 
   it("writes the title with the theme's template, escaped, and the site's name for a title its fonts cannot write", async () => {
-    const { createTemplateRenderer } = await import("../../src/site/template-renderer.js");
-    const { readTheme } = await import("../../src/site/read-theme.js");
-    const { planCard } = await import("../../src/images/plan-card.js");
-    const { cardDesign } = await import("../../src/images/card-design.js");
-    const { defaultSiteConfig } = await import("../../src/config/site-config.js");
     const theme = await readTheme(undefined, path.join(repoRoot, "templates"));
     const design = cardDesign("", [], defaultSiteConfig);
     const templates = createTemplateRenderer(theme, defaultSiteConfig, new Date(0));
@@ -117,11 +122,6 @@ describe("social cards", () => {
   });
 
   it("draws cards while earlier ones are rasterised, and reports their files and problems in the cards' order", async () => {
-    const { cardFiles } = await import("../../src/images/card-files.js");
-    const { planCard } = await import("../../src/images/plan-card.js");
-    const { cardDesign } = await import("../../src/images/card-design.js");
-    const { defaultSiteConfig } = await import("../../src/config/site-config.js");
-    const { error } = await import("../../src/diagnostics.js");
     const design = cardDesign("order test", [], defaultSiteConfig);
     const cards = ["a", "b", "c", "d", "e"].map((slug) => planCard({ kind: "page", slug, title: `Page ${slug}`, published: null }, "Site", design));
     const box = (text: string) => `<div style="display: flex; width: 1200px; height: 630px; background: #fff; font-size: 40px">${text}</div>`;
@@ -142,11 +142,6 @@ describe("social cards", () => {
   });
 
   it("draws the same bytes in card threads as on the build's own thread, in the cards' order", async () => {
-    const { cardFiles } = await import("../../src/images/card-files.js");
-    const { planCard } = await import("../../src/images/plan-card.js");
-    const { cardDesign } = await import("../../src/images/card-design.js");
-    const { defaultSiteConfig } = await import("../../src/config/site-config.js");
-    const { error } = await import("../../src/diagnostics.js");
     const design = cardDesign("threads test", [], defaultSiteConfig);
     const titles = ["Привет, Ελλάδα", "A long title that wraps over more than one line of the card, and on", "Short", "Bad angle", "No markup"];
     const cards = titles.map((title, i) => planCard({ kind: "post", slug: `t${i}`, title, published: new Date(Date.UTC(2024, 0, 1 + i)) }, "Site", design));
@@ -165,11 +160,6 @@ describe("social cards", () => {
   });
 
   it("draws many missing cards in card threads, and none of them again from the cache", async () => {
-    const { cardFiles } = await import("../../src/images/card-files.js");
-    const { cardThreadCount, minCardsForThreads } = await import("../../src/images/card-threads.js");
-    const { planCard } = await import("../../src/images/plan-card.js");
-    const { cardDesign } = await import("../../src/images/card-design.js");
-    const { defaultSiteConfig } = await import("../../src/config/site-config.js");
     const design = cardDesign("many cards", [], defaultSiteConfig);
     const cards = Array.from({ length: minCardsForThreads }, (_, i) => planCard({ kind: "post", slug: `m${i}`, title: `Card number ${i}`, published: null }, "Site", design));
     const markup = (card: (typeof cards)[number]) => ({ html: `<div style="display: flex; width: 1200px; height: 630px; background: #fff; font-size: 48px; font-family: Inter">${card.data.title}</div>`, diagnostics: [] });
@@ -224,7 +214,6 @@ describe("social cards", () => {
   });
 
   it("names the installed satori and sharp among what draws a card, so that new ones name new cards", async () => {
-    const { cardRenderers } = await import("../../src/images/card-design.js");
     const version = (name: string) => (JSON.parse(readFileSync(path.join(repoRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
     expect(cardRenderers).toContain(`satori ${version("satori")}, sharp ${version("sharp")}`);
   });
@@ -240,8 +229,6 @@ describe("social cards", () => {
   });
 
   it("the dev server's quick answer to an edit names the same card as the whole build that follows", async () => {
-    const { createDevSite } = await import("../../src/dev/dev-site.js");
-    const { siteLayout } = await import("../../src/read/read-site.js");
     const root = cardSite();
     const site = await createDevSite(siteLayout(root), "http://127.0.0.1:4000/", new Date("2025-01-01T00:00:00Z"));
     const page = () => Buffer.from(site.files.get("posts/long/index.html") ?? []).toString();
