@@ -14,6 +14,14 @@ export interface TextCache {
    * page ledger's key for them: see page-ledger.ts), keeping the entry through the prune.
    */
   keyOf(kind: string, key: string): string;
+  /** The texts kept under `digest` (as keyOf gave it), or undefined; marks them used. */
+  stored(digest: string): readonly string[] | undefined;
+  /**
+   * Keeps `texts` under `key`, replacing what was there: for a slot whose texts state what
+   * they were made from, so that a build can start from whatever an earlier one left
+   * (the search index's last state: site/search/index-state.ts).
+   */
+  put(kind: string, key: string, texts: readonly string[]): void;
   /** Forgets entries that the last build did not ask for, so a long dev session does not grow. */
   prune(): void;
 }
@@ -37,6 +45,8 @@ export function createTextCache(store?: EntryStore): TextCache {
       kept.touch(digest);
       return digest;
     },
+    stored: (digest) => kept.get(digest),
+    put: (kind, key, texts) => kept.keep(digestOf(kind, key), texts),
     prune: () => kept.prune(),
   };
 }

@@ -1,10 +1,13 @@
 import type { TextCache } from "../../cache/text-cache.js";
 import type { SiteConfig } from "../../config/site-config.js";
 import type { OutputFile, RenderedPost } from "../../model.js";
-import { timed } from "../../timings/stage-timings.js";
+import { mapInSteps, runSteps, timedSteps, type Steps } from "../../timings/run-steps.js";
 import { themeDateText, toSearchDocument } from "./search-document.js";
-import { createSearchIndexWriter, searchFormat } from "./search-files.js";
+import { readState, stateTexts, type IndexState } from "./index-state.js";
+import { patchIndex, type PageEdit } from "./patch-index.js";
+import { createSearchIndexWriter, entryFiles, searchFormat, type ChunkName, type SearchIndex } from "./search-files.js";
 import { toSearchPage } from "./search-page.js";
+import type { SearchChunk, TermGroup } from "./term-groups.js";
 
 /** Where the index's files go: the page sink's ways with a file (see assemble-site.ts). */
 export interface SearchSink {
@@ -22,13 +25,16 @@ interface IndexedPage {
   readonly key?: string | undefined;
 }
 
+/** Where the last build's index is kept (index-state.ts): one slot, whatever the settings (its pages' keys hold them). */
+const stateSlot = "last";
+
 /**
  * Writes the search index of the posts and pages this build publishes (drafts and scheduled
  * posts only in a build that shows them) to `sink`, page by page; nothing when the config
  * says `search: false`. With a cache, each page's fragment and term counts are made once per
- * rendering and kept by its rendering digest, URL and header: a build reads the pages that
- * did not change from the cache, not their bodies; when none changed, the index is the live
- * output's files, taken as they are (or, without them, made from the cache).
+ * rendering and kept by its rendering digest, URL and header, and the index is the last
+ * build's, patched where pages changed: only the chunks of the words they changed are made
+ * again (patch-index.ts), and every file the live output holds as it is taken from there.
  */
 export function writeSiteSearch(
   posts: readonly RenderedPost[],
@@ -37,52 +43,145 @@ export function writeSiteSearch(
   sink: SearchSink,
   cache?: TextCache,
 ): void {
-  if (!config.search) return;
-  timed("search index", () => {
-    const all = [...posts, ...pages];
-    const dateText = themeDateText(config.timezone, config.language);
-    const make = (r: RenderedPost) => {
-      const page = toSearchPage(toSearchDocument(r, dateText));
-      return [page.path, page.terms, page.fragment];
-    };
-    if (cache === undefined) return void writeIndex(all.map((r) => ({ texts: () => make(r) })), sink);
-    const settings = [searchFormat, config.timezone, config.language];
-    const pageKeys = all.map((r) => JSON.stringify([settings, r.digest, r.post.url, r.post.meta]));
-    // keyOf keeps each page's entry through the cache's prune, read or not.
-    const keys = pageKeys.map((key) => cache.keyOf("search-page", key));
-    const indexed = all.map((r, i): IndexedPage => ({ texts: () => cache.texts("search-page", pageKeys[i] ?? "", () => make(r)), key: keys[i] }));
-    const indexKey = JSON.stringify(keys);
-    const indexDigest = cache.keyOf("search-index", indexKey);
-    let made = false;
-    const names = cache.texts("search-index", indexKey, () => ((made = true), writeIndex(indexed, sink, indexDigest)));
-    if (made) return;
-    const live = names.map((path, i) => sink.unchanged(path, keys[i] ?? `${indexDigest}#${i - all.length}`));
-    // All of it as the last build left it, or all of it made again (from the cache's pages).
-    if (live.length > all.length && live.every((file) => file !== undefined)) live.forEach((file) => sink.take(file as OutputFile));
-    else writeIndex(indexed, sink, indexDigest);
+  runSteps(siteSearchInSteps(posts, pages, config, sink, cache));
+}
+
+/** writeSiteSearch, with steps between pages (see run-steps.ts). */
+export function* siteSearchInSteps(
+  posts: readonly RenderedPost[],
+  pages: readonly RenderedPost[],
+  config: SiteConfig,
+  sink: SearchSink,
+  cache?: TextCache,
+): Steps<void> {
+  if (config.search) yield* timedSteps("search index", searchSteps([...posts, ...pages], config, sink, cache));
+}
+
+function* searchSteps(all: readonly RenderedPost[], config: SiteConfig, sink: SearchSink, cache?: TextCache): Steps<void> {
+  const dateText = themeDateText(config.timezone, config.language);
+  const make = (r: RenderedPost) => {
+    const page = toSearchPage(toSearchDocument(r, dateText));
+    return [page.path, page.terms, page.fragment];
+  };
+  if (cache === undefined) return void (yield* writeWholeIndex(all.map((r) => ({ texts: () => make(r) })), sink));
+  const settings = [searchFormat, config.timezone, config.language];
+  // keyOf keeps each page's entry through the cache's prune, read or not.
+  const indexed = yield* mapInSteps(all, (r): IndexedPage & { key: string } => {
+    const pageKey = JSON.stringify([settings, r.digest, r.post.url, r.post.meta]);
+    return { texts: () => cache.texts("search-page", pageKey, () => make(r)), key: cache.keyOf("search-page", pageKey) };
   });
+  const keys = indexed.map((page) => page.key);
+  const chunks = chunkCache(cache);
+  const last = readState(cache.stored(cache.keyOf("search-state", stateSlot)));
+  const patched = last && patchLast(last, indexed, keys, cache, chunks.text);
+  if (patched && (yield* writePatchedIndex(patched.index, patched.made, indexed, sink, chunks))) {
+    if (patched.made.length > 0 || patched.edited) cache.put("search-state", stateSlot, stateTexts({ pages: keys, index: patched.index }));
+    return;
+  }
+  const index = yield* writeWholeIndex(indexed, sink, chunks);
+  cache.put("search-state", stateSlot, stateTexts({ pages: keys, index }));
+}
+
+/** The chunks' texts in the cache, by their content-hashed paths. */
+interface ChunkCache {
+  text(path: string): string | undefined;
+  keep(chunk: SearchChunk): void;
+}
+
+function chunkCache(cache: TextCache): ChunkCache {
+  return {
+    text: (path) => cache.stored(cache.keyOf("search-chunk", path))?.[0],
+    keep: (chunk) => void cache.texts("search-chunk", chunk.path, () => [chunk.text]),
+  };
 }
 
 /**
- * Each page's fragment (taken from the live output when it is there as written), then the
- * chunks, the entry and the pointer. Returns every path: the fragments in the pages' order,
- * then the others in the order of their keys (`<indexDigest>#<n>`).
+ * The last build's index with the pages whose keys changed patched in; undefined when
+ * another order or number of pages, or many changed pages (a new post moves every doc after
+ * it), make the whole index the cheaper way, or when what a patch reads is no longer kept.
  */
-function writeIndex(pages: readonly IndexedPage[], sink: SearchSink, indexDigest?: string): string[] {
+function patchLast(last: IndexState, pages: readonly IndexedPage[], keys: readonly string[], cache: TextCache, chunkText: (path: string) => string | undefined) {
+  if (last.pages.length !== keys.length) return undefined;
+  const edits: PageEdit[] = [];
+  const limit = Math.max(8, keys.length / 20);
+  for (let doc = 0; doc < keys.length; doc++) {
+    if (last.pages[doc] === keys[doc]) continue;
+    const before = cache.stored(last.pages[doc] ?? "");
+    if (before === undefined || edits.length === limit) return undefined;
+    const [path = "", after = ""] = pages[doc]?.texts() ?? [];
+    edits.push({ doc, path, before: before[1] ?? "", after });
+  }
+  const patched = patchIndex(last.index, edits, chunkText);
+  return patched && { ...patched, edited: edits.length > 0 };
+}
+
+/**
+ * Writes `index`, whose chunks are `made` now or kept from before: every file as the live
+ * output has it when it does. False, having written nothing, when a chunk's text is neither
+ * in the live output nor in the cache.
+ */
+function* writePatchedIndex(index: SearchIndex, made: readonly SearchChunk[], pages: readonly IndexedPage[], sink: SearchSink, chunks: ChunkCache): Steps<boolean> {
+  const madeNow = new Map(made.map((chunk) => [chunk.path, chunk.text]));
+  const files: Array<OutputFile | SearchChunk> = [];
+  for (const { path } of index.groups.flatMap((g) => g.chunks)) {
+    const text = madeNow.get(path);
+    const live = text === undefined ? sink.unchanged(path, path) : undefined;
+    const file = live ?? (text === undefined ? chunks.text(path) : text);
+    if (file === undefined) return false;
+    files.push(typeof file === "string" ? { prefix: "", path, text: file } : file);
+  }
+  for (const [doc, path] of index.docs.entries()) {
+    writeFragment(path, pages[doc] as IndexedPage, sink);
+    yield;
+  }
+  for (const file of files) {
+    if ("text" in file) {
+      chunks.keep(file);
+      sink.keep(file.path, file.text, file.path);
+    } else sink.take(file);
+  }
+  writeEntry(index, sink);
+  return true;
+}
+
+/** Each page's fragment, then the chunks, the entry and the pointer: the index made from every page's counts. */
+function* writeWholeIndex(pages: readonly IndexedPage[], sink: SearchSink, chunks?: ChunkCache): Steps<SearchIndex> {
   const writer = createSearchIndexWriter();
-  const names: string[] = [];
   for (const page of pages) {
     const [path = "", terms = "", fragment = ""] = page.texts();
-    const live = page.key === undefined ? undefined : sink.unchanged(path, page.key);
-    if (live) sink.take(live);
-    else sink.keep(path, fragment, page.key);
+    writeFragment(path, page, sink, fragment);
     writer.add({ path, terms });
-    names.push(path);
+    yield;
   }
-  let n = 0;
-  for (const file of writer.files()) {
-    sink.keep(file.path, file.contents, indexDigest && `${indexDigest}#${n++}`);
-    names.push(file.path);
+  const groups: Array<TermGroup<ChunkName>> = [];
+  for (const group of writer.groups()) {
+    for (const chunk of group.chunks) {
+      chunks?.keep(chunk);
+      const live = chunks && sink.unchanged(chunk.path, chunk.path);
+      if (live) sink.take(live);
+      else sink.keep(chunk.path, chunk.text, chunks && chunk.path);
+    }
+    groups.push({ group: group.group, chunks: group.chunks.map(({ prefix, path }) => ({ prefix, path })) });
+    yield;
   }
-  return names;
+  const index = { docs: writer.docs, groups };
+  writeEntry(index, sink, chunks !== undefined);
+  return index;
+}
+
+/** A page's fragment: the live output's when it has it as written, else its text (read from the cache only then). */
+function writeFragment(path: string, page: IndexedPage, sink: SearchSink, fragment?: string): void {
+  const live = page.key === undefined ? undefined : sink.unchanged(path, page.key);
+  if (live) sink.take(live);
+  else sink.keep(path, fragment ?? page.texts()[2] ?? "", page.key);
+}
+
+/** The entry and the pointer, each kept under the entry's content-hashed path (which says all they hold). */
+function writeEntry(index: SearchIndex, sink: SearchSink, keyed = true): void {
+  const [entry, pointer] = entryFiles(index);
+  for (const file of [entry, pointer]) {
+    const live = keyed ? sink.unchanged(file.path, entry.path) : undefined;
+    if (live) sink.take(live);
+    else sink.keep(file.path, file.contents, keyed ? entry.path : undefined);
+  }
 }

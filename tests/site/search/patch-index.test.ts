@@ -1,0 +1,106 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createTextCache } from "../../../src/cache/text-cache.js";
+import { defaultSiteConfig } from "../../../src/config/site-config.js";
+import type { OutputFile, RenderedPost } from "../../../src/model.js";
+import { writeSiteSearch, type SearchSink } from "../../../src/site/search/site-search.js";
+import { withDocPostings } from "../../../src/site/search/term-groups.js";
+import { propertyRuns } from "../../support/property-runs.js";
+import { makeRenderedPost } from "../../support/make-rendered-post.js";
+
+const config = { ...defaultSiteConfig, search: true };
+
+/** Writes the index into a map; `live` holds the last build's files by key, as the page ledger offers them. */
+function build(posts: readonly RenderedPost[], cache?: ReturnType<typeof createTextCache>, live = new Map<string, { key: string; contents: string }>()) {
+  const files = new Map<string, string>();
+  const keyed = new Map<string, { key: string; contents: string }>();
+  const made: string[] = [];
+  const sink: SearchSink = {
+    unchanged: (path, key) => (live.get(path)?.key === key ? { path, contents: live.get(path)?.contents ?? "" } : undefined),
+    keep: (path, contents, key) => {
+      expect(files.has(path)).toBe(false);
+      files.set(path, contents);
+      made.push(path);
+      if (key !== undefined) keyed.set(path, { key, contents });
+    },
+    take: (file: OutputFile) => {
+      expect(files.has(file.path)).toBe(false);
+      files.set(file.path, String("contents" in file ? file.contents : ""));
+      keyed.set(file.path, live.get(file.path) ?? { key: "", contents: "" });
+    },
+  };
+  writeSiteSearch(posts, [], config, sink, cache);
+  cache?.prune();
+  return { files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))), made, live: keyed };
+}
+
+// A small vocabulary, so that edits share groups and chunks; "th…" words many enough to split their group.
+const vocabulary = ["kiwi", "kiln", "kayak", "lamp", "lantern", "2024", "20", "café", "ferry", "fern", "the", "then", "ki", "x1",
+  ...Array.from({ length: 40 }, (_, i) => `th${"abcdefghij"[i % 10]}${"klmno"[i % 5]}word${i}`)];
+const words = fc.array(fc.constantFrom(...vocabulary), { maxLength: 12 });
+const postOf = (slug: string, body: readonly string[], heading: readonly string[]) =>
+  makeRenderedPost({ slug, title: `On ${slug}`, html: `<p>${body.join(" ")}</p><h2 id="more">${heading.join(" ")}</h2><p>${body.slice(0, 3).join(" ")}</p>` });
+
+describe("the search index patched after an edit", () => {
+  it("is byte for byte the index made whole from the same pages, through any run of edits", () => {
+    const site = fc.array(fc.tuple(words, words), { minLength: 1, maxLength: 6 });
+    const edit = fc.tuple(fc.nat(), words, words);
+    fc.assert(
+      fc.property(site, fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
+        const cache = createTextCache();
+        const pages = start.map(([body, heading]) => ({ body, heading }));
+        let out = build(pages.map((p, i) => postOf(`p${i}`, p.body, p.heading)), cache);
+        for (const [at, body, heading] of edits) {
+          pages[at % pages.length] = { body, heading };
+          const posts = pages.map((p, i) => postOf(`p${i}`, p.body, p.heading));
+          out = build(posts, cache, out.live);
+          expect(out.files).toEqual(build(posts).files);
+        }
+      }),
+      { ...propertyRuns, numRuns: 300 },
+    );
+  });
+
+  it("makes only the chunks of the words an edit changed, and reads only the edited page's counts", () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `kiw${i}`).join(" ");
+    const posts = [postOf("a", [many, "lamp"], ["ferry"]), postOf("b", ["kayak", "lamp"], ["fern"])];
+    const cache = createTextCache();
+    const first = build(posts, cache);
+    const edited = [posts[0] as RenderedPost, postOf("b", ["kayak", "lamp", "lantern"], ["fern"])];
+    const second = build(edited, cache, first.live);
+    expect(second.files).toEqual(build(edited).files);
+    const chunksMade = second.made.filter((p) => p.includes("/terms."));
+    // "lantern" joins the "la" chunk; the 3,000 "kiw…" words' chunk is taken as the live output has it.
+    expect(chunksMade).toHaveLength(1);
+    expect(second.files[chunksMade[0] ?? ""]).toContain('"lantern"');
+    expect(second.made.filter((p) => p.includes("/doc."))).toHaveLength(1);
+    // A word of the split group: its chunks are made again, split as a whole build splits them.
+    const third = [posts[0] as RenderedPost, postOf("b", ["kayak", "kiwi", "ki", "kiw7"], ["fern"])];
+    const after = build(third, cache, second.live);
+    expect(after.files).toEqual(build(third).files);
+    expect(after.made.filter((p) => p.includes("/terms.")).length).toBeGreaterThan(1);
+  });
+
+  it("is made whole when the cache no longer holds a chunk the patch must read", () => {
+    const posts = [postOf("a", ["lamp"], []), postOf("b", ["kayak"], [])];
+    const cache = createTextCache();
+    build(posts, cache);
+    const empty = createTextCache();
+    // A cache that kept the state and the pages, but not the chunks: as after a damaged entry.
+    const partial = { ...cache, stored: (digest: string) => (cache.stored(digest)?.[0]?.startsWith("{") ? undefined : cache.stored(digest)) };
+    const edited = [postOf("a", ["lamp", "lantern"], []), posts[1] as RenderedPost];
+    expect(build(edited, partial).files).toEqual(build(edited, empty).files);
+  });
+});
+
+describe("a term's postings with one doc's replaced", () => {
+  it("keep docs ascending, as distances, with the doc's own in the place of its old ones", () => {
+    // docs 1, 3 (two sections), 4
+    const postings = [1, 0, 1, 2, 0, 1, 0, 1, 2, 1, 0, 1];
+    expect(withDocPostings(postings, 3, [2, 7])).toEqual([1, 0, 1, 2, 2, 7, 1, 0, 1]);
+    expect(withDocPostings(postings, 3, [])).toEqual([1, 0, 1, 3, 0, 1]);
+    expect(withDocPostings(postings, 0, [0, 5])).toEqual([0, 0, 5, 1, 0, 1, 2, 0, 1, 0, 1, 2, 1, 0, 1]);
+    expect(withDocPostings(postings, 9, [0, 5])).toEqual([...postings, 5, 0, 5]);
+    expect(withDocPostings([], 2, [0, 1])).toEqual([2, 0, 1]);
+  });
+});
