@@ -16,7 +16,8 @@ import { memoizeByIdentity } from "./memo/identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { PublishedUrl } from "./generations/collect-redirects.js";
 import type { SiteSources } from "./read/read-site.js";
-import { assembleSite, type PageKeeper, type UnchangedPage } from "./site/assemble-site.js";
+import { assembleSiteInSteps, type PageKeeper, type UnchangedPage } from "./site/assemble-site.js";
+import { mapInSteps, stepRunner, type Turns } from "./timings/run-steps.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
 import { prepareRenders } from "./workers/prepare-renders.js";
 import { timed, timedAsync } from "./timings/stage-timings.js";
@@ -65,6 +66,11 @@ export interface BuildSiteOptions {
   readonly allRendered?: (() => void) | undefined;
   /** The cache folder, whose `images/` keeps encoded image variants; without it, this process keeps them. */
   readonly imageCacheDir?: string | undefined;
+  /**
+   * In a long-lived process (the dev server): the posts are looked up and the site assembled
+   * in these turns, with the event loop running between them. Without them, at once.
+   */
+  readonly turns?: Turns | undefined;
 }
 
 /**
@@ -77,15 +83,16 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, stage, unchangedPage, park, allRendered, imageCacheDir }: BuildSiteOptions = {},
+  { cache, plugins, threads, stage, unchangedPage, park, allRendered, imageCacheDir, turns }: BuildSiteOptions = {},
 ): Promise<BuildResult> {
+  const inTurns = stepRunner(turns);
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options, cache));
   const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options, cache));
   const links = timed("link index", () => buildLinkIndex(posts.published));
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath), pages: pagePathsOf(pages.published, config.basePath) };
-  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache: cache?.posts, threads, park });
-  const renderedPosts = timed("render posts", () => posts.published.map(render));
-  const renderedPages = timed("render posts", () => pages.published.map(render));
+  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache: cache?.posts, threads, park, inTurns });
+  const renderedPosts = await inTurns("render posts", mapInSteps(posts.published, render));
+  const renderedPages = await inTurns("render posts", mapInSteps(pages.published, render));
   const rendered = [...renderedPosts, ...renderedPages];
   allRendered?.();
   const templates = createTemplateRenderer(sources.theme, config, options.now);
@@ -93,7 +100,7 @@ export async function buildSite(
   // Started before the site is assembled: card threads draw while this thread assembles.
   const drawingCards = socialCards(rendered, config, cardDesign, templates, imageCacheDir, threads === 0 ? 0 : undefined);
   drawingCards.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-  const site = timed("assemble site", () => assembleSite({
+  const assembly = assembleSiteInSteps({
     cardDesign,
     posts: renderedPosts,
     pages: renderedPages,
@@ -105,7 +112,8 @@ export async function buildSite(
     unchangedPage,
     now: options.now,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
-  }));
+  });
+  const site = await inTurns("assemble site", assembly);
   const usedAssets = new Set(rendered.flatMap((post) => post.assets));
   const variants = await timedAsync("image variants", () => imageVariantFiles(sources.assets, usedAssets, config.images, imageCacheDir));
   const cards = await timedAsync("social cards", () => drawingCards);

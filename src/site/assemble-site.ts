@@ -6,7 +6,7 @@ import { collectBacklinks } from "./backlinks.js";
 import { siteFeedSpec } from "./feeds/feed-spec.js";
 import type { HeadContext } from "./head-metadata.js";
 import { paginate } from "./paginate.js";
-import { toPostData, toPostDataAt, toPostsData, type PostData } from "./post-data.js";
+import { postsDataInSteps, toPostData, toPostDataAt, type PostData } from "./post-data.js";
 import type { Theme } from "./read-theme.js";
 import { checkPageSlugs } from "./reserved-slugs.js";
 import { checkPostUrls } from "./post-url-clashes.js";
@@ -18,8 +18,9 @@ import { buildTagIndex } from "./tag-index.js";
 import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
 import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData, toSearchPageData } from "./template-data.js";
-import { writeSiteSearch, type SearchSink } from "./search/site-search.js";
+import { siteSearchInSteps, type SearchSink } from "./search/site-search.js";
 import { timed } from "../timings/stage-timings.js";
+import { runSteps, timedSteps } from "../timings/run-steps.js";
 import type { TextCache } from "../cache/text-cache.js";
 
 /** The theme's search script: not published when the config turns search off. */
@@ -80,29 +81,48 @@ export interface AssembledSite {
  * is known (they need absolute URLs) — feeds, sitemap.xml and robots.txt.
  */
 export function assembleSite(input: AssembleInput): AssembledSite {
+  return runSteps(assembleSiteInSteps(input));
+}
+
+/**
+ * assembleSite, pausing after each page and each generated file: a long-lived process (the
+ * dev server) gives the event loop a turn between steps (run-steps.ts), so that a request or
+ * the quick answer to the next edit does not wait for a whole site's assembly.
+ */
+export function* assembleSiteInSteps(input: AssembleInput): Generator<void, AssembledSite, void> {
   const { config, now } = input;
   const sink = createPageSink(input.renderer, input.keepPage ?? holdAsText, { texts: input.texts, unchangedPage: input.unchangedPage });
   const { posts, pages, tags, context } = layOutSite(input, sink);
+  yield;
   const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages]) };
-  const postsData = timed("post data", () => toPostsData(posts, dataContext));
+  yield;
+  const postsData = yield* timedSteps("post data", postsDataInSteps(posts, dataContext));
   const dataOf = new Map(posts.map((p, i) => [p, postsData[i] as PostData]));
+  yield;
   for (const page of paginate(postsData, config.postsPerPage, config.basePath)) {
     sink.render("index", page.outputPath, toIndexPageData(page, context));
+    yield;
   }
-  for (const post of postsData) renderPostPage(post, context, sink);
+  for (const post of postsData) {
+    renderPostPage(post, context, sink);
+    yield;
+  }
   for (const page of pages) {
     const data = toPostData(page, dataContext);
     sink.render("page", outputPathOf(data.url, config), toPostPageData(data, context));
+    yield;
   }
-  renderTagPages(tags, dataOf, { ...context, now }, sink);
+  yield* renderTagPages(tags, dataOf, { ...context, now }, sink);
   sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData.map(toArchiveEntry), config.timezone), context));
   sink.render("404", "404.html", toNotFoundPageData(context));
+  yield;
   if (config.search) {
     sink.render("search", "search/index.html", toSearchPageData(context));
-    writeSiteSearch(posts, pages, config, sink.search, input.texts);
+    yield* siteSearchInSteps(posts, pages, config, sink.search, input.texts);
   }
   if (config.url !== undefined) {
     sink.addTexts(feedTexts(posts, config, now, siteFeedSpec(config)));
+    yield;
     const sitemap = timed("sitemap", () => sitemapTexts(sitemapPages(posts, pages, tags, config), config));
     if (sitemap) timed("sitemap", () => sink.addTexts(sitemap));
     sink.add(robotsFiles(config, input.publicPaths));

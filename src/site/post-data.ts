@@ -10,6 +10,7 @@ import { resolveImageUrl } from "./image-url.js";
 import { precomputedDigest } from "../cache/page-cache.js";
 import { buildTableOfContents, type TableOfContents } from "./table-of-contents.js";
 import { tagSlug } from "./tag-index.js";
+import { mapInSteps, runSteps, type Steps } from "../timings/run-steps.js";
 
 /** A post linked from another: previous/next, "Referenced by". */
 export interface PostLinkData {
@@ -93,8 +94,13 @@ const wordsPerMinute = 220;
  * data object back, so nothing derived from it is computed again.
  */
 export function toPostsData(posts: readonly RenderedPost[], context: PostDataContext): PostData[] {
+  return runSteps(postsDataInSteps(posts, context));
+}
+
+/** toPostsData, a step after each post (see run-steps.ts). */
+export function postsDataInSteps(posts: readonly RenderedPost[], context: PostDataContext): Steps<PostData[]> {
   const shared = JSON.stringify([context.config, context.now]);
-  return posts.map((_, i) => postDataAt(posts, i, context, shared));
+  return mapInSteps(posts.map((_, i) => i), (i) => postDataAt(posts, i, context, shared));
 }
 
 /** `toPostsData(posts, context)[i]` alone: the dev server's quick answer needs one post's page. */

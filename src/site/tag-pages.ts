@@ -19,26 +19,28 @@ export interface PageSink {
 
 /**
  * `tags/index.html` (every tag with its count), each tag's posts paginated like the index
- * (`tags/<slug>/`, `tags/<slug>/page/2/`) and, with a site URL, each tag's three feeds.
+ * (`tags/<slug>/`, `tags/<slug>/page/2/`) and, with a site URL, each tag's three feeds;
+ * a step (see assembleSiteInSteps) after each page and each tag's feeds.
  */
-export function renderTagPages(
+export function* renderTagPages(
   tags: readonly Tag[],
   dataOf: ReadonlyMap<RenderedPost, PostData>,
   context: HeadContext & { readonly now: Date },
   sink: PageSink,
-): void {
+): Generator<void, void, void> {
   if (tags.length === 0) return;
   const { config } = context;
   const tagsData = tags.map((tag) => toTagData(tag.name, tag.slug, tag.posts.length, context));
   sink.render("tags", "tags/index.html", toTagsPageData(tagsData, context));
-  tags.forEach((tag, i) => {
+  for (const [i, tag] of tags.entries()) {
     const tagData = tagsData[i];
-    if (tagData === undefined) return;
+    if (tagData === undefined) continue;
     const posts = tag.posts.flatMap((p) => dataOf.get(p) ?? []);
     for (const page of paginate(posts, config.postsPerPage, config.basePath, `tags/${tag.slug}/`)) {
       sink.render("tag", page.outputPath, toTagPageData(tagData, page, context));
+      yield;
     }
-    if (config.url === undefined) return;
+    if (config.url === undefined) continue;
     const spec: FeedSpec = {
       title: `${config.title}: ${tag.name}`,
       description: `Posts tagged “${tag.name}” on ${config.title}`,
@@ -46,5 +48,6 @@ export function renderTagPages(
       folder: `tags/${tag.slug}/`,
     };
     sink.addTexts(feedTexts(tag.posts, config, context.now, spec));
-  });
+    yield;
+  }
 }

@@ -3,7 +3,7 @@ import type { RenderContext } from "../markdown/render-context.js";
 import type { Post, RenderedPost } from "../model.js";
 import { parkHtml } from "../output/parked-html.js";
 import type { RenderCache } from "../cache/render-cache.js";
-import { timed } from "../timings/stage-timings.js";
+import { mapInSteps, stepRunner, type StepRunner } from "../timings/run-steps.js";
 
 /**
  * The render step, ready to run synchronously: cached renderings are looked up first, so
@@ -15,23 +15,23 @@ export async function prepareRenders(
   all: readonly Post[],
   context: RenderContext,
   lazy: LazyRenderer,
-  { cache, threads, park }: {
+  { cache, threads, park, inTurns = stepRunner(undefined) }: {
     /** Renderings kept from earlier builds (the BuildCache's posts); undefined: render every post. */
     cache: RenderCache | undefined;
     threads: number | undefined;
     /** Where renderings' HTML waits for its pages (see parked-html.ts); undefined: in memory. */
     park?: ((text: string) => () => string) | undefined;
+    /** How the lookups run: at once, or in turns with the event loop (the dev server). */
+    inTurns?: StepRunner | undefined;
   },
 ): Promise<(post: Post) => RenderedPost> {
   // A build to disk parks every rendering's HTML until its pages are made, cached ones too.
   const parked = (rendered: RenderedPost) => (park ? parkHtml(rendered, park) : rendered);
   const hits = new Map<Post, RenderedPost>();
-  timed("cache lookups", () => {
-    for (const post of cache ? all : []) {
-      const hit = cache?.lookup(post, context, lazy.renderer);
-      if (hit) hits.set(post, parked(hit));
-    }
-  });
+  await inTurns("cache lookups", mapInSteps(cache ? all : [], (post) => {
+    const hit = cache?.lookup(post, context, lazy.renderer);
+    if (hit) hits.set(post, parked(hit));
+  }));
   if (all.every((post) => hits.has(post))) return (post) => hits.get(post) ?? notGiven();
   const { renderMisses } = await import("./render-misses.js");
   return renderMisses({ all, hits, context, lazy, cache, threads, parked });
