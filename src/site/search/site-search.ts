@@ -25,8 +25,6 @@ interface IndexedPage {
   readonly key?: string | undefined;
 }
 
-/** Where the last build's index is kept (index-state.ts): one slot, whatever the settings (its pages' keys hold them). */
-const stateSlot = "last";
 
 /**
  * Writes the search index of the posts and pages this build publishes (drafts and scheduled
@@ -71,15 +69,18 @@ function* searchSteps(all: readonly RenderedPost[], config: SiteConfig, sink: Se
     return { texts: () => cache.texts("search-page", pageKey, () => make(r)), key: cache.keyOf("search-page", pageKey) };
   });
   const keys = indexed.map((page) => page.key);
-  const chunks = chunkCache(cache);
-  const last = readState(cache.stored(cache.keyOf("search-state", stateSlot)));
+  // The last build's index is kept in one slot per settings (index-state.ts), its chunks by their paths:
+  // a build of other settings makes its own, and the prune drops the others'.
+  const slot = JSON.stringify(settings);
+  const chunks = chunkCache(cache, slot);
+  const last = readState(cache.stored(cache.keyOf("search-state", slot)));
   const patched = last && patchLast(last, indexed, keys, cache, chunks.text);
   if (patched && (yield* writePatchedIndex(patched.index, patched.made, indexed, sink, chunks))) {
-    if (patched.made.length > 0 || patched.edited) cache.put("search-state", stateSlot, stateTexts({ pages: keys, index: patched.index }));
+    if (patched.made.length > 0 || patched.edited) cache.put("search-state", slot, stateTexts({ pages: keys, index: patched.index }));
     return;
   }
   const index = yield* writeWholeIndex(indexed, sink, chunks);
-  cache.put("search-state", stateSlot, stateTexts({ pages: keys, index }));
+  cache.put("search-state", slot, stateTexts({ pages: keys, index }));
 }
 
 /** The chunks' texts in the cache, by their content-hashed paths. */
@@ -88,10 +89,11 @@ interface ChunkCache {
   keep(chunk: SearchChunk): void;
 }
 
-function chunkCache(cache: TextCache): ChunkCache {
+function chunkCache(cache: TextCache, slot: string): ChunkCache {
+  const key = (path: string) => `${slot}\n${path}`;
   return {
-    text: (path) => cache.stored(cache.keyOf("search-chunk", path))?.[0],
-    keep: (chunk) => void cache.texts("search-chunk", chunk.path, () => [chunk.text]),
+    text: (path) => cache.stored(cache.keyOf("search-chunk", key(path)))?.[0],
+    keep: (chunk) => void cache.texts("search-chunk", key(chunk.path), () => [chunk.text]),
   };
 }
 
