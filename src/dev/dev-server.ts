@@ -123,7 +123,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     scheduler.add(change);
     // The edited post's page need not wait for the debounce: its quick answer is the same whatever follows.
     if (change.kind === "post" && change.event === "change") answerAtOnce(change);
-  });
+    else site?.releaseBuild();
+  }, { onWrite: () => site?.holdBuild() });
   await watcher.ready;
   return {
     url: new URL(site.basePath, origin).href,

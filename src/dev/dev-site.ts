@@ -9,11 +9,12 @@ import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnosti
 import { createMemoryWriter } from "../output/memory-writer.js";
 import { readSite, type SiteLayout, type SiteSources } from "../read/read-site.js";
 import type { SiteChange } from "./classify-change.js";
+import { createBuildHold, createTurns } from "./build-turns.js";
 import { builtSiteOf, type BuiltSite } from "./built-site.js";
 import { createEditedPageRenderer, type EditedPage } from "./edited-page.js";
 import { changedPaths, urlOfOutputPath } from "./output-diff.js";
 import { createServedFiles } from "./served-files.js";
-import { readEditedPost, sourceKey, updateSources } from "./update-sources.js";
+import { readEditedPost, readEditedPostNow, sourceKey, updateSources } from "./update-sources.js";
 
 /** What one (re)build did, as the terminal and the browser are told. */
 export interface BuildOutcome {
@@ -49,6 +50,14 @@ export interface DevSite {
    */
   answerEdit(change: SiteChange): Promise<QuickAnswer | undefined>;
   /**
+   * Pauses a whole build that is running (between two of its turns) until the next quick
+   * answer is given, or for a short while: told at the first sign of a write to the site, so
+   * that the watcher's work on it and the answer do not wait for the build's turns.
+   */
+  holdBuild(): void;
+  /** Ends a hold at once: the write turned out to be no edit of a post (a quick answer ends its own). */
+  releaseBuild(): void;
+  /**
    * Rebuilds after `changes`; its outcome lists every output that changed since the last
    * whole build, quick answers included. With `early`, a single post edit is answered
    * quickly first, and the whole build waits for what `early` returns.
@@ -68,13 +77,12 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
   let last: BuildOutcome;
   let built: BuiltSite | undefined;
   const served = createServedFiles(writer.files);
-  // Builds and quick answers take turns: each reads and replaces `sources`.
-  let turn: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = turn.then(work);
-    turn = result.catch(() => undefined);
-    return result;
-  };
+  // Whole builds take turns, and so do quick answers; a quick answer does not wait for a
+  // whole build (which gives the event loop a turn every few ms): the page of an edit is
+  // served while the lists of the edit before are still being assembled.
+  const builds = createTurns();
+  const answers = createTurns();
+  const hold = createBuildHold();
 
   const options = { drafts: true, future: true, strict: false, now };
   const renderEditedPage = createEditedPageRenderer(cache, options);
@@ -85,19 +93,22 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
     let diagnostics: Diagnostic[];
     let config: SiteConfig | undefined;
     let postCount = 0;
+    const answersBefore = served.answers();
+    // This build's sources: a quick answer given meanwhile reads its post into `sources` again.
+    let read = sources;
     try {
-      if (changes.length > 0) sources = await updateSources(sources, layout, changes);
+      if (changes.length > 0) sources = read = await updateSources(sources, layout, changes);
       // Saves that changed no source since the last good build (a touch, a save undone) need no build.
-      if (sources === built?.sources && last.ok) return { ...last, changedUrls: [], editedUrl: undefined, milliseconds: performance.now() - started };
-      const resolved = resolveDevConfig(sources.configSource, origin);
+      if (read === built?.sources && last.ok) return { ...last, changedUrls: [], editedUrl: undefined, milliseconds: performance.now() - started };
+      const resolved = resolveDevConfig(read.configSource, origin);
       config = resolved.config;
-      const result = await buildSite(sources, config, options, { cache, plugins: resolved.plugins });
+      const result = await buildSite(read, config, options, { cache, plugins: resolved.plugins, turns: hold.turns });
       diagnostics = sortDiagnostics([...resolved.diagnostics, ...result.diagnostics]);
       postCount = result.postCount;
       if (!hasErrors(diagnostics)) {
         await writer.write(result.files);
-        served.reset(writer.files);
-        built = builtSiteOf(built, { sources, config, plugins: resolved.plugins }, result.rendered);
+        served.reset(writer.files, answersBefore);
+        built = builtSiteOf(built, { sources: read, config, plugins: resolved.plugins }, result.rendered);
       }
     } catch (e) {
       // Nothing the user types may stop the server: an unexpected failure is shown like any error.
@@ -109,7 +120,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
       ok,
       diagnostics,
       changedUrls: ok ? changedPaths(before, writer.files).map((p) => urlOfOutputPath(p, basePath)) : [],
-      editedUrl: ok && config ? editedPostUrl(sources, layout, changes, config) : undefined,
+      editedUrl: ok && config ? editedPostUrl(read, layout, changes, config) : undefined,
       postCount,
       milliseconds: performance.now() - started,
     };
@@ -117,15 +128,18 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
 
   const answerEdit = (change: SiteChange): Promise<QuickAnswer | undefined> => {
     if (change.kind !== "post" || change.event !== "change") return Promise.resolve(undefined);
-    return inTurn(async () => {
+    return answers.next(async () => {
       const key = sourceKey(layout, change.file);
-      if (!last.ok || built === undefined || key === undefined) return undefined;
       const started = performance.now();
       try {
-        const read = await readEditedPost(sources, layout, change);
+        if (!last.ok || built === undefined || key === undefined) return undefined;
+        const base = sources;
+        let read = await readEditedPost(base, layout, change);
+        // A whole build may have read other changes meanwhile: the post goes into its sources.
+        if (read !== undefined && sources !== base) read = readEditedPostNow(sources, layout, change);
         if (read === undefined) return undefined;
         sources = read;
-        const page = await renderEditedPage(built, sources, key);
+        const page = await renderEditedPage(built, read, key);
         const previous = built.renders.get(key)?.post;
         if (page === undefined || previous === undefined) return undefined;
         // A new URL whose output path is taken (a file in public/, say) is a collision the whole build reports.
@@ -143,6 +157,9 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
         };
       } catch {
         return undefined; // the whole build that follows reports whatever went wrong
+      } finally {
+        // A whole build held for this answer goes on once the answer is out (its callbacks run first).
+        setImmediate(hold.release);
       }
     });
   };
@@ -162,11 +179,13 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
       return last;
     },
     answerEdit,
+    holdBuild: () => hold.hold(),
+    releaseBuild: () => hold.release(),
     async rebuild(changes, early) {
       const [change, ...others] = changes;
       const quick = early && change && others.every((c) => c.file === change.file) ? await answerEdit(change) : undefined;
       if (quick) await early?.(quick);
-      last = await inTurn(() => build(changes));
+      last = await builds.next(() => build(changes));
       return last;
     },
   };

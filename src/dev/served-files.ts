@@ -7,17 +7,31 @@ import { sameBytes } from "../output/diff-outputs.js";
  */
 export interface ServedFiles {
   readonly files: ReadonlyMap<string, Uint8Array>;
-  /** Puts `bytes` at `outputPath`; false (and nothing done) when it holds those bytes already. */
+  /** Puts a quick answer's `bytes` at `outputPath`; false (and nothing done) when it holds those bytes already. */
   patch(outputPath: string, bytes: Uint8Array): boolean;
-  /** Serves `files` (a whole build's) from now on. */
-  reset(files: ReadonlyMap<string, Uint8Array>): void;
+  /** How many quick answers were given: a whole build notes it when it reads its sources. */
+  answers(): number;
+  /**
+   * Serves `files`, a whole build's that read its sources after `answers` quick answers,
+   * with the pages of the answers given since over them: the build did not see those edits.
+   */
+  reset(files: ReadonlyMap<string, Uint8Array>, answers?: number): void;
 }
 
-/** ServedFiles over `files`. */
+/**
+ * ServedFiles over `files`. The quick answers' pages lie over the build's map rather than in
+ * a copy of it: copying the 13,000 files of the 4,000-post bench site took 4–11 ms of each
+ * quick answer that followed a whole build.
+ */
 export function createServedFiles(files: ReadonlyMap<string, Uint8Array>): ServedFiles {
+  let built = files;
   let served = files;
-  // A copy made on the first patch after a whole build, then changed in place.
-  let patched: Map<string, Uint8Array> | undefined;
+  let count = 0;
+  // Output path → the latest quick answer's page there, and that answer's number.
+  let answered = new Map<string, { bytes: Uint8Array; answer: number }>();
+  const overlay = () => {
+    served = answered.size === 0 ? built : overlaid(built, new Map([...answered].map(([path, page]) => [path, page.bytes])));
+  };
   return {
     get files() {
       return served;
@@ -25,16 +39,34 @@ export function createServedFiles(files: ReadonlyMap<string, Uint8Array>): Serve
     patch(outputPath, bytes) {
       const old = served.get(outputPath);
       if (old !== undefined && sameBytes(old, bytes)) return false;
-      patched ??= new Map(served);
-      patched.set(outputPath, bytes);
-      // A whole build's files are in path order; a page at a new path goes to its place.
-      if (old === undefined) patched = new Map([...patched].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      served = patched;
+      answered.set(outputPath, { bytes, answer: ++count });
+      overlay();
       return true;
     },
-    reset(next) {
-      served = next;
-      patched = undefined;
+    answers: () => count,
+    reset(next, answers = count) {
+      built = next;
+      answered = new Map([...answered].filter(([, page]) => page.answer > answers));
+      overlay();
     },
+  };
+}
+
+/** `base` with `over`'s entries in place of (or beside) its own, in path order as a whole build's are. */
+function overlaid(base: ReadonlyMap<string, Uint8Array>, over: ReadonlyMap<string, Uint8Array>): ReadonlyMap<string, Uint8Array> {
+  // Reads look in `over` first; walking the whole map (rare: tests, a full listing) merges the two once.
+  let merged: Map<string, Uint8Array> | undefined;
+  const all = () => (merged ??= new Map([...base, ...over].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  return {
+    get: (path) => over.get(path) ?? base.get(path),
+    has: (path) => over.has(path) || base.has(path),
+    get size() {
+      return all().size;
+    },
+    forEach: (each, self) => all().forEach((value, key) => each.call(self, value, key, all())),
+    entries: () => all().entries(),
+    keys: () => all().keys(),
+    values: () => all().values(),
+    [Symbol.iterator]: () => all()[Symbol.iterator](),
   };
 }

@@ -23,7 +23,15 @@ const events = new Set<string>(["add", "change", "unlink", "addDir", "unlinkDir"
  * that appear later (a first post, a new templates/) are picked up because the root is
  * watched too, with everything outside the site's parts ignored before it is entered.
  */
-export function watchSite(layout: SiteLayout, onChange: (change: SiteChange) => void, onError?: (e: Error) => void): SiteWatcher {
+export function watchSite(
+  layout: SiteLayout,
+  onChange: (change: SiteChange) => void,
+  { onError, onWrite }: {
+    onError?: ((e: Error) => void) | undefined;
+    /** Told at once when the system reports a write to a file the watcher does not ignore, before the watcher looks at it. */
+    onWrite?: (() => void) | undefined;
+  } = {},
+): SiteWatcher {
   const root = path.resolve(layout.root);
   const posts = path.resolve(layout.postsDir);
   const roots = relativeInside(root, posts) === undefined ? [root, posts] : [root];
@@ -46,6 +54,13 @@ export function watchSite(layout: SiteLayout, onChange: (change: SiteChange) => 
     if (event === "add" || event === "change") recheck.seen(file);
   });
   watcher.on("error", (e) => onError?.(e as Error));
+  // The system's own event: chokidar stats the file (and rescans its folder) before it reports the change.
+  watcher.on("raw", (_event, name: string | null, details) => {
+    const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    if (onWrite === undefined || typeof watched !== "string") return;
+    const file = name && path.basename(watched) !== name ? path.join(watched, name) : watched;
+    if (!isIgnoredPath(layout, file)) onWrite();
+  });
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   return {
     ready,

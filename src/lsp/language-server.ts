@@ -84,5 +84,5 @@ function followFolder(workspace: Workspace, reload: (changes: readonly SiteChang
       reload(changes);
     });
     batch.push(change);
-  }, onError);
+  }, { onError });
 }

@@ -211,4 +211,23 @@ describe("createServedFiles", () => {
     served.reset(next);
     expect(served.files).toBe(next);
   });
+
+  it("keeps over a whole build the quick answers given after that build read its sources", async () => {
+    const { createServedFiles } = await import("../../src/dev/served-files.js");
+    const text = (files: ReadonlyMap<string, Uint8Array>, path: string) => new TextDecoder().decode(files.get(path));
+    const served = createServedFiles(new Map([["a/index.html", bytes("a0")], ["b/index.html", bytes("b0")]]));
+    served.patch("a/index.html", bytes("a1"));
+    // A whole build reads its sources (edit 1 of a) …
+    const read = served.answers();
+    // … and while it assembles, edit 2 of a and edit 1 of b are answered.
+    served.patch("a/index.html", bytes("a2"));
+    served.patch("b/index.html", bytes("b1"));
+    served.reset(new Map([["a/index.html", bytes("a1")], ["b/index.html", bytes("b0")]]), read);
+    expect(text(served.files, "a/index.html")).toBe("a2");
+    expect(text(served.files, "b/index.html")).toBe("b1");
+    // The next build saw them all: its pages are served as they are.
+    const all = new Map([["a/index.html", bytes("a2")], ["b/index.html", bytes("b1")]]);
+    served.reset(all, served.answers());
+    expect(served.files).toBe(all);
+  });
 });
