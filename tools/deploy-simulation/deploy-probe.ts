@@ -1,10 +1,16 @@
 import { resolveReference, type SiteBase } from "../../src/check/resolve-reference.js";
 import { scanHtml } from "../../src/check/scan-html.js";
+import { searchFrom, wordOfPage } from "./search-query.js";
 
 /** Something a reader could have seen during a deploy. */
 export interface ProbeViolation {
-  /** `vanished`: a URL published before and after answered non-200; `flapped`: a new URL went away after it appeared; `broken-reference`: a served page referenced a URL that did not answer 200 right after. */
-  readonly kind: "vanished" | "flapped" | "broken-reference";
+  /**
+   * `vanished`: a URL published before and after answered non-200; `flapped`: a new URL went
+   * away after it appeared; `broken-reference`: a served page referenced a URL that did not
+   * answer 200 right after; `search`: a served page's search for a word of its heading, done
+   * as its script does it (search-query.ts), asked for a file that did not answer 200.
+   */
+  readonly kind: "vanished" | "flapped" | "broken-reference" | "search";
   readonly url: string;
   readonly status: number;
   /** For a broken reference: the page that holds it. */
@@ -28,7 +34,9 @@ export interface DeployProbe {
 
 /**
  * Starts the client: each pass requests every URL of `before ∪ after`; each page that
- * answers 200 has its local references (links, style sheets, images…) requested at once.
+ * answers 200 has its local references (links, style sheets, images…) requested at once,
+ * and searches as a reader would from it; so does, on every pass, each page of `before` as
+ * it was first served (a reader's open tab). Every file of those searches must answer 200.
  * A URL in both sets must always answer 200; a URL new in `after` may answer 404 until
  * it first answers 200, never after; a URL only in `before` may go (at the deletion step).
  */
@@ -63,6 +71,13 @@ export function startProbe(origin: string, base: SiteBase, maxPasses = 10_000): 
     else if (before.has(url) && after.has(url)) violations.push({ kind: "vanished", url, status });
     else if (appeared.has(url) && after.has(url)) violations.push({ kind: "flapped", url, status });
   };
+  // Pages of the generation before, as first served in this phase.
+  const held = new Map<string, string>();
+  const search = async (url: string, html: string) => {
+    const word = wordOfPage(html);
+    const searched = word === undefined ? undefined : await searchFrom(html, new URL(url, origin), word, (at) => get(at.pathname));
+    for (const [path, status] of searched?.fetched ?? []) if (status !== 200) violations.push({ kind: "search", url: path, status, page: url });
+  };
   const loop = (async () => {
     while (!stopping && passes < maxPasses) {
       // Yield every pass, so an empty phase (before setPhase) cannot spin the event loop.
@@ -74,7 +89,11 @@ export function startProbe(origin: string, base: SiteBase, maxPasses = 10_000): 
         judge(url, status);
         if (status !== 200 || !url.endsWith("/")) continue;
         for (const ref of localReferences(text, url, base)) judge(ref, (await get(ref)).status, url);
+        await search(url, text);
+        // A reader's tab keeps the page as it was before the deploy, and searches from it later.
+        if (phase.before.has(url) && !held.has(url)) held.set(url, text);
       }
+      for (const [url, html] of held) await search(url, html);
       completed++;
       wake(false);
     }
@@ -84,6 +103,7 @@ export function startProbe(origin: string, base: SiteBase, maxPasses = 10_000): 
     setPhase(next) {
       phase = next;
       appeared.clear();
+      held.clear();
     },
     nextPass() {
       if (stopping || passes >= maxPasses) return Promise.resolve();
