@@ -117,6 +117,7 @@ export async function buildSite(
   const usedAssets = new Set(rendered.flatMap((post) => post.assets));
   const variants = await timedAsync("image variants", () => imageVariantFiles(sources.assets, usedAssets, config.images, imageCacheDir));
   const cards = await timedAsync("social cards", () => drawingCards);
+  await turns?.between();
   const files = [...site.files, ...assetOutputFiles(sources.assets, usedAssets), ...mathOutputFiles(rendered), ...variants.files, ...cards.files];
   const diagnostics = [
     ...sources.diagnostics,

@@ -106,6 +106,8 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
       diagnostics = sortDiagnostics([...resolved.diagnostics, ...result.diagnostics]);
       postCount = result.postCount;
       if (!hasErrors(diagnostics)) {
+        // A turn for the event loop (and a held quick answer) between the build's last steps and the write.
+        await hold.turns.between();
         await writer.write(result.files);
         served.reset(writer.files, answersBefore);
         built = builtSiteOf(built, { sources: read, config, plugins: resolved.plugins }, result.rendered);

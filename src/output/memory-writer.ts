@@ -25,17 +25,22 @@ export function createMemoryWriter(): MemoryWriter {
       assertValidOutputPaths(files);
       // Read everything first: a failed read leaves the previous set in place, like the disk writer.
       const nextEncoded = new Map<string, { text: string; bytes: Uint8Array }>();
-      const entries = await Promise.all(
-        files.map(async (file) => {
-          if ("contents" in file && typeof file.contents === "string") {
-            const last = encoded.get(file.path);
-            const bytes = last?.text === file.contents ? last.bytes : new TextEncoder().encode(file.contents);
-            nextEncoded.set(file.path, { text: file.contents, bytes });
-            return [file.path, bytes] as const;
-          }
-          return [file.path, await bytesOf(file)] as const;
-        }),
-      );
+      // Texts are encoded at once, one pass with no promise each (a dev rebuild hands over
+      // 13,000 files at 4,000 posts); only files read from disk are waited for.
+      const entries: Array<readonly [string, Uint8Array]> = [];
+      const reads: Array<Promise<void>> = [];
+      for (const file of files) {
+        if ("contents" in file && typeof file.contents === "string") {
+          const last = encoded.get(file.path);
+          const bytes = last?.text === file.contents ? last.bytes : new TextEncoder().encode(file.contents);
+          nextEncoded.set(file.path, { text: file.contents, bytes });
+          entries.push([file.path, bytes]);
+        } else {
+          const at = entries.push([file.path, new Uint8Array()]) - 1;
+          reads.push(bytesOf(file).then((bytes) => void (entries[at] = [file.path, bytes])));
+        }
+      }
+      await Promise.all(reads);
       entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const next = new Map(entries);
       const report = compare(current, next);

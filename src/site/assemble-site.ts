@@ -2,7 +2,7 @@ import type { SiteConfig } from "../config/site-config.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile, RenderedPost } from "../model.js";
 import { groupByYear, toArchiveEntry } from "./archive.js";
-import { collectBacklinks } from "./backlinks.js";
+import { backlinksInSteps, collectBacklinks } from "./backlinks.js";
 import { siteFeedSpec } from "./feeds/feed-spec.js";
 import type { HeadContext } from "./head-metadata.js";
 import { paginate } from "./paginate.js";
@@ -10,7 +10,7 @@ import { postsDataInSteps, toPostData, toPostDataAt, type PostData } from "./pos
 import type { Theme } from "./read-theme.js";
 import { checkPageSlugs } from "./reserved-slugs.js";
 import { checkPostUrls } from "./post-url-clashes.js";
-import { feedTexts, robotsFiles, sitemapTexts, type KeptTexts, type SitemapPage } from "./site-files.js";
+import { feedTexts, robotsFiles, sitemapInSteps, type KeptTexts, type SitemapPage } from "./site-files.js";
 import { buildSiteNav, orderPages } from "./site-nav.js";
 import { toSiteData } from "./site-data.js";
 import type { CardDesign } from "../images/plan-card.js";
@@ -94,8 +94,7 @@ export function* assembleSiteInSteps(input: AssembleInput): Generator<void, Asse
   const sink = createPageSink(input.renderer, input.keepPage ?? holdAsText, { texts: input.texts, unchangedPage: input.unchangedPage });
   const { posts, pages, tags, context } = layOutSite(input, sink);
   yield;
-  const dataContext = { config, now, backlinks: collectBacklinks([...posts, ...pages]) };
-  yield;
+  const dataContext = { config, now, backlinks: yield* backlinksInSteps([...posts, ...pages]) };
   const postsData = yield* timedSteps("post data", postsDataInSteps(posts, dataContext));
   const dataOf = new Map(posts.map((p, i) => [p, postsData[i] as PostData]));
   yield;
@@ -123,7 +122,7 @@ export function* assembleSiteInSteps(input: AssembleInput): Generator<void, Asse
   if (config.url !== undefined) {
     sink.addTexts(feedTexts(posts, config, now, siteFeedSpec(config)));
     yield;
-    const sitemap = timed("sitemap", () => sitemapTexts(sitemapPages(posts, pages, tags, config), config));
+    const sitemap = yield* timedSteps("sitemap", sitemapInSteps(sitemapPages(posts, pages, tags, config), config));
     if (sitemap) timed("sitemap", () => sink.addTexts(sitemap));
     sink.add(robotsFiles(config, input.publicPaths));
   }

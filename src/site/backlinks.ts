@@ -1,4 +1,5 @@
 import type { RenderedPost } from "../model.js";
+import { runSteps, type Steps } from "../timings/run-steps.js";
 
 /** A post or page that links to another one. */
 export interface Backlink {
@@ -14,6 +15,11 @@ export interface Backlink {
  * gets the link.
  */
 export function collectBacklinks(all: readonly RenderedPost[], onlyTo?: string): Map<string, Backlink[]> {
+  return runSteps(backlinksInSteps(all, onlyTo));
+}
+
+/** collectBacklinks, a step after each post's links and each post's backlinks (see run-steps.ts). */
+export function* backlinksInSteps(all: readonly RenderedPost[], onlyTo?: string): Steps<Map<string, Backlink[]>> {
   // For one URL, only the slugs of what is published there can lead to it: no owner map of every slug.
   const wanted = onlyTo === undefined ? undefined : new Set(all.filter((r) => r.post.url === onlyTo).map((r) => r.post.meta.slug));
   const owners = new Map<string, RenderedPost>();
@@ -32,10 +38,12 @@ export function collectBacklinks(all: readonly RenderedPost[], onlyTo?: string):
       const set = referrers.get(target.post.url) ?? new Set();
       referrers.set(target.post.url, set.add(source));
     }
+    yield;
   }
   const backlinks = new Map<string, Backlink[]>();
   for (const [url, sources] of referrers) {
     backlinks.set(url, [...sources].sort(newestFirst).map((s) => ({ title: s.post.meta.title, url: s.post.url })));
+    yield;
   }
   return backlinks;
 }

@@ -12,6 +12,7 @@ import { renderRssFeed } from "./feeds/rss-feed.js";
 import { renderRobotsTxt } from "./robots-txt.js";
 import { renderSitemap, type SitemapEntry } from "./sitemap.js";
 import { timed } from "../timings/stage-timings.js";
+import { mapInSteps, type Steps } from "../timings/run-steps.js";
 import { feedFiles, robotsTxtPath, sitemapPath } from "../urls/generated-files.js";
 
 /**
@@ -54,11 +55,14 @@ export interface SitemapPage {
   readonly posts: readonly RenderedPost[];
 }
 
-/** `sitemap.xml` (none without a site URL). A large site's sitemap is the same after most builds, and XML is not cheap to write. */
-export function sitemapTexts(pages: readonly SitemapPage[], config: SiteConfig): KeptTexts | undefined {
+/**
+ * `sitemap.xml` (none without a site URL), a step after each page (see run-steps.ts). A large
+ * site's sitemap is the same after most builds, and XML is not cheap to write.
+ */
+export function* sitemapInSteps(pages: readonly SitemapPage[], config: SiteConfig): Steps<KeptTexts | undefined> {
   const siteUrl = config.url;
   if (siteUrl === undefined) return undefined;
-  const entries: SitemapEntry[] = pages.map((page) => ({ url: new URL(page.url, siteUrl).href, lastmod: latestChange(page.posts) }));
+  const entries = yield* mapInSteps(pages, (page): SitemapEntry => ({ url: new URL(page.url, siteUrl).href, lastmod: latestChange(page.posts) }));
   let key: string | undefined;
   return { kind: "sitemap", key: () => (key ??= JSON.stringify(entries)), paths: [sitemapPath], make: () => [renderSitemap(entries)] };
 }
