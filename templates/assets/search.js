@@ -92,8 +92,9 @@
     else sections[k + 1] += score;
   };
 
-  // Results in the order shown: the higher score first, then the earlier doc.
-  const ahead = (a, b) => a.score > b.score || (a.score === b.score && a.doc < b.doc);
+  // Results in the order shown: the higher score first, then the later doc (the index lists
+  // the pages, then the posts oldest first, so that a new post is added at its end).
+  const ahead = (a, b) => a.score > b.score || (a.score === b.score && a.doc > b.doc);
 
   /** How many documents hold every word, and the best SHOWN of them, each with its best section (the first of equals). */
   async function search(words) {

@@ -52,7 +52,10 @@ export function* siteSearchInSteps(
   sink: SearchSink,
   cache?: TextCache,
 ): Steps<void> {
-  if (config.search) yield* timedSteps("search index", searchSteps([...posts, ...pages], config, sink, cache));
+  // The pages, then the posts oldest first: a new post is the index's last document, so the
+  // index is patched (the others keep their numbers), not made again. The script shows the
+  // later of two equal results first: the newest post, as the lists do.
+  if (config.search) yield* timedSteps("search index", searchSteps([...posts, ...pages].reverse(), config, sink, cache));
 }
 
 function* searchSteps(all: readonly RenderedPost[], config: SiteConfig, sink: SearchSink, cache?: TextCache): Steps<void> {
@@ -98,17 +101,19 @@ function chunkCache(cache: TextCache, slot: string): ChunkCache {
 }
 
 /**
- * The last build's index with the pages whose keys changed patched in; undefined when
- * another order or number of pages, or many changed pages (a new post moves every doc after
- * it), make the whole index the cheaper way, or when what a patch reads is no longer kept.
+ * The last build's index with the pages whose keys changed patched in, and the pages added
+ * at its end; undefined when fewer pages (a removed one moves every doc after it), or many
+ * changed ones, make the whole index the cheaper way, or when what a patch reads is no
+ * longer kept.
  */
 function patchLast(last: IndexState, pages: readonly IndexedPage[], keys: readonly string[], cache: TextCache, chunkText: (path: string) => string | undefined) {
-  if (last.pages.length !== keys.length) return undefined;
+  if (keys.length < last.pages.length) return undefined;
   const edits: PageEdit[] = [];
   const limit = Math.max(8, keys.length / 20);
   for (let doc = 0; doc < keys.length; doc++) {
     if (last.pages[doc] === keys[doc]) continue;
-    const before = cache.stored(last.pages[doc] ?? "");
+    // A document past the last index's end is new: it had no terms.
+    const before = doc < last.pages.length ? cache.stored(last.pages[doc] ?? "") : ["", ""];
     if (before === undefined || edits.length === limit) return undefined;
     const [path = "", after = ""] = pages[doc]?.texts() ?? [];
     edits.push({ doc, path, before: before[1] ?? "", after });

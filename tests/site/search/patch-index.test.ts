@@ -44,21 +44,38 @@ const postOf = (slug: string, body: readonly string[], heading: readonly string[
 describe("the search index patched after an edit", () => {
   it("is byte for byte the index made whole from the same pages, through any run of edits", () => {
     const site = fc.array(fc.tuple(words, words), { minLength: 1, maxLength: 6 });
-    const edit = fc.tuple(fc.nat(), words, words);
+    // A post edited, a new post (the newest: first in the list, last in the index), or one removed.
+    const edit = fc.tuple(fc.constantFrom("edit", "edit", "new", "remove"), fc.nat(), words, words);
     fc.assert(
       fc.property(site, fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
         const cache = createTextCache();
-        const pages = start.map(([body, heading]) => ({ body, heading }));
-        let out = build(pages.map((p, i) => postOf(`p${i}`, p.body, p.heading)), cache);
-        for (const [at, body, heading] of edits) {
-          pages[at % pages.length] = { body, heading };
-          const posts = pages.map((p, i) => postOf(`p${i}`, p.body, p.heading));
+        let made = 0;
+        const pages = start.map(([body, heading]) => ({ slug: `p${made++}`, body, heading }));
+        let out = build(pages.map((p) => postOf(p.slug, p.body, p.heading)), cache);
+        for (const [kind, at, body, heading] of edits) {
+          if (kind === "new") pages.unshift({ slug: `p${made++}`, body, heading });
+          else if (kind === "remove" && pages.length > 1) pages.splice(at % pages.length, 1);
+          else pages[at % pages.length] = { ...(pages[at % pages.length] as { slug: string }), body, heading };
+          const posts = pages.map((p) => postOf(p.slug, p.body, p.heading));
           out = build(posts, cache, out.live);
           expect(out.files).toEqual(build(posts).files);
         }
       }),
       { ...propertyRuns, numRuns: 300 },
     );
+  });
+
+  it("adds a new post at the index's end: only the chunks of its words are made", () => {
+    const posts = [postOf("b", ["kayak", "lamp"], ["fern"]), postOf("a", ["kiwi", "lamp"], ["ferry"])];
+    const cache = createTextCache();
+    const first = build(posts, cache);
+    const added = [postOf("c", ["lantern"], []), ...posts];
+    const second = build(added, cache, first.live);
+    expect(second.files).toEqual(build(added).files);
+    // "lantern" and the title's "on" and "c": the "la", "on" chunks; "kiwi", "kayak", "fern…" stay as they were.
+    const chunksMade = second.made.filter((p) => p.includes("/terms.")).map((p) => second.files[p] ?? "");
+    expect(chunksMade.some((text) => text.includes('"lantern"'))).toBe(true);
+    expect(chunksMade.some((text) => text.includes('"kiwi"') || text.includes('"fern"'))).toBe(false);
   });
 
   it("makes only the chunks of the words an edit changed, and reads only the edited page's counts", () => {
