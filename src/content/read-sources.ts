@@ -34,7 +34,7 @@ interface Walk {
  * `unbuilt-markup` warning. Paths in SourceFile are from `root`, POSIX style. A missing
  * folder gives no posts; posts that are not UTF-8 text give `not-text`.
  */
-export async function readPostSources(root: string, postsDir: string): Promise<PostSources> {
+export function readPostSources(root: string, postsDir: string): PostSources {
   const rootDir = path.resolve(root);
   const postsAbs = path.resolve(rootDir, postsDir);
   const walk: Walk = {

@@ -28,10 +28,11 @@ export interface SiteSources {
 
 /** Reads the config text, posts, theme and local assets of a site. */
 export async function readSite(layout: SiteLayout): Promise<SiteSources> {
-  const [configSource, posts, pages, theme, publicAssets] = await Promise.all([
+  // The posts and pages folders are walked and read synchronously (one walker for every folder: files/list-files.ts).
+  const posts = readPostSources(layout.root, layout.postsDir);
+  const pages = readPostSources(layout.root, layout.pagesDir);
+  const [configSource, theme, publicAssets] = await Promise.all([
     readConfigSource(layout.root),
-    readPostSources(layout.root, layout.postsDir),
-    readPostSources(layout.root, layout.pagesDir),
     readTheme(layout.templatesDir, builtinTemplatesDir),
     readPublicAssets(layout.publicDir),
   ]);

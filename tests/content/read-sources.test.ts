@@ -28,7 +28,7 @@ describe("readPostSources", () => {
     await put("posts/2024/a.markdown", "\uFEFF!! title: A");
     await put("posts/2024/notes.txt", "!! title: N");
     await put("posts/2024/img/plot.png", new Uint8Array([137, 80, 78, 71, 0]));
-    const { sources, assetFiles, diagnostics } = await readPostSources(root, path.join(root, "posts"));
+    const { sources, assetFiles, diagnostics } = readPostSources(root, path.join(root, "posts"));
     expect(diagnostics).toEqual([]);
     expect(sources.map((s) => s.path)).toEqual(["posts/2024/a.markdown", "posts/2024/notes.txt", "posts/b.md"]);
     expect(sources[0]?.text).toBe("\uFEFF!! title: A");
@@ -41,7 +41,7 @@ describe("readPostSources", () => {
     await put("posts/.git/config", "x");
     await put("posts/_wip/post.md", "!! title: W");
     await put("posts/kept.md", "!! title: K");
-    const { sources, assetFiles } = await readPostSources(root, path.join(root, "posts"));
+    const { sources, assetFiles } = readPostSources(root, path.join(root, "posts"));
     expect(sources.map((s) => s.path)).toEqual(["posts/kept.md"]);
     expect(assetFiles).toEqual([]);
   });
@@ -50,7 +50,7 @@ describe("readPostSources", () => {
     await put("posts/nul.md", new Uint8Array([33, 33, 32, 0, 10]));
     await put("posts/latin1.md", new Uint8Array([33, 33, 32, 0xe9, 10]));
     await put("posts/ok.md", "!! title: ok");
-    const { sources, diagnostics } = await readPostSources(root, path.join(root, "posts"));
+    const { sources, diagnostics } = readPostSources(root, path.join(root, "posts"));
     expect(sources.map((s) => s.path)).toEqual(["posts/ok.md"]);
     expect(diagnostics.map((d) => [d.rule, d.severity, d.file])).toEqual([
       ["not-text", "error", "posts/latin1.md"],
@@ -59,12 +59,12 @@ describe("readPostSources", () => {
   });
 
   it("gives no posts and no error for a missing folder", async () => {
-    expect(await readPostSources(root, path.join(root, "posts"))).toEqual({ sources: [], assetFiles: [], diagnostics: [] });
+    expect(readPostSources(root, path.join(root, "posts"))).toEqual({ sources: [], assetFiles: [], diagnostics: [] });
   });
 
   it("reports a posts folder that cannot be listed (here a file) as unreadable-folder, not a crash", async () => {
     await put("posts", "not a folder");
-    const { sources, diagnostics } = await readPostSources(root, path.join(root, "posts"));
+    const { sources, diagnostics } = readPostSources(root, path.join(root, "posts"));
     expect(sources).toEqual([]);
     expect(diagnostics.map((d) => [d.rule, d.severity, d.file, d.message])).toEqual([
       ["unreadable-folder", "error", "posts", "the folder cannot be read (ENOTDIR)"],
@@ -78,7 +78,7 @@ describe("readPostSources", () => {
     await symlink(path.join(root, "drafts/shared.md"), path.join(root, "posts/linked.md"));
     await symlink(path.join(outside, "secret.md"), path.join(root, "posts/secret.md"));
     await symlink(path.join(root, "posts"), path.join(root, "posts/loop"));
-    const { sources, diagnostics } = await readPostSources(root, path.join(root, "posts"));
+    const { sources, diagnostics } = readPostSources(root, path.join(root, "posts"));
     expect(sources.map((s) => s.path)).toEqual(["posts/linked.md", "posts/real.md"]);
     expect(sources[0]?.text).toBe("!! title: S");
     expect(diagnostics.map((d) => [d.rule, d.file])).toEqual([["unsafe-link", "posts/secret.md"]]);
@@ -86,7 +86,7 @@ describe("readPostSources", () => {
 
   it("reads a posts folder outside the root, with paths for display", async () => {
     await writeFile(path.join(outside, "elsewhere.md"), "!! title: E");
-    const { sources } = await readPostSources(root, outside);
+    const { sources } = readPostSources(root, outside);
     const shown = sources[0]?.path ?? "";
     expect(sources).toHaveLength(1);
     expect(path.resolve(shown)).toBe(path.join(outside, "elsewhere.md"));
@@ -100,7 +100,7 @@ describe("readPostSources", () => {
     await put("posts/data/table.txt", "a,b\n1,2\n");
     await put("posts/data/empty.txt", "");
     await put("posts/data/binary.txt", new Uint8Array([0, 1, 2]));
-    const { sources, assetFiles, diagnostics } = await readPostSources(root, path.join(root, "posts"));
+    const { sources, assetFiles, diagnostics } = readPostSources(root, path.join(root, "posts"));
     expect(diagnostics).toEqual([]);
     expect(sources.map((s) => s.path)).toEqual(["posts/bang.txt", "posts/toml.txt", "posts/yaml.txt"]);
     expect(assetFiles.map((f) => path.relative(root, f))).toEqual(["posts/data/binary.txt", "posts/data/empty.txt", "posts/data/table.txt"]);
@@ -112,7 +112,7 @@ describe("readPostSources", () => {
     await put("posts/old.MKD", "# Old");
     await put("posts/page.html", "---\ntitle: P\n---\n<p>p</p>");
     await put("posts/demo/embed.html", "<!doctype html><p>demo</p>");
-    const { sources, assetFiles, diagnostics } = await readPostSources(root, path.join(root, "posts"));
+    const { sources, assetFiles, diagnostics } = readPostSources(root, path.join(root, "posts"));
     expect(sources).toEqual([]);
     expect(assetFiles).toHaveLength(5);
     expect(diagnostics.map((d) => [d.rule, d.severity, d.file])).toEqual([

@@ -36,7 +36,7 @@ export async function assembleFixture(root: string, options: Partial<BuildOption
   const configText = await readFile(path.join(root, "site.config.json"), "utf8").catch(() => undefined);
   const { config, diagnostics: configDiagnostics } = resolveConfig(configText);
   const read = async (folder: string, kind: PostKind) => {
-    const sources = await readPostSources(root, path.join(root, folder));
+    const sources = readPostSources(root, path.join(root, folder));
     const parsed = sources.sources.map((source) => parsePost(source, config, kind));
     const collected = collectPosts(parsed.flatMap((r) => (r.post ? [r.post] : [])), build);
     return { posts: collected.posts, diagnostics: [...sources.diagnostics, ...parsed.flatMap((r) => r.diagnostics), ...collected.diagnostics] };
