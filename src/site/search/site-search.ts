@@ -25,7 +25,6 @@ interface IndexedPage {
   readonly key?: string | undefined;
 }
 
-
 /**
  * Writes the search index of the posts and pages this build publishes (drafts and scheduled
  * posts only in a build that shows them) to `sink`, page by page; nothing when the config
@@ -79,7 +78,7 @@ function* searchSteps(all: readonly RenderedPost[], config: SiteConfig, sink: Se
   const last = readState(cache.stored(cache.keyOf("search-state", slot)));
   const patched = last && patchLast(last, indexed, keys, cache, chunks.text);
   if (patched && (yield* writePatchedIndex(patched.index, patched.made, indexed, sink, chunks))) {
-    if (patched.made.length > 0 || patched.edited) cache.put("search-state", slot, stateTexts({ pages: keys, index: patched.index }));
+    if (patched.edited) cache.put("search-state", slot, stateTexts({ pages: keys, index: patched.index }));
     return;
   }
   const index = yield* writeWholeIndex(indexed, sink, chunks);
@@ -90,6 +89,8 @@ function* searchSteps(all: readonly RenderedPost[], config: SiteConfig, sink: Se
 interface ChunkCache {
   text(path: string): string | undefined;
   keep(chunk: SearchChunk): void;
+  /** Keeps a chunk of this build's index through the prune unread (the live output had it): the next patch may read it. */
+  touch(path: string): void;
 }
 
 function chunkCache(cache: TextCache, slot: string): ChunkCache {
@@ -97,6 +98,7 @@ function chunkCache(cache: TextCache, slot: string): ChunkCache {
   return {
     text: (path) => cache.stored(cache.keyOf("search-chunk", key(path)))?.[0],
     keep: (chunk) => void cache.texts("search-chunk", key(chunk.path), () => [chunk.text]),
+    touch: (path) => void cache.keyOf("search-chunk", key(path)),
   };
 }
 
@@ -145,7 +147,10 @@ function* writePatchedIndex(index: SearchIndex, made: readonly SearchChunk[], pa
     if ("text" in file) {
       chunks.keep(file);
       sink.keep(file.path, file.text, file.path);
-    } else sink.take(file);
+    } else {
+      chunks.touch(file.path);
+      sink.take(file);
+    }
   }
   writeEntry(index, sink);
   return true;

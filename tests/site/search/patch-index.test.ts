@@ -98,6 +98,22 @@ describe("the search index patched after an edit", () => {
     expect(after.made.filter((p) => p.includes("/terms.")).length).toBeGreaterThan(1);
   });
 
+  it("keeps every chunk of the index in the cache, those the live output had too: the next edit is patched", () => {
+    const posts = [postOf("a", ["lamp", "kiwi"], []), postOf("b", ["kayak", "fern"], [])];
+    const base = createTextCache();
+    const pageReads = new Set<string>();
+    const cache = { ...base, texts: (kind: string, key: string, make: () => readonly string[]) => (kind === "search-page" && pageReads.add(key), base.texts(kind, key, make)) };
+    const first = build(posts, cache);
+    // An edit of "lamp"'s group: the "ki" and "fe" chunks are the live output's, untouched by it.
+    const second = build([postOf("a", ["lamp", "lantern", "kiwi"], []), posts[1] as RenderedPost], cache, first.live);
+    pageReads.clear();
+    // Then an edit of "kiwi"'s group: its chunk is read from the cache, and only the edited page's counts.
+    const edited = [postOf("a", ["lamp", "lantern", "kiwis"], []), posts[1] as RenderedPost];
+    const third = build(edited, cache, second.live);
+    expect(third.files).toEqual(build(edited).files);
+    expect(pageReads.size).toBe(1);
+  });
+
   it("is made whole when the cache no longer holds a chunk the patch must read", () => {
     const posts = [postOf("a", ["lamp"], []), postOf("b", ["kayak"], [])];
     const cache = createTextCache();
