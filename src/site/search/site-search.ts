@@ -116,7 +116,7 @@ function patchLast(last: IndexState, pages: readonly IndexedPage[], keys: readon
     if (last.pages[doc] === keys[doc]) continue;
     // A document past the last index's end is new: it had no terms.
     const before = doc < last.pages.length ? cache.stored(last.pages[doc] ?? "") : ["", ""];
-    if (before === undefined || edits.length === limit) return undefined;
+    if (before === undefined || edits.length >= limit) return undefined;
     const [path = "", after = ""] = pages[doc]?.texts() ?? [];
     edits.push({ doc, path, before: before[1] ?? "", after });
   }

@@ -114,6 +114,23 @@ describe("the search index patched after an edit", () => {
     expect(pageReads.size).toBe(1);
   });
 
+  it("is made whole, reading no chunk, when more than a twentieth of the pages changed", () => {
+    // 170 posts: at most 8.5 changed pages are patched in.
+    const posts = Array.from({ length: 170 }, (_, i) => postOf(`p${i}`, [vocabulary[i % vocabulary.length] ?? ""], []));
+    const base = createTextCache();
+    let chunkReads = 0;
+    const cache = { ...base, stored: (digest: string) => {
+      const texts = base.stored(digest);
+      if (texts?.[0]?.startsWith("{")) chunkReads++;
+      return texts;
+    } };
+    const first = build(posts, cache);
+    const edited = posts.map((post, i) => (i < 12 ? postOf(`p${i}`, ["lantern", "ferry"], []) : post));
+    const second = build(edited, cache, first.live);
+    expect(second.files).toEqual(build(edited).files);
+    expect(chunkReads).toBe(0);
+  });
+
   it("is made whole when the cache no longer holds a chunk the patch must read", () => {
     const posts = [postOf("a", ["lamp"], []), postOf("b", ["kayak"], [])];
     const cache = createTextCache();
