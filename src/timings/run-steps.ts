@@ -21,9 +21,6 @@ export interface Turns {
   between(): Promise<void>;
 }
 
-/** Turns that give the event loop one go between them. */
-export const eventLoopTurns = (everyMs: number): Turns => ({ everyMs, between: () => new Promise((resolve) => setImmediate(resolve)) });
-
 /**
  * Runs the steps in turns of about `turns.everyMs` each, timed as `stage`, letting the event
  * loop run in between: a request, a file watcher's event or a quick answer waits one turn,
