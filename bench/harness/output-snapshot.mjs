@@ -7,7 +7,12 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 
-/** `{ target, files: Map<relative path, { hash, mtimeMs }> }` of the output at `dir` (a folder or daylight's symlink to one). */
+/**
+ * `{ target, files: Map<relative path, { hash, mtimeMs }>, retained: Set<relative path> }` of the
+ * output at `dir` (a folder or daylight's symlink to one). `retained` holds the hashed files
+ * kept only for earlier generations (the manifest lists each generation's, this one first):
+ * a page of the last deploy still loads them, but this build did not make them.
+ */
 export async function snapshotOutput(dir) {
   const target = await readlink(dir).catch(() => null);
   const files = new Map();
@@ -20,16 +25,25 @@ export async function snapshotOutput(dir) {
       files.set(path.relative(dir, file).split(path.sep).join("/"), { hash: createHash("sha1").update(bytes).digest("hex"), mtimeMs: info.mtimeMs });
     }));
   }
-  return { target, files };
+  return { target, files, retained: await retainedFiles(dir) };
+}
+
+async function retainedFiles(dir) {
+  const manifest = await readFile(path.join(dir, "daylight-manifest.json"), "utf8").then(JSON.parse).catch(() => undefined);
+  const generations = Array.isArray(manifest?.generations) ? manifest.generations : [];
+  const current = new Set(generations[0]?.assets ?? []);
+  return new Set(generations.slice(1).flatMap((g) => g.assets ?? []).filter((asset) => !current.has(asset)));
 }
 
 /**
  * What differs between two snapshots: files whose bytes changed, appeared or went (`ignore`d
- * paths left out of those), and whether anything was touched at all (a new symlink target or
+ * paths left out of those; with `madeOnly`, the files either side keeps only for earlier
+ * generations too: two builds of the same sources make the same files, whatever they keep
+ * from builds before them), and whether anything was touched at all (a new symlink target or
  * a file written again, even with the same bytes).
  */
-export function diffSnapshots(before, after, { ignore = [] } = {}) {
-  const counted = (rel) => !ignore.includes(rel);
+export function diffSnapshots(before, after, { ignore = [], madeOnly = false } = {}) {
+  const counted = (rel) => !ignore.includes(rel) && !(madeOnly && (before.retained?.has(rel) || after.retained?.has(rel)));
   const changed = [];
   const added = [];
   let rewritten = 0;

@@ -38,4 +38,21 @@ describe("bench output snapshots", () => {
     await utimes(path.join(dir, "a", "index.html"), new Date(1000), new Date(1000));
     expect(diffSnapshots(before, await snapshotOutput(out))).toMatchObject({ differing: [], touched: true });
   });
+
+  it("leaves out, when asked, the hashed files kept only for earlier generations", async () => {
+    const manifest = (generations: string[][]) => JSON.stringify({ generations: generations.map((assets, i) => ({ id: `g${i}`, assets })) });
+    // The baseline: generation 0 made style.a.css and doc.x.json.
+    const out = await site({ "index.html": "1", "assets/style.a.css": "s", "assets/doc.x.json": "x", "daylight-manifest.json": manifest([["assets/style.a.css", "assets/doc.x.json"]]) });
+    const baseline = await snapshotOutput(out);
+    // Two builds later, the same sources again: doc.y.json of the build between is kept beside them.
+    await writeFile(path.join(dir, "a", "assets/doc.y.json"), "y");
+    // The manifest lists the generations this one first.
+    await writeFile(path.join(dir, "a", "daylight-manifest.json"), manifest([["assets/style.a.css", "assets/doc.x.json"], ["assets/style.a.css", "assets/doc.y.json"], ["assets/style.a.css", "assets/doc.x.json"]].reverse()));
+    const again = await snapshotOutput(out);
+    expect(diffSnapshots(baseline, again, { ignore: ["daylight-manifest.json"] }).differing).toEqual(["assets/doc.y.json"]);
+    expect(diffSnapshots(baseline, again, { ignore: ["daylight-manifest.json"], madeOnly: true }).differing).toEqual([]);
+    // A file this build made and the baseline did not is still a difference.
+    await writeFile(path.join(dir, "a", "extra.html"), "e");
+    expect(diffSnapshots(baseline, await snapshotOutput(out), { ignore: ["daylight-manifest.json"], madeOnly: true }).differing).toEqual(["extra.html"]);
+  });
 });
