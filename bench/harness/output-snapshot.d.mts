@@ -2,6 +2,8 @@
 export interface OutputSnapshot {
   target: string | null;
   files: Map<string, { hash: string; mtimeMs: number }>;
+  /** Hashed files the manifest keeps only for earlier generations. */
+  retained?: Set<string>;
 }
 export interface SnapshotDiff {
   changed: number;
@@ -11,4 +13,4 @@ export interface SnapshotDiff {
   touched: boolean;
 }
 export declare function snapshotOutput(dir: string): Promise<OutputSnapshot>;
-export declare function diffSnapshots(before: OutputSnapshot, after: OutputSnapshot, options?: { ignore?: string[] }): SnapshotDiff;
+export declare function diffSnapshots(before: OutputSnapshot, after: OutputSnapshot, options?: { ignore?: string[]; madeOnly?: boolean }): SnapshotDiff;

@@ -13,7 +13,7 @@ export interface ProbeViolation {
   readonly kind: "vanished" | "flapped" | "broken-reference" | "search";
   readonly url: string;
   readonly status: number;
-  /** For a broken reference: the page that holds it. */
+  /** For a broken reference: the page that holds it; for a search: the page searched from. */
   readonly page?: string;
 }
 
