@@ -77,8 +77,8 @@ function* searchSteps(all: readonly RenderedPost[], config: SiteConfig, sink: Se
   const chunks = chunkCache(cache, slot);
   const last = readState(cache.stored(cache.keyOf("search-state", slot)));
   const patched = last && patchLast(last, indexed, keys, cache, chunks.text);
-  if (patched && (yield* writePatchedIndex(patched.index, patched.made, indexed, sink, chunks))) {
-    if (patched.edited) cache.put("search-state", slot, stateTexts({ pages: keys, index: patched.index }));
+  if (patched && (yield* writePatchedIndex(patched, indexed, sink, chunks))) {
+    if (patched.fragments.size > 0) cache.put("search-state", slot, stateTexts({ pages: keys, index: patched.index }));
     return;
   }
   const index = yield* writeWholeIndex(indexed, sink, chunks);
@@ -111,17 +111,20 @@ function chunkCache(cache: TextCache, slot: string): ChunkCache {
 function patchLast(last: IndexState, pages: readonly IndexedPage[], keys: readonly string[], cache: TextCache, chunkText: (path: string) => string | undefined) {
   if (keys.length < last.pages.length) return undefined;
   const edits: PageEdit[] = [];
+  // The changed pages' fragments, as read for their counts: not read from the cache again to be written.
+  const fragments = new Map<number, string>();
   const limit = Math.max(8, keys.length / 20);
   for (let doc = 0; doc < keys.length; doc++) {
     if (last.pages[doc] === keys[doc]) continue;
     // A document past the last index's end is new: it had no terms.
     const before = doc < last.pages.length ? cache.stored(last.pages[doc] ?? "") : ["", ""];
     if (before === undefined || edits.length >= limit) return undefined;
-    const [path = "", after = ""] = pages[doc]?.texts() ?? [];
+    const [path = "", after = "", fragment = ""] = pages[doc]?.texts() ?? [];
     edits.push({ doc, path, before: before[1] ?? "", after });
+    fragments.set(doc, fragment);
   }
   const patched = patchIndex(last.index, edits, chunkText);
-  return patched && { ...patched, edited: edits.length > 0 };
+  return patched && { ...patched, fragments };
 }
 
 /**
@@ -129,7 +132,12 @@ function patchLast(last: IndexState, pages: readonly IndexedPage[], keys: readon
  * output has it when it does. False, having written nothing, when a chunk's text is neither
  * in the live output nor in the cache.
  */
-function* writePatchedIndex(index: SearchIndex, made: readonly SearchChunk[], pages: readonly IndexedPage[], sink: SearchSink, chunks: ChunkCache): Steps<boolean> {
+function* writePatchedIndex(
+  { index, made, fragments }: { index: SearchIndex; made: readonly SearchChunk[]; fragments: ReadonlyMap<number, string> },
+  pages: readonly IndexedPage[],
+  sink: SearchSink,
+  chunks: ChunkCache,
+): Steps<boolean> {
   const madeNow = new Map(made.map((chunk) => [chunk.path, chunk.text]));
   const files: Array<OutputFile | SearchChunk> = [];
   for (const { path } of index.groups.flatMap((g) => g.chunks)) {
@@ -140,7 +148,7 @@ function* writePatchedIndex(index: SearchIndex, made: readonly SearchChunk[], pa
     files.push(typeof file === "string" ? { prefix: "", path, text: file } : file);
   }
   for (const [doc, path] of index.docs.entries()) {
-    writeFragment(path, pages[doc] as IndexedPage, sink);
+    writeFragment(path, pages[doc] as IndexedPage, sink, fragments.get(doc));
     yield;
   }
   for (const file of files) {
