@@ -10,7 +10,7 @@ import { checkFragments } from "./markdown/check-fragments.js";
 import { mathOutputFiles } from "./assets/math-assets.js";
 import { lazyRenderer } from "./cache/lazy-renderer.js";
 import type { BuildCache } from "./cache/build-cache.js";
-import type { OutputFile, Post, PostKind, RenderedPost, SourceFile } from "./model.js";
+import type { OutputFile, Post, PostKind, Rendering, SourceFile } from "./model.js";
 import { findOutputCollisions } from "./site/find-output-collisions.js";
 import { memoizeByIdentity } from "./memo/identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
@@ -42,7 +42,7 @@ export interface BuildResult {
    */
   readonly reportedLinks: ReadonlySet<string>;
   /** The rendering this build used for each published post (newest first) then page (the dev server's quick answers start from them). */
-  readonly rendered: readonly RenderedPost[];
+  readonly rendered: readonly Rendering[];
   /**
    * The earliest date after "now" that a post or page is dated: from then on the same sources
    * build differently (a scheduled post appears, or stops being marked scheduled).

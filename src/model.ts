@@ -3,7 +3,7 @@
  * which type a value has says which stages have run.
  *
  *   read ─▶ parse ─▶ index ─▶ render ─▶ assemble ─▶ template ─▶ write
- *   SourceFile  Post  LinkIndex  RenderedPost  Page     OutputFile
+ *   SourceFile  Post  LinkIndex  Rendering  Page     OutputFile
  */
 import type { Diagnostic } from "./diagnostics.js";
 
@@ -115,16 +115,12 @@ export interface Resource {
   readonly url: string | undefined;
 }
 
-/** A post with its body rendered to HTML: a pure function of the post, the indexes and the config. */
-export interface RenderedPost {
+/**
+ * What a rendering says of its post besides the body's HTML: all that the build works with
+ * between the render and the pages (indexes, backlinks, tags, digests, fragment checks).
+ */
+export interface RenderingFacts {
   readonly post: Post;
-  /**
-   * The body as HTML, without the Resources section. URLs are site-absolute paths (`/blog/...`).
-   * A build to disk parks it in its spool until the pages are made, and reading it then reads
-   * the spool (parked-html.ts): the last getter of the memory scheme, until assembly takes a
-   * post's HTML by reference.
-   */
-  readonly html: string;
   /** The `description` field, or the first paragraph's text cut at about 160 characters. */
   readonly description: string;
   /** The body's HTML up to a `<!-- more -->` comment, for index pages; undefined without one. */
@@ -145,6 +141,34 @@ export interface RenderedPost {
   readonly anchorIds: readonly string[];
   /** Whether the HTML holds a formula: its page links KaTeX's stylesheet. */
   readonly math: boolean;
+}
+
+/** A post with its body rendered to HTML: a pure function of the post, the indexes and the config. */
+export interface RenderedPost extends RenderingFacts {
+  /** The body as HTML, without the Resources section. URLs are site-absolute paths (`/blog/...`). */
+  readonly html: string;
+}
+
+/** A text the writer keeps out of memory until it is needed (see Writer.park): `read` reads it back, from disk. */
+export interface ParkedText {
+  read(): string;
+}
+
+/**
+ * A rendering whose HTML waits in the writer's spool until its pages are made: what a build
+ * to disk holds between the render and the pages. Pages show their backlinks, so none is
+ * made before every post is rendered; 20,000 posts' HTML held until then is some 400 MB.
+ */
+export interface ParkedRendering extends RenderingFacts {
+  readonly parkedHtml: ParkedText;
+}
+
+/** A rendering as the build holds it: with its HTML (in memory), or with the HTML parked. */
+export type Rendering = RenderedPost | ParkedRendering;
+
+/** The body's HTML of a rendering; reads the spool when it is parked. */
+export function htmlOf(rendering: Rendering): string {
+  return "html" in rendering ? rendering.html : rendering.parkedHtml.read();
 }
 
 /**

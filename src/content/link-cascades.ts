@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { RenderedPost, SourceFile } from "../model.js";
+import type { Rendering, SourceFile } from "../model.js";
 import { detectHeaderFormat } from "./parse-post.js";
 import { parseBangHeader } from "./parse-bang-header.js";
 import { parseYamlHeader } from "./parse-yaml-header.js";
@@ -21,7 +21,7 @@ export function intendedSlug(source: SourceFile): string {
  * The rendered posts' diagnostics without the `broken-post-link` of links into a post that
  * exists but has errors of its own: that post's error is the news, not every link to it.
  */
-export function withoutCascades(rendered: readonly RenderedPost[], failed: readonly SourceFile[]): Diagnostic[] {
+export function withoutCascades(rendered: readonly Rendering[], failed: readonly SourceFile[]): Diagnostic[] {
   const failedSlugs = new Set(failed.map(intendedSlug));
   return rendered.flatMap((r) => {
     if (failedSlugs.size === 0) return r.diagnostics;

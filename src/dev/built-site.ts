@@ -1,7 +1,7 @@
 import type { SitePlugins } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
 import { buildLinkIndex } from "../content/link-index.js";
-import type { LinkIndex, Post, RenderedPost } from "../model.js";
+import type { LinkIndex, Post, Rendering } from "../model.js";
 import type { SiteSources } from "../read/read-site.js";
 
 /**
@@ -17,13 +17,13 @@ export interface BuiltSite {
   /** The build's posts in its order (collectPosts', newest first). */
   readonly posts: readonly Post[];
   /** Source path → the rendering the build used, for its posts and its pages. */
-  readonly renders: ReadonlyMap<string, RenderedPost>;
+  readonly renders: ReadonlyMap<string, Rendering>;
   /** The standalone pages' renderings. */
-  readonly pages: readonly RenderedPost[];
+  readonly pages: readonly Rendering[];
   /** The build's link index (buildLinkIndex of its posts). */
   readonly links: LinkIndex;
   /** Slug → the posts and pages whose links name it. */
-  readonly linking: ReadonlyMap<string, readonly RenderedPost[]>;
+  readonly linking: ReadonlyMap<string, readonly Rendering[]>;
   /** How many posts have tags: the site has tag pages (and a Tags link) when this is above 0. */
   readonly tagged: number;
 }
@@ -37,7 +37,7 @@ export interface BuiltSite {
 export function builtSiteOf(
   previous: BuiltSite | undefined,
   build: { sources: SiteSources; config: SiteConfig; plugins: SitePlugins | undefined },
-  rendered: readonly RenderedPost[],
+  rendered: readonly Rendering[],
 ): BuiltSite {
   const posts = rendered.filter((r) => r.post.kind === "post").map((r) => r.post);
   const renders = new Map(rendered.map((r) => [r.post.source.path, r]));
@@ -53,8 +53,8 @@ export function builtSiteOf(
 }
 
 /** Slug → the renderings whose links name it, each once. */
-function linkingOf(rendered: Iterable<RenderedPost>): Map<string, RenderedPost[]> {
-  const linking = new Map<string, RenderedPost[]>();
+function linkingOf(rendered: Iterable<Rendering>): Map<string, Rendering[]> {
+  const linking = new Map<string, Rendering[]>();
   for (const source of rendered) {
     for (const { slug } of source.postLinks) {
       const list = linking.get(slug);
@@ -70,7 +70,7 @@ function linkingOf(rendered: Iterable<RenderedPost>): Map<string, RenderedPost[]
 const patchLimit = 64;
 
 /** `previous.linking` with the renderings that changed since taken out and put back; undefined when too many did. */
-function patchLinking(previous: BuiltSite, renders: ReadonlyMap<string, RenderedPost>): Map<string, readonly RenderedPost[]> | undefined {
+function patchLinking(previous: BuiltSite, renders: ReadonlyMap<string, Rendering>): Map<string, readonly Rendering[]> | undefined {
   const changed: string[] = [];
   for (const [path, rendered] of renders) if (previous.renders.get(path) !== rendered) changed.push(path);
   for (const path of previous.renders.keys()) if (!renders.has(path)) changed.push(path);
@@ -85,7 +85,7 @@ function patchLinking(previous: BuiltSite, renders: ReadonlyMap<string, Rendered
       if (rest.length > 0) linking.set(slug, rest);
       else linking.delete(slug);
     }
-    for (const [slug] of after ? linkingOf([after]) : []) linking.set(slug, [...(linking.get(slug) ?? []), after as RenderedPost]);
+    for (const [slug] of after ? linkingOf([after]) : []) linking.set(slug, [...(linking.get(slug) ?? []), after as Rendering]);
   }
   return linking;
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { SiteConfig } from "../config/site-config.js";
-import type { OutputFile, RenderedPost } from "../model.js";
+import type { OutputFile, Rendering } from "../model.js";
 import { cardFiles } from "./card-files.js";
 import { planCard, type CardDesign } from "./plan-card.js";
 
@@ -16,7 +16,7 @@ interface Templates {
  * `threads`: card threads to draw in (0: on this thread); undefined: by how many cards are missing.
  */
 export async function socialCards(
-  rendered: readonly RenderedPost[],
+  rendered: readonly Rendering[],
   config: SiteConfig,
   design: CardDesign | undefined,
   templates: Templates,

@@ -1,12 +1,12 @@
 import { warning, type Diagnostic } from "../diagnostics.js";
-import type { LinkIndex, RenderedPost } from "../model.js";
+import type { LinkIndex, Rendering } from "../model.js";
 import { closestMatch } from "../text/closest-match.js";
 
 /**
  * Checks the `#fragment` of every post link against the ids of the post it targets:
  * `unknown-fragment` warnings at the link. Targets not rendered in this build are skipped.
  */
-export function checkFragments(rendered: readonly RenderedPost[], links: LinkIndex): Diagnostic[] {
+export function checkFragments(rendered: readonly Rendering[], links: LinkIndex): Diagnostic[] {
   const bySlug = new Map(rendered.map((r) => [r.post.meta.slug, r] as const));
   const diagnostics: Diagnostic[] = [];
   for (const source of rendered) {
@@ -32,7 +32,7 @@ export function checkFragments(rendered: readonly RenderedPost[], links: LinkInd
 }
 
 /** Every id a link into `post` may name: its headings, other ids in its HTML, its resources. */
-function targetIds(post: RenderedPost): Set<string> {
+function targetIds(post: Rendering): Set<string> {
   const ids = new Set([...post.headings.map((h) => h.id), ...post.anchorIds]);
   if (post.resources.length > 0) ids.add("resources");
   for (const resource of post.resources) ids.add(`resource-${resource.n}`);

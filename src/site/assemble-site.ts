@@ -1,6 +1,6 @@
 import type { SiteConfig } from "../config/site-config.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { OutputFile, RenderedPost } from "../model.js";
+import type { OutputFile, Rendering } from "../model.js";
 import { groupByYear, toArchiveEntry } from "./archive.js";
 import { backlinksInSteps, collectBacklinks } from "./backlinks.js";
 import { siteFeedSpec } from "./feeds/feed-spec.js";
@@ -29,9 +29,9 @@ const searchScript = "assets/search.js";
 /** What the site's pages are made from. */
 export interface AssembleInput {
   /** The posts to publish, newest first (drafts only when the build includes them; they are marked). */
-  readonly posts: readonly RenderedPost[];
+  readonly posts: readonly Rendering[];
   /** Standalone pages from pages/ (`post.kind` "page", URL `/<slug>/`), in any order. */
-  readonly pages: readonly RenderedPost[];
+  readonly pages: readonly Rendering[];
   readonly config: SiteConfig;
   /** For its assets; its templates are the renderer's. */
   readonly theme: Theme;
@@ -136,9 +136,9 @@ export interface PostPageInput extends Pick<AssembleInput, "pages" | "config" | 
    * Newest first: every post, or only the post between its neighbours in the whole site's
    * order (its newer one first, if any; its older one last, if any).
    */
-  readonly posts: readonly RenderedPost[];
+  readonly posts: readonly Rendering[];
   /** When `posts` are not all: every other post or page whose links name the post's slug (more do no harm). */
-  readonly linking?: readonly RenderedPost[];
+  readonly linking?: readonly Rendering[];
   /** When `posts` are not all: whether a post of the site has tags (the navigation links Tags then). */
   readonly tagged?: boolean;
 }
@@ -241,13 +241,13 @@ function createPageSink(
  * not search), and no drafts (a --drafts build is a preview, not for crawlers).
  */
 function sitemapPages(
-  posts: readonly RenderedPost[],
-  pages: readonly RenderedPost[],
-  tags: readonly { slug: string; posts: readonly RenderedPost[] }[],
+  posts: readonly Rendering[],
+  pages: readonly Rendering[],
+  tags: readonly { slug: string; posts: readonly Rendering[] }[],
   config: SiteConfig,
 ): SitemapPage[] {
   const { basePath } = config;
-  const published = (p: RenderedPost) => !p.post.meta.draft;
+  const published = (p: Rendering) => !p.post.meta.draft;
   return [
     { url: basePath, posts },
     ...posts.filter(published).map((p) => ({ url: p.post.url, posts: [p] })),

@@ -1,4 +1,4 @@
-import type { RenderedPost } from "../model.js";
+import type { Rendering } from "../model.js";
 import { runSteps, type Steps } from "../timings/run-steps.js";
 
 /** A post or page that links to another one. */
@@ -14,15 +14,15 @@ export interface Backlink {
  * link. A `./posts/<slug>` link names a post, so when a page shares a post's slug the post
  * gets the link.
  */
-export function collectBacklinks(all: readonly RenderedPost[], onlyTo?: string): Map<string, Backlink[]> {
+export function collectBacklinks(all: readonly Rendering[], onlyTo?: string): Map<string, Backlink[]> {
   return runSteps(backlinksInSteps(all, onlyTo));
 }
 
 /** collectBacklinks, a step after each post's links and each post's backlinks (see run-steps.ts). */
-export function* backlinksInSteps(all: readonly RenderedPost[], onlyTo?: string): Steps<Map<string, Backlink[]>> {
+export function* backlinksInSteps(all: readonly Rendering[], onlyTo?: string): Steps<Map<string, Backlink[]>> {
   // For one URL, only the slugs of what is published there can lead to it: no owner map of every slug.
   const wanted = onlyTo === undefined ? undefined : new Set(all.filter((r) => r.post.url === onlyTo).map((r) => r.post.meta.slug));
-  const owners = new Map<string, RenderedPost>();
+  const owners = new Map<string, Rendering>();
   for (const rendered of all) {
     if (wanted !== undefined && !wanted.has(rendered.post.meta.slug)) continue;
     const taken = owners.get(rendered.post.meta.slug);
@@ -30,7 +30,7 @@ export function* backlinksInSteps(all: readonly RenderedPost[], onlyTo?: string)
       owners.set(rendered.post.meta.slug, rendered);
     }
   }
-  const referrers = new Map<string, Set<RenderedPost>>();
+  const referrers = new Map<string, Set<Rendering>>();
   for (const source of all) {
     for (const link of source.postLinks) {
       const target = owners.get(link.slug);
@@ -48,8 +48,8 @@ export function* backlinksInSteps(all: readonly RenderedPost[], onlyTo?: string)
   return backlinks;
 }
 
-function newestFirst(a: RenderedPost, b: RenderedPost): number {
-  const time = (p: RenderedPost) => p.post.meta.published?.getTime() ?? -Infinity;
+function newestFirst(a: Rendering, b: Rendering): number {
+  const time = (p: Rendering) => p.post.meta.published?.getTime() ?? -Infinity;
   const ta = time(a);
   const tb = time(b);
   if (ta !== tb) return tb > ta ? 1 : -1;

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { SiteConfig } from "../config/site-config.js";
 import { identityOf } from "../memo/identity-memo.js";
-import type { PostKind, RenderedPost } from "../model.js";
+import { htmlOf, type PostKind, type Rendering } from "../model.js";
 import { resolveImageUrl } from "./image-url.js";
 import { precomputedDigest } from "../cache/page-cache.js";
 import { buildTableOfContents, type TableOfContents } from "./table-of-contents.js";
@@ -93,35 +93,35 @@ const wordsPerMinute = 220;
  * are the very same objects as in an earlier build (the dev server's) gets the very same
  * data object back, so nothing derived from it is computed again.
  */
-export function toPostsData(posts: readonly RenderedPost[], context: PostDataContext): PostData[] {
+export function toPostsData(posts: readonly Rendering[], context: PostDataContext): PostData[] {
   return runSteps(postsDataInSteps(posts, context));
 }
 
 /** toPostsData, a step after each post (see run-steps.ts). */
-export function postsDataInSteps(posts: readonly RenderedPost[], context: PostDataContext): Steps<PostData[]> {
+export function postsDataInSteps(posts: readonly Rendering[], context: PostDataContext): Steps<PostData[]> {
   const shared = JSON.stringify([context.config, context.now]);
   return mapInSteps(posts.map((_, i) => i), (i) => postDataAt(posts, i, context, shared));
 }
 
 /** `toPostsData(posts, context)[i]` alone: the dev server's quick answer needs one post's page. */
-export function toPostDataAt(posts: readonly RenderedPost[], i: number, context: PostDataContext): PostData {
+export function toPostDataAt(posts: readonly Rendering[], i: number, context: PostDataContext): PostData {
   return postDataAt(posts, i, context, JSON.stringify([context.config, context.now]));
 }
 
-function postDataAt(posts: readonly RenderedPost[], i: number, context: PostDataContext, shared: string): PostData {
-  const rendered = posts[i] as RenderedPost;
+function postDataAt(posts: readonly Rendering[], i: number, context: PostDataContext, shared: string): PostData {
+  const rendered = posts[i] as Rendering;
   const older = posts[i + 1];
   const newer = posts[i - 1];
   const variant = JSON.stringify([shared, older && identityOf(older), newer && identityOf(newer), context.backlinks?.get(rendered.post.url)]);
   return rememberedPostData(rendered, variant, () => toPostData(rendered, context, older, newer));
 }
 
-// A dev rebuild hands back the very RenderedPost of each unchanged post (the render cache):
+// A dev rebuild hands back the very Rendering of each unchanged post (the render cache):
 // its data, with its digest, is made once while its neighbours and backlinks stay. Measured
 // (a dev rebuild after a one-post edit, 1,000-post bench corpus, median CPU): 103 ms with, 191 ms without.
-const remembered = new WeakMap<RenderedPost, { variant: string; data: PostData }>();
+const remembered = new WeakMap<Rendering, { variant: string; data: PostData }>();
 
-function rememberedPostData(rendered: RenderedPost, variant: string, make: () => PostData): PostData {
+function rememberedPostData(rendered: Rendering, variant: string, make: () => PostData): PostData {
   const last = remembered.get(rendered);
   if (last?.variant === variant) return last.data;
   const data = make();
@@ -130,19 +130,23 @@ function rememberedPostData(rendered: RenderedPost, variant: string, make: () =>
 }
 
 /** `post` for one rendered post or page; `older` and `newer` are its neighbours in date order. */
-export function toPostData(rendered: RenderedPost, context: PostDataContext, older?: RenderedPost, newer?: RenderedPost): PostData {
+export function toPostData(rendered: Rendering, context: PostDataContext, older?: Rendering, newer?: Rendering): PostData {
   const data = buildPostData(rendered, context, older, newer);
-  // Everything heavy is a function of the rendered post, digested once per rendered post.
-  const { html, description, excerptHtml, resources, resourcesHeading, headings, toc, readingMinutes, ...light } = data;
+  // Everything heavy is a function of the rendered post, digested once per rendered post. Keys,
+  // not a destructuring: that would call the `html` getter, reading the body back from the spool.
+  const light = Object.fromEntries(Object.keys(data).filter((key) => !heavyKeys.has(key)).map((key) => [key, data[key as keyof PostData]]));
   const digest = createHash("sha256").update(rendered.digest).update(JSON.stringify(light)).digest("hex");
   return Object.defineProperty(data, precomputedDigest, { value: digest, enumerable: false });
 }
 
-function buildPostData(rendered: RenderedPost, context: PostDataContext, older?: RenderedPost, newer?: RenderedPost): PostData {
+/** The fields of PostData that are functions of `Rendering.digest` alone. */
+const heavyKeys = new Set(["html", "description", "excerptHtml", "resources", "resourcesHeading", "headings", "toc", "readingMinutes"]);
+
+function buildPostData(rendered: Rendering, context: PostDataContext, older?: Rendering, newer?: Rendering): PostData {
   const { post } = rendered;
   const { meta } = post;
   const { config } = context;
-  const neighbour = (p: RenderedPost | undefined) => (p && post.kind === "post" ? link(p) : null);
+  const neighbour = (p: Rendering | undefined) => (p && post.kind === "post" ? link(p) : null);
   return {
     kind: post.kind,
     title: meta.title,
@@ -162,9 +166,10 @@ function buildPostData(rendered: RenderedPost, context: PostDataContext, older?:
     draft: meta.draft,
     math: rendered.math === true,
     extra: { ...meta.extra },
-    // Read when a template asks: a large build parks each post's HTML on disk (parked-html.ts).
+    // Read when a template asks: a build to disk parks each post's HTML in the writer's spool
+    // (output/parked-rendering.ts), and a page the last build made from the same data is not made again.
     get html() {
-      return rendered.html;
+      return htmlOf(rendered);
     },
     resources: rendered.resources.map((r) => ({ n: r.n, author: r.author ?? null, title: r.title, url: r.url ?? null })),
     resourcesHeading: rendered.resources.length > 0 ? (rendered.resourcesHeading ?? "Resources") : null,
@@ -177,4 +182,4 @@ function buildPostData(rendered: RenderedPost, context: PostDataContext, older?:
   };
 }
 
-const link = (rendered: RenderedPost): PostLinkData => ({ title: rendered.post.meta.title, url: rendered.post.url });
+const link = (rendered: Rendering): PostLinkData => ({ title: rendered.post.meta.title, url: rendered.post.url });

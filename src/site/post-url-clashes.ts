@@ -1,7 +1,7 @@
 import { headerKeyPosition } from "../content/header-key-position.js";
 import type { SiteConfig } from "../config/site-config.js";
 import { error, type Diagnostic } from "../diagnostics.js";
-import type { RenderedPost } from "../model.js";
+import type { Rendering } from "../model.js";
 import { reservedSlugsOf } from "./reserved-slugs.js";
 
 /**
@@ -10,9 +10,9 @@ import { reservedSlugsOf } from "./reserved-slugs.js";
  * (`/archive/`, `/tags/<tag>/`, `/page/2/`) or on a page's URL: one positioned diagnostic
  * on the post, rather than two sources writing the same file.
  */
-export function checkPostUrls<T extends Pick<RenderedPost, "post">>(
+export function checkPostUrls<T extends Pick<Rendering, "post">>(
   posts: readonly T[],
-  pages: readonly Pick<RenderedPost, "post">[],
+  pages: readonly Pick<Rendering, "post">[],
   config: Pick<SiteConfig, "basePath" | "permalink" | "search">,
 ): { posts: T[]; diagnostics: Diagnostic[] } {
   // A pattern starting with a fixed folder (`/posts/`) keeps posts out of daylight's own.

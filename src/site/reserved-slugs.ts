@@ -2,7 +2,7 @@ import { headerKeyPosition } from "../content/header-key-position.js";
 import { example } from "../content/post-fields.js";
 import { error, type Diagnostic } from "../diagnostics.js";
 import type { SiteConfig } from "../config/site-config.js";
-import type { RenderedPost } from "../model.js";
+import type { Rendering } from "../model.js";
 
 /**
  * Top-level folders daylight writes itself. Files (`feed.xml`, `404.html`…) cannot clash:
@@ -16,7 +16,7 @@ export function reservedSlugsOf(config: Pick<SiteConfig, "search">): ReadonlySet
 }
 
 /** Splits pages into those that may be written and a `reserved-slug` error for each that may not. */
-export function checkPageSlugs<T extends Pick<RenderedPost, "post">>(pages: readonly T[], config: Pick<SiteConfig, "search">): { pages: T[]; diagnostics: Diagnostic[] } {
+export function checkPageSlugs<T extends Pick<Rendering, "post">>(pages: readonly T[], config: Pick<SiteConfig, "search">): { pages: T[]; diagnostics: Diagnostic[] } {
   const reservedSlugs = reservedSlugsOf(config);
   const allowed: T[] = [];
   const diagnostics: Diagnostic[] = [];

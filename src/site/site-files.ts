@@ -3,7 +3,7 @@
  * and robots.txt. Each is written by its own module; this one decides which exist and where.
  */
 import type { SiteConfig } from "../config/site-config.js";
-import type { OutputFile, RenderedPost } from "../model.js";
+import type { OutputFile, Rendering } from "../model.js";
 import { renderAtomFeed } from "./feeds/atom-feed.js";
 import { feedPosts } from "./feeds/feed-items.js";
 import type { FeedSpec } from "./feeds/feed-spec.js";
@@ -33,7 +33,7 @@ export interface KeptTexts {
  * a site has three feeds per tag, so with a cache they are kept by what they are made of:
  * the newest posts' renderings (by digest), their headers, the config and the feed's date.
  */
-export function feedTexts(posts: readonly RenderedPost[], config: SiteConfig, now: Date, spec: FeedSpec): KeptTexts {
+export function feedTexts(posts: readonly Rendering[], config: SiteConfig, now: Date, spec: FeedSpec): KeptTexts {
   const items = feedPosts(posts, config);
   let key: string | undefined;
   return {
@@ -52,7 +52,7 @@ export function feedTexts(posts: readonly RenderedPost[], config: SiteConfig, no
 export interface SitemapPage {
   readonly url: string;
   /** The page's lastmod is the latest `updated ?? published` of these. */
-  readonly posts: readonly RenderedPost[];
+  readonly posts: readonly Rendering[];
 }
 
 /**
@@ -73,7 +73,7 @@ export function robotsFiles(config: SiteConfig, publicPaths: ReadonlySet<string>
 }
 
 /** The latest `updated ?? published` of some posts; undefined when none is dated. */
-export function latestChange(posts: readonly RenderedPost[]): Date | undefined {
+export function latestChange(posts: readonly Rendering[]): Date | undefined {
   let latest: Date | undefined;
   for (const { post } of posts) {
     const date = post.meta.updated ?? post.meta.published;

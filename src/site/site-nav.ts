@@ -1,6 +1,6 @@
 import type { SiteConfig } from "../config/site-config.js";
 import { warning, type Diagnostic } from "../diagnostics.js";
-import type { RenderedPost } from "../model.js";
+import type { Rendering } from "../model.js";
 import { closestMatch } from "../text/closest-match.js";
 
 /** One link of the site's navigation. */
@@ -21,7 +21,7 @@ export interface NavSections {
  * `config.nav` names, in its order, then the rest by title. A slug in `nav` that names no page
  * of this build is a `config-error` warning on site.config.json.
  */
-export function buildSiteNav(pages: readonly RenderedPost[], config: SiteConfig, sections: NavSections): { nav: NavItem[]; diagnostics: Diagnostic[] } {
+export function buildSiteNav(pages: readonly Rendering[], config: SiteConfig, sections: NavSections): { nav: NavItem[]; diagnostics: Diagnostic[] } {
   const { basePath } = config;
   const fixed: NavItem[] = [{ title: "Posts", url: basePath }];
   if (sections.archive) fixed.push({ title: "Archive", url: `${basePath}archive/` });
@@ -31,10 +31,10 @@ export function buildSiteNav(pages: readonly RenderedPost[], config: SiteConfig,
 }
 
 /** Pages in navigation order: `config.nav` first, then by title (then slug, for ties). */
-export function orderPages(pages: readonly RenderedPost[], config: SiteConfig): { ordered: RenderedPost[]; diagnostics: Diagnostic[] } {
+export function orderPages(pages: readonly Rendering[], config: SiteConfig): { ordered: Rendering[]; diagnostics: Diagnostic[] } {
   const bySlug = new Map(pages.map((p) => [p.post.meta.slug, p]));
   const diagnostics: Diagnostic[] = [];
-  const named: RenderedPost[] = [];
+  const named: Rendering[] = [];
   for (const slug of config.nav) {
     const page = bySlug.get(slug);
     if (page === undefined) diagnostics.push(unknownNavSlug(slug, bySlug.keys()));

@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { slugify } from "../text/slugify.js";
 import { headerKeyPosition } from "../content/header-key-position.js";
 import { warning, type Diagnostic } from "../diagnostics.js";
-import type { RenderedPost } from "../model.js";
+import type { Rendering } from "../model.js";
 import { maxFeedCategories } from "./feeds/feed-items.js";
 
 /** One tag of the site: every post that carries it (in any spelling that slugs the same). */
-export interface Tag<T extends Pick<RenderedPost, "post"> = RenderedPost> {
+export interface Tag<T extends Pick<Rendering, "post"> = Rendering> {
   /** The spelling of the tag's oldest post: the name its pages show. */
   readonly name: string;
   /** Safe as a path segment: `tags/<slug>/`. */
@@ -39,7 +39,7 @@ const tagSlugs = new Map<string, string>();
  * warning per extra spelling; only posts (not pages) are counted. It reads nothing of a
  * rendering but its post: the language server gives it posts alone.
  */
-export function buildTagIndex<T extends Pick<RenderedPost, "post">>(posts: readonly T[], language: string): { tags: Tag<T>[]; diagnostics: Diagnostic[] } {
+export function buildTagIndex<T extends Pick<Rendering, "post">>(posts: readonly T[], language: string): { tags: Tag<T>[]; diagnostics: Diagnostic[] } {
   type Group = { spellings: Map<string, T>; posts: T[] };
   const groups = new Map<string, Group>();
   // Oldest first, so that the first spelling met is the first by date.
@@ -75,13 +75,13 @@ const collatorFor = (language: string): Intl.Collator => {
   return collator;
 };
 
-function manyTags(post: Pick<RenderedPost, "post">): Diagnostic {
+function manyTags(post: Pick<Rendering, "post">): Diagnostic {
   return warning("many-tags", `the post has ${post.post.meta.tags.length} tags; its feed items list the first ${maxFeedCategories} as categories`,
     post.post.source.path, headerKeyPosition(post.post, "tags"),
     `keep the tags a reader would follow (at most ${maxFeedCategories}): each one is a page and three feeds`);
 }
 
-function tagCollision(slug: string, [name, owner]: [string, Pick<RenderedPost, "post">], [other, post]: [string, Pick<RenderedPost, "post">]): Diagnostic {
+function tagCollision(slug: string, [name, owner]: [string, Pick<Rendering, "post">], [other, post]: [string, Pick<Rendering, "post">]): Diagnostic {
   const message = `the tag \`${other}\` (${post.post.source.path}) and \`${name}\` (${owner.post.source.path}) ` +
     `share the page tags/${slug}/; they are merged under \`${name}\``;
   return warning("tag-collision", message, post.post.source.path, headerKeyPosition(post.post, "tags"),

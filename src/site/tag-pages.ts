@@ -1,4 +1,4 @@
-import type { OutputFile, RenderedPost } from "../model.js";
+import type { OutputFile, Rendering } from "../model.js";
 import type { FeedSpec } from "./feeds/feed-spec.js";
 import type { HeadContext } from "./head-metadata.js";
 import { paginate } from "./paginate.js";
@@ -24,7 +24,7 @@ export interface PageSink {
  */
 export function* renderTagPages(
   tags: readonly Tag[],
-  dataOf: ReadonlyMap<RenderedPost, PostData>,
+  dataOf: ReadonlyMap<Rendering, PostData>,
   context: HeadContext & { readonly now: Date },
   sink: PageSink,
 ): Generator<void, void, void> {

@@ -1,7 +1,7 @@
 import type { LazyRenderer } from "../cache/lazy-renderer.js";
 import type { RenderContext } from "../markdown/render-context.js";
-import type { Post, RenderedPost } from "../model.js";
-import { parkHtml } from "../output/parked-html.js";
+import type { Post, RenderedPost, Rendering } from "../model.js";
+import { parkRendering } from "../output/parked-rendering.js";
 import type { RenderCache } from "../cache/render-cache.js";
 import { mapInSteps, stepRunner, type StepRunner } from "../timings/run-steps.js";
 
@@ -19,15 +19,15 @@ export async function prepareRenders(
     /** Renderings kept from earlier builds (the BuildCache's posts); undefined: render every post. */
     cache: RenderCache | undefined;
     threads: number | undefined;
-    /** Where renderings' HTML waits for its pages (see parked-html.ts); undefined: in memory. */
+    /** Where renderings' HTML waits for its pages (see output/parked-rendering.ts); undefined: in memory. */
     park?: ((text: string) => () => string) | undefined;
     /** How the lookups run: at once, or in turns with the event loop (the dev server). */
     inTurns?: StepRunner | undefined;
   },
-): Promise<(post: Post) => RenderedPost> {
+): Promise<(post: Post) => Rendering> {
   // A build to disk parks every rendering's HTML until its pages are made, cached ones too.
-  const parked = (rendered: RenderedPost) => (park ? parkHtml(rendered, park) : rendered);
-  const hits = new Map<Post, RenderedPost>();
+  const parked = (rendered: RenderedPost): Rendering => (park ? parkRendering(rendered, park) : rendered);
+  const hits = new Map<Post, Rendering>();
   await inTurns("cache lookups", mapInSteps(cache ? all : [], (post) => {
     const hit = cache?.lookup(post, context, lazy.renderer);
     if (hit) hits.set(post, parked(hit));

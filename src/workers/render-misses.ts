@@ -3,7 +3,7 @@ import { builtinRendererKey } from "../cache/lazy-renderer.js";
 import type { RenderCache } from "../cache/render-cache.js";
 import type { RenderOutcome } from "../cache/render-outcome.js";
 import type { RenderContext } from "../markdown/render-context.js";
-import type { Post, RenderedPost } from "../model.js";
+import type { Post, RenderedPost, Rendering } from "../model.js";
 import { noteTiming, timedAsync } from "../timings/stage-timings.js";
 import { bigPostChars, renderBigPosts } from "./render-alone.js";
 import { RenderBudgetExceeded, withinBudget } from "./render-budget.js";
@@ -14,13 +14,13 @@ import { renderThroughCache } from "./render-with-reads.js";
 export interface MissesInput {
   readonly all: readonly Post[];
   /** The renderings found so far (cached ones, parked); this adds the others as they are made. */
-  readonly hits: Map<Post, RenderedPost>;
+  readonly hits: Map<Post, Rendering>;
   readonly context: RenderContext;
   readonly lazy: LazyRenderer;
   readonly cache: RenderCache | undefined;
   readonly threads: number | undefined;
   /** The rendering as the build keeps it (its HTML parked when the build writes to disk). */
-  readonly parked: (rendered: RenderedPost) => RenderedPost;
+  readonly parked: (rendered: RenderedPost) => Rendering;
 }
 
 /**
@@ -62,7 +62,7 @@ export async function renderMisses({ all, hits, context, lazy, cache, threads: w
     await lazy.load();
     await (await import("../markdown/create-post-renderer.js")).prepareHighlighting(left);
   }
-  return (post: Post): RenderedPost => hits.get(post) ?? parked(renderHere(post, context, renderer, cache));
+  return (post: Post): Rendering => hits.get(post) ?? parked(renderHere(post, context, renderer, cache));
 }
 
 /** "2 render threads, busy 96% and 93% of their 15.2 s and 15.3 s": CPU over wall time, each. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolveSiteConfig } from "../../src/config/resolve-site-config.js";
 import { parsePost } from "../../src/content/parse-post.js";
 import { builtSiteOf } from "../../src/dev/built-site.js";
-import type { PostKind, RenderedPost } from "../../src/model.js";
+import type { PostKind, RenderedPost, Rendering } from "../../src/model.js";
 import type { SiteSources } from "../../src/read/read-site.js";
 
 const config = resolveSiteConfig(undefined, "https://example.com/").config;
@@ -37,7 +37,7 @@ describe("what a build leaves for quick answers", () => {
   });
 
   it("patches who links to whom build after build to what one build from scratch gives, leaving the previous one as it was", () => {
-    const view = (linking: ReadonlyMap<string, readonly RenderedPost[]>) =>
+    const view = (linking: ReadonlyMap<string, readonly Rendering[]>) =>
       [...linking].map(([slug, list]) => [slug, list.map((r) => r.post.source.path).sort()]).sort(([x], [y]) => (x! < y! ? -1 : 1));
     const builds = [
       [b, a, c, about],

@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../../config/site-config.js";
-import type { RenderedPost } from "../../model.js";
+import { htmlOf, type Rendering } from "../../model.js";
 import { memoizeByIdentity } from "../../memo/identity-memo.js";
 import { absolutizeUrls } from "../absolute-urls.js";
 import { siteUrlOf } from "./feed-spec.js";
@@ -35,17 +35,17 @@ export interface FeedItem {
  * The feed's items: at most `config.feedItems` posts, newest first. Standalone pages are
  * never feed items (they are not dated posts), whatever the caller hands in.
  */
-export function toFeedItems(posts: readonly RenderedPost[], config: SiteConfig): FeedItem[] {
+export function toFeedItems(posts: readonly Rendering[], config: SiteConfig): FeedItem[] {
   const siteUrl = siteUrlOf(config);
   return feedPosts(posts, config).map((post) => toFeedItem(post, config, siteUrl));
 }
 
 /** The posts a feed shows: the newest `config.feedItems` of them, pages left out. */
-export function feedPosts(posts: readonly RenderedPost[], config: SiteConfig): RenderedPost[] {
+export function feedPosts(posts: readonly Rendering[], config: SiteConfig): Rendering[] {
   return newestFirst(posts.filter((p) => p.post.kind === "post")).slice(0, config.feedItems);
 }
 
-function toFeedItem(rendered: RenderedPost, config: SiteConfig, siteUrl: string): FeedItem {
+function toFeedItem(rendered: Rendering, config: SiteConfig, siteUrl: string): FeedItem {
   const { meta } = rendered.post;
   const permalink = new URL(rendered.post.url, siteUrl).href;
   return {
@@ -66,14 +66,14 @@ function toFeedItem(rendered: RenderedPost, config: SiteConfig, siteUrl: string)
  * newest post (the feeds are made again) took 280 ms of CPU with, 355 ms without (1,000-post
  * bench corpus, median).
  */
-const feedContentHtml = memoizeByIdentity((rendered: RenderedPost, permalink: string) => {
-  const html = `${rendered.html}\n${renderResourcesHtml(rendered.resources, rendered.resourcesHeading)}`.trim();
+const feedContentHtml = memoizeByIdentity((rendered: Rendering, permalink: string) => {
+  const html = `${htmlOf(rendered)}\n${renderResourcesHtml(rendered.resources, rendered.resourcesHeading)}`.trim();
   return absolutizeUrls(rendered.math === true ? mathForFeeds(html) : html, permalink);
 });
 
 /** Posts by publication date, newest first; undated drafts last, ties in their given order. */
-function newestFirst(posts: readonly RenderedPost[]): RenderedPost[] {
-  const time = (p: RenderedPost) => p.post.meta.published?.getTime() ?? -Infinity;
+function newestFirst(posts: readonly Rendering[]): Rendering[] {
+  const time = (p: Rendering) => p.post.meta.published?.getTime() ?? -Infinity;
   return [...posts].sort((a, b) => time(b) - time(a) || 0);
 }
 

@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../../config/site-config.js";
-import type { RenderedPost } from "../../model.js";
+import type { Rendering } from "../../model.js";
 import { rfc3339, toFeedItems, type FeedItem } from "./feed-items.js";
 import { feedUrl, siteFeedSpec, type FeedSpec } from "./feed-spec.js";
 import { toXmlText } from "./xml-text.js";
@@ -29,7 +29,7 @@ interface JsonFeedItem {
  * (JSON Feed has no feed date) and taken only so that the three feeds are called alike.
  */
 export function renderJsonFeed(
-  posts: readonly RenderedPost[],
+  posts: readonly Rendering[],
   config: SiteConfig,
   _now: Date,
   spec: FeedSpec = siteFeedSpec(config),

@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../../config/site-config.js";
-import type { RenderedPost } from "../../model.js";
+import type { Rendering } from "../../model.js";
 import { feedUpdated, toFeedItems, type FeedItem } from "./feed-items.js";
 import { feedUrl, siteFeedSpec, type FeedSpec } from "./feed-spec.js";
 import { createXmlDocument, type XMLBuilder } from "./xml-document.js";
@@ -17,7 +17,7 @@ const namespaces = {
  * is the newest item's date, not `now`, so that the same posts give the same bytes.
  */
 export function renderRssFeed(
-  posts: readonly RenderedPost[],
+  posts: readonly Rendering[],
   config: SiteConfig,
   now: Date,
   spec: FeedSpec = siteFeedSpec(config),

@@ -1,4 +1,4 @@
-import type { RenderedPost } from "../../model.js";
+import { htmlOf, type Rendering } from "../../model.js";
 import { htmlToText } from "./html-text.js";
 
 /** One part of a page a search result can link to: the text under one heading (or above the first). */
@@ -28,13 +28,13 @@ const headingElement = /<h([1-6])\b[^>]*?\bid="([^"]*)"[^>]*>[\s\S]*?<\/h\1\s*>/
 
 /**
  * A rendered post or page as the index sees it: its body split at each heading that has an
- * id. The body is `RenderedPost.html`, which holds neither the site's navigation nor the
+ * id. The body is the rendering's HTML, which holds neither the site's navigation nor the
  * Resources section, so neither is indexed.
  */
-export function toSearchDocument(rendered: RenderedPost, dateText: (date: Date) => string): SearchDocument {
+export function toSearchDocument(rendered: Rendering, dateText: (date: Date) => string): SearchDocument {
   const { post } = rendered;
   const headingText = new Map(rendered.headings.map((h) => [h.id, h.text]));
-  const html = rendered.html;
+  const html = htmlOf(rendered);
   const sections: SearchSection[] = [];
   let id = "";
   let heading = "";

@@ -1,6 +1,6 @@
 import type { TextCache } from "../../cache/text-cache.js";
 import type { SiteConfig } from "../../config/site-config.js";
-import type { OutputFile, RenderedPost } from "../../model.js";
+import type { OutputFile, Rendering } from "../../model.js";
 import { mapInSteps, runSteps, timedSteps, type Steps } from "../../timings/run-steps.js";
 import { themeDateText, toSearchDocument } from "./search-document.js";
 import { readState, stateTexts, type IndexState } from "./index-state.js";
@@ -34,8 +34,8 @@ interface IndexedPage {
  * again (patch-index.ts), and every file the live output holds as it is taken from there.
  */
 export function writeSiteSearch(
-  posts: readonly RenderedPost[],
-  pages: readonly RenderedPost[],
+  posts: readonly Rendering[],
+  pages: readonly Rendering[],
   config: SiteConfig,
   sink: SearchSink,
   cache?: TextCache,
@@ -45,8 +45,8 @@ export function writeSiteSearch(
 
 /** writeSiteSearch, with steps between pages (see run-steps.ts). */
 export function* siteSearchInSteps(
-  posts: readonly RenderedPost[],
-  pages: readonly RenderedPost[],
+  posts: readonly Rendering[],
+  pages: readonly Rendering[],
   config: SiteConfig,
   sink: SearchSink,
   cache?: TextCache,
@@ -57,9 +57,9 @@ export function* siteSearchInSteps(
   if (config.search) yield* timedSteps("search index", searchSteps([...posts, ...pages].reverse(), config, sink, cache));
 }
 
-function* searchSteps(all: readonly RenderedPost[], config: SiteConfig, sink: SearchSink, cache?: TextCache): Steps<void> {
+function* searchSteps(all: readonly Rendering[], config: SiteConfig, sink: SearchSink, cache?: TextCache): Steps<void> {
   const dateText = themeDateText(config.timezone, config.language);
-  const make = (r: RenderedPost) => {
+  const make = (r: Rendering) => {
     const page = toSearchPage(toSearchDocument(r, dateText));
     return [page.path, page.terms, page.fragment];
   };
