@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createTextCache } from "../../../src/cache/text-cache.js";
 import { defaultSiteConfig } from "../../../src/config/site-config.js";
 import type { OutputFile, RenderedPost } from "../../../src/model.js";
-import { writeSiteSearch, type SearchSink } from "../../../src/site/search/site-search.js";
+import { siteSearchInSteps, type SearchSink } from "../../../src/site/search/site-search.js";
+import { runSteps } from "../../../src/timings/run-steps.js";
 import { withDocPostings } from "../../../src/site/search/term-groups.js";
 import { propertyRuns } from "../../support/property-runs.js";
 import { makeRenderedPost } from "../../support/make-rendered-post.js";
@@ -29,7 +30,7 @@ function build(posts: readonly RenderedPost[], cache?: ReturnType<typeof createT
       keyed.set(file.path, live.get(file.path) ?? { key: "", contents: "" });
     },
   };
-  writeSiteSearch(posts, [], config, sink, cache);
+  runSteps(siteSearchInSteps(posts, [], config, sink, cache));
   cache?.prune();
   return { files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))), made, live: keyed };
 }

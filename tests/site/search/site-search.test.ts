@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createTextCache, type TextCache } from "../../../src/cache/text-cache.js";
 import { defaultSiteConfig } from "../../../src/config/site-config.js";
 import type { OutputFile, RenderedPost } from "../../../src/model.js";
-import { writeSiteSearch, type SearchSink } from "../../../src/site/search/site-search.js";
+import { siteSearchInSteps, type SearchSink } from "../../../src/site/search/site-search.js";
+import { runSteps } from "../../../src/timings/run-steps.js";
 import { makeRenderedPost } from "../../support/make-rendered-post.js";
 
 const config = { ...defaultSiteConfig, search: true };
@@ -32,7 +33,7 @@ function output(live: ReadonlyMap<string, { key: string; contents: string }> = n
 const words = ["lantern wick", "kiwi orchard 2024", "harbour ferry", "granite quarry"];
 const build = (posts: readonly RenderedPost[], cache?: TextCache, live?: ReadonlyMap<string, { key: string; contents: string }>) => {
   const out = output(live);
-  writeSiteSearch(posts, [], config, out.sink, cache);
+  runSteps(siteSearchInSteps(posts, [], config, out.sink, cache));
   return out;
 };
 
@@ -92,9 +93,9 @@ describe("the search index made page by page", () => {
     const posts = [makeRenderedPost({ slug: "d", title: "Dated", published: new Date("2025-06-24T23:30:00Z") })];
     const cache = createTextCache();
     const utc = output();
-    writeSiteSearch(posts, [], config, utc.sink, cache);
+    runSteps(siteSearchInSteps(posts, [], config, utc.sink, cache));
     const auckland = output(utc.asLive());
-    writeSiteSearch(posts, [], { ...config, timezone: "Pacific/Auckland" }, auckland.sink, cache);
+    runSteps(siteSearchInSteps(posts, [], { ...config, timezone: "Pacific/Auckland" }, auckland.sink, cache));
     expect(JSON.stringify(utc.contents())).toContain("24 June 2025");
     expect(JSON.stringify(auckland.contents())).toContain("25 June 2025");
   });
