@@ -10,7 +10,7 @@ import { resolveImageUrl } from "./image-url.js";
 import { precomputedDigest } from "../cache/page-cache.js";
 import { buildTableOfContents, type TableOfContents } from "./table-of-contents.js";
 import { tagSlug } from "./tag-index.js";
-import { mapInSteps, runSteps, type Steps } from "../timings/run-steps.js";
+import { mapInSteps, type Steps } from "../timings/run-steps.js";
 
 /** A post linked from another: previous/next, "Referenced by". */
 export interface PostLinkData {
@@ -89,21 +89,17 @@ export interface PostDataContext {
 const wordsPerMinute = 220;
 
 /**
- * Every post's data, with its neighbours; `posts` must be newest first. A post whose inputs
- * are the very same objects as in an earlier build (the dev server's) gets the very same
- * data object back, so nothing derived from it is computed again.
+ * Every post's data, with its neighbours, a step after each post (see run-steps.ts); `posts`
+ * must be newest first. A post whose inputs are the very same objects as in an earlier build
+ * (the dev server's) gets the very same data object back, so nothing derived from it is
+ * computed again.
  */
-export function toPostsData(posts: readonly Rendering[], context: PostDataContext): PostData[] {
-  return runSteps(postsDataInSteps(posts, context));
-}
-
-/** toPostsData, a step after each post (see run-steps.ts). */
 export function postsDataInSteps(posts: readonly Rendering[], context: PostDataContext): Steps<PostData[]> {
   const shared = JSON.stringify([context.config, context.now]);
   return mapInSteps(posts.map((_, i) => i), (i) => postDataAt(posts, i, context, shared));
 }
 
-/** `toPostsData(posts, context)[i]` alone: the dev server's quick answer needs one post's page. */
+/** The data `postsDataInSteps(posts, context)` gives the post at `i`, alone: the dev server's quick answer needs one post's page. */
 export function toPostDataAt(posts: readonly Rendering[], i: number, context: PostDataContext): PostData {
   return postDataAt(posts, i, context, JSON.stringify([context.config, context.now]));
 }

@@ -3,7 +3,8 @@ import { defaultSiteConfig, type SiteConfig } from "../../src/config/site-config
 import type { RenderedPost } from "../../src/model.js";
 import type { HeadContext } from "../../src/site/head-metadata.js";
 import { paginate } from "../../src/site/paginate.js";
-import { toPostsData, type PostDataContext } from "../../src/site/post-data.js";
+import { postsDataInSteps, type PostDataContext } from "../../src/site/post-data.js";
+import { runSteps } from "../../src/timings/run-steps.js";
 import { ogLocale, toSiteData } from "../../src/site/site-data.js";
 import {
   toArchivePageData,
@@ -15,6 +16,8 @@ import {
   toTagsPageData,
 } from "../../src/site/template-data.js";
 import { makeRenderedPost, type RenderedPostInput } from "../support/make-rendered-post.js";
+
+const dataOfPosts = (posts: readonly RenderedPost[], context: PostDataContext) => runSteps(postsDataInSteps(posts, context));
 
 const config: SiteConfig = { ...defaultSiteConfig, url: "https://example.com/blog/", basePath: "/blog/" };
 const now = new Date("2025-06-01T00:00:00Z");
@@ -35,10 +38,10 @@ describe("template data", () => {
 
   it("has every field present, null where absent, on every kind of page", () => {
     const local = { ...config, url: undefined };
-    const postsData = toPostsData(posts, data(local));
+    const postsData = dataOfPosts(posts, data(local));
     const page = paginate(postsData, 2, "/")[0]!;
     const tag = toTagData("ops", "ops", 3, head(local));
-    const pageOf = toPostsData([rendered("about", { kind: "page" })], data(local))[0]!;
+    const pageOf = dataOfPosts([rendered("about", { kind: "page" })], data(local))[0]!;
     for (const d of [
       toIndexPageData(page, head(local)), toPostPageData(postsData[0]!, head(local)), toPostPageData(pageOf, head(local)),
       toNotFoundPageData(head(local)), toTagsPageData([tag], head(local)), toTagPageData(tag, page, head(local)),
@@ -53,17 +56,17 @@ describe("template data", () => {
   });
 
   it("calls the older neighbour previous and the newer one next; pages have neither", () => {
-    const [newest, middle, oldest] = toPostsData(posts, data());
+    const [newest, middle, oldest] = dataOfPosts(posts, data());
     expect([newest?.previous?.url, newest?.next]).toEqual(["/blog/posts/mid/", null]);
     expect([middle?.previous?.title, middle?.next?.title]).toEqual(["old", "new"]);
     expect([oldest?.previous, oldest?.next?.url]).toEqual([null, "/blog/posts/mid/"]);
-    const pages = toPostsData([rendered("a", { kind: "page" }), rendered("b", { kind: "page" })], data());
+    const pages = dataOfPosts([rendered("a", { kind: "page" }), rendered("b", { kind: "page" })], data());
     expect(pages.map((p) => [p.kind, p.url, p.previous, p.next])).toEqual([["page", "/blog/a/", null, null], ["page", "/blog/b/", null, null]]);
   });
 
   it("fills in the site's author, absolute URLs and a default resources heading", () => {
     const site = { ...config, author: "Site" };
-    const [withAuthor, withoutAuthor] = toPostsData(
+    const [withAuthor, withoutAuthor] = dataOfPosts(
       [rendered("a", { author: "Bo" }), rendered("b", { resources: [{ n: 1, author: undefined, title: "T", url: undefined }], resourcesHeading: undefined })],
       data(site),
     );
@@ -77,7 +80,7 @@ describe("template data", () => {
   });
 
   it("marks posts published after now as scheduled and hands excerpts through", () => {
-    const [later, earlier] = toPostsData([
+    const [later, earlier] = dataOfPosts([
       rendered("later", { published: new Date("2025-06-02T00:00:00Z") }),
       rendered("earlier", { published: now, excerptHtml: "<p>Intro</p>" }),
     ], data());
@@ -86,7 +89,7 @@ describe("template data", () => {
   });
 
   it("links each tag to its page, by its slug", () => {
-    const [post] = toPostsData([rendered("t", { tags: ["Dev Ops", "日本語"] })], data());
+    const [post] = dataOfPosts([rendered("t", { tags: ["Dev Ops", "日本語"] })], data());
     expect(post?.tagLinks[0]).toEqual({ name: "Dev Ops", url: "/blog/tags/dev-ops/" });
     expect(post?.tagLinks[1]?.url).toMatch(/^\/blog\/tags\/tag-[0-9a-f]{8}\/$/);
   });
@@ -96,7 +99,7 @@ describe("template data", () => {
       { depth: 1, id: "t", text: "T" }, { depth: 2, id: "a", text: "A" }, { depth: 3, id: "a1", text: "A1" },
       { depth: 4, id: "a1x", text: "deep" }, { depth: 2, id: "b", text: "B" },
     ];
-    const [post] = toPostsData([rendered("toc", { headings })], data());
+    const [post] = dataOfPosts([rendered("toc", { headings })], data());
     expect(post?.toc).toEqual({
       count: 3,
       items: [{ id: "a", text: "A", children: [{ id: "a1", text: "A1", children: [] }] }, { id: "b", text: "B", children: [] }],
@@ -105,19 +108,19 @@ describe("template data", () => {
   });
 
   it("resolves the image field against the site", () => {
-    const [rootPath, relative, remote] = toPostsData([
+    const [rootPath, relative, remote] = dataOfPosts([
       rendered("a", { image: "/images/x.png" }), rendered("b", { image: "img/y.png" }), rendered("c", { image: "https://cdn.example/z.png" }),
     ], data());
     expect([rootPath?.imageUrl, relative?.imageUrl, remote?.imageUrl]).toEqual([
       "https://example.com/blog/images/x.png", "https://example.com/blog/img/y.png", "https://cdn.example/z.png",
     ]);
-    const [local] = toPostsData([rendered("a", { image: "/images/x.png" })], data({ ...config, url: undefined }));
+    const [local] = dataOfPosts([rendered("a", { image: "/images/x.png" })], data({ ...config, url: undefined }));
     expect(local?.imageUrl).toBe("/blog/images/x.png");
   });
 
   it("estimates reading time from the words of the body", () => {
     const long = rendered("long", { html: `<p>${"word ".repeat(1100)}</p>` });
-    expect(toPostsData([long, rendered("short")], data()).map((p) => p.readingMinutes)).toEqual([5, 1]);
+    expect(dataOfPosts([long, rendered("short")], data()).map((p) => p.readingMinutes)).toEqual([5, 1]);
   });
 
   it("describes the site, its feeds and its pages", () => {
@@ -130,7 +133,7 @@ describe("template data", () => {
       ["application/rss+xml", "/blog/feed.xml"], ["application/atom+xml", "/blog/atom.xml"], ["application/feed+json", "/blog/feed.json"],
     ]);
     expect(toSiteData({ ...config, url: undefined })).toMatchObject({ feedUrl: null, feeds: [] });
-    const pages = paginate(toPostsData(posts, data()), 2, "/blog/");
+    const pages = paginate(dataOfPosts(posts, data()), 2, "/blog/");
     expect(toIndexPageData(pages[0]!, head()).page).toMatchObject({ title: null, url: "/blog/", canonical: "https://example.com/blog/" });
     expect(toIndexPageData(pages[1]!, head())).toMatchObject({
       page: { title: "Page 2", url: "/blog/page/2/", jsonLd: null },
