@@ -10,7 +10,7 @@ import { postsDataInSteps, toPostData, toPostDataAt, type PostData } from "./pos
 import type { Theme } from "./read-theme.js";
 import { checkPageSlugs } from "./reserved-slugs.js";
 import { checkPostUrls } from "./post-url-clashes.js";
-import { feedTexts, robotsFiles, sitemapInSteps, type KeptTexts, type SitemapPage } from "./site-files.js";
+import { feedTexts, robotsFiles, sitemapInSteps, type SitemapPage } from "./site-files.js";
 import { buildSiteNav, orderPages } from "./site-nav.js";
 import { toSiteData } from "./site-data.js";
 import type { CardDesign } from "../images/plan-card.js";
@@ -18,10 +18,13 @@ import { buildTagIndex } from "./tag-index.js";
 import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
 import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData, toSearchPageData } from "./template-data.js";
-import { siteSearchInSteps, type SearchSink } from "./search/site-search.js";
-import { timed } from "../timings/stage-timings.js";
+import { siteSearchInSteps } from "./search/site-search.js";
 import { runSteps, timedSteps } from "../timings/run-steps.js";
+import { timed } from "../timings/stage-timings.js";
 import type { TextCache } from "../cache/text-cache.js";
+import { createPageSink, type PageKeeper, type UnchangedPage } from "./page-sink.js";
+
+export type { PageKeeper, UnchangedPage } from "./page-sink.js";
 
 /** The theme's search script: not published when the config turns search off. */
 const searchScript = "assets/search.js";
@@ -57,15 +60,6 @@ export interface AssembleInput {
   /** How social cards look, when the site makes them: the heads of posts and pages name theirs. */
   readonly cardDesign?: CardDesign | undefined;
 }
-
-/**
- * Turns a rendered page into the output file that holds it; `key` is the page's (when the
- * renderer has keys and the page rendered without a diagnostic), for the next build's match.
- */
-export type PageKeeper = (path: string, html: string, key?: string) => OutputFile;
-
-/** The last build's page at `path` when it was made from `key`, as an output file. */
-export type UnchangedPage = (path: string, key: string) => OutputFile | undefined;
 
 const holdAsText: PageKeeper = (path, html) => ({ path, contents: html });
 
@@ -185,55 +179,6 @@ function layOutSite(input: PostPageInput, sink: { report(d: readonly Diagnostic[
   sink.report([...checked.diagnostics, ...diagnostics, ...tagIndex.diagnostics, ...nav.diagnostics]);
   const context: HeadContext = { config, site: toSiteData(config, nav.nav, hasTags, input.publicPaths), cardDesign: input.cardDesign };
   return { posts, pages, tags: tagIndex.tags, context };
-}
-
-/**
- * Where the site's pages and generated files go as they are made: to `keepPage` (the
- * writer's stage); or, when the last build made one from the same key, as `unchangedPage`
- * gives it, unmade.
- */
-function createPageSink(
-  renderer: TemplateRenderer,
-  keepPage: PageKeeper,
-  { texts, unchangedPage }: { texts?: TextCache | undefined; unchangedPage?: UnchangedPage | undefined } = {},
-): PageSink & { files: OutputFile[]; search: SearchSink; report(d: readonly Diagnostic[]): void; diagnostics(): Diagnostic[] } {
-  const files: OutputFile[] = [];
-  const found = new Map<string, Diagnostic>();
-  // The same template fault shows up on every page that uses it; report it once.
-  const report = (ds: readonly Diagnostic[]) => {
-    for (const d of ds) found.set(JSON.stringify([d.file, d.line, d.column, d.rule, d.message]), d);
-  };
-  return {
-    files,
-    report,
-    diagnostics: () => [...found.values()],
-    search: {
-      unchanged: (path, key) => unchangedPage?.(path, key),
-      keep: (path, text, key) => void files.push(keepPage(path, text, key)),
-      take: (file) => void files.push(file),
-    },
-    render(template, outputPath, data) {
-      const key = renderer.keyOf && timed("templates", () => renderer.keyOf?.(template, data));
-      const unchanged = key === undefined ? undefined : unchangedPage?.(outputPath, key);
-      if (unchanged) return void files.push(unchanged);
-      const result = timed("templates", () => renderer.render(template, data));
-      report(result.diagnostics);
-      // A page with a diagnostic gets no key: the next build renders it again, and says so again.
-      if (result.html !== undefined) files.push(keepPage(outputPath, result.html, result.diagnostics.length === 0 ? key : undefined));
-    },
-    add(generated) {
-      for (const file of generated) files.push("contents" in file && typeof file.contents === "string" ? keepPage(file.path, file.contents) : file);
-    },
-    addTexts(kept: KeptTexts) {
-      const digest = texts?.keyOf(kept.kind, kept.key());
-      let made: readonly string[] | undefined;
-      const textAt = (i: number) => (made ??= texts ? texts.texts(kept.kind, kept.key(), kept.make) : kept.make())[i] ?? "";
-      kept.paths.forEach((path, i) => {
-        const key = digest && `${digest}#${i}`;
-        files.push((key && unchangedPage?.(path, key)) || keepPage(path, textAt(i), key));
-      });
-    },
-  };
 }
 
 /**
