@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { formatDiagnostic } from "../diagnostics.js";
-import type { BuildOutcome } from "../dev/dev-site.js";
+import type { BuildOutcome } from "../dev/build-outcome.js";
 import { startDevServer } from "../dev/dev-server.js";
 import { isLoopbackHost } from "../dev/host-check.js";
 import { siteLayout } from "../read/read-site.js";

@@ -1,38 +1,19 @@
-import path from "node:path";
 import { buildSite, warmUpRenderer } from "../build-site.js";
 import { createBuildCache } from "../cache/build-cache.js";
 import type { ConfigSource } from "../config/config-source.js";
 import { resolveSiteConfig, type ResolvedSiteConfig } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
-import { parsePost } from "../content/parse-post.js";
-import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { createMemoryWriter } from "../output/memory-writer.js";
 import { readSite, type SiteLayout, type SiteSources } from "../read/read-site.js";
 import type { SiteChange } from "./classify-change.js";
+import { editedPostUrl, internalError, type BuildOutcome, type QuickAnswer } from "./build-outcome.js";
 import { createBuildHold, createTurns } from "./build-turns.js";
 import { builtSiteOf, type BuiltSite } from "./built-site.js";
-import { createEditedPageRenderer, type EditedPage } from "./edited-page.js";
+import { createEditedPageRenderer } from "./edited-page.js";
 import { changedPaths, urlOfOutputPath } from "./output-diff.js";
 import { createServedFiles } from "./served-files.js";
 import { readEditedPost, readEditedPostNow, sourceKey, updateSources } from "./update-sources.js";
-
-/** What one (re)build did, as the terminal and the browser are told. */
-export interface BuildOutcome {
-  /** False when the build had errors: the previous good output is still served. */
-  readonly ok: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-  /** URL paths whose bytes changed (added, changed, removed), `/blog/posts/a/` form. */
-  readonly changedUrls: readonly string[];
-  /** The page of the post just edited, when exactly one post was. */
-  readonly editedUrl: string | undefined;
-  readonly postCount: number;
-  readonly milliseconds: number;
-}
-
-/** The quick answer to an edit: the outcome as the browser is told, and the edited post's new page. */
-export interface QuickAnswer extends BuildOutcome {
-  readonly page: EditedPage;
-}
 
 /** The site as the dev server holds it: sources, render cache and the last good output, all in memory. */
 export interface DevSite {
@@ -194,22 +175,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
 }
 
 /** The config with its url replaced by the dev server's origin, base path kept. */
-export function resolveDevConfig(source: ConfigSource | undefined, origin: string): ResolvedSiteConfig {
+function resolveDevConfig(source: ConfigSource | undefined, origin: string): ResolvedSiteConfig {
   const basePath = resolveSiteConfig(source).config.basePath;
   return resolveSiteConfig(source, new URL(basePath, origin).href);
-}
-
-function editedPostUrl(sources: SiteSources, layout: SiteLayout, changes: readonly SiteChange[], config: SiteConfig): string | undefined {
-  const edited = changes.filter((c) => c.kind === "post" && c.event !== "unlink");
-  const keys = new Set(edited.map((c) => path.relative(path.resolve(layout.root), c.file).split(path.sep).join("/")));
-  if (keys.size !== 1) return undefined;
-  const [key] = keys;
-  const source = sources.posts.find((p) => p.path === key);
-  return source ? parsePost(source, config).post?.url : undefined;
-}
-
-function internalError(e: unknown): Diagnostic {
-  const text = e instanceof Error ? (e.stack ?? e.message) : String(e);
-  return error("internal-error", `the build failed unexpectedly: ${text}`, undefined, undefined,
-    "this is a bug in daylight; the last good build is still served. Please report it.");
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { BuildOutcome, QuickAnswer } from "../../src/dev/dev-site.js";
+import type { BuildOutcome, QuickAnswer } from "../../src/dev/build-outcome.js";
 import { pushLimitChars, quickEventOf } from "../../src/dev/dev-server.js";
 import { injectClient } from "../../src/dev/inject-client.js";
 import { postText, rawGet, useDevServer, waitFor } from "./dev-fixtures.js";

@@ -1,7 +1,8 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createDevSite, type BuildOutcome } from "../../src/dev/dev-site.js";
+import type { BuildOutcome } from "../../src/dev/build-outcome.js";
+import { createDevSite } from "../../src/dev/dev-site.js";
 import { siteLayout } from "../../src/read/read-site.js";
 import { postText, useDevServer } from "./dev-fixtures.js";
 

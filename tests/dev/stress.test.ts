@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startDevServer, type DevServer } from "../../src/dev/dev-server.js";
-import type { BuildOutcome } from "../../src/dev/dev-site.js";
+import type { BuildOutcome } from "../../src/dev/build-outcome.js";
 import { siteLayout } from "../../src/read/read-site.js";
 import { useChromium } from "../support/launch-chromium.js";
 import { chromium } from "../support/system-tools.js";

@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { BuildOutcome } from "../../src/dev/dev-site.js";
+import type { BuildOutcome } from "../../src/dev/build-outcome.js";
 import { readSite, siteLayout } from "../../src/read/read-site.js";
 import { postText, rawGet, writeFiles, useDevServer, waitFor } from "./dev-fixtures.js";
 
