@@ -2,6 +2,7 @@
 /** The daylight command. The only place that calls process.exit. */
 import { describeIoFailure } from "./cli/describe-io-failure.js";
 import { commandEntryMark, main } from "./cli/main.js";
+import { runWithRoomyHeap, wantsRoomyHeap } from "./cli/roomy-dev-heap.js";
 import type { Console } from "./cli/report.js";
 
 const terminal: Console = {
@@ -27,4 +28,7 @@ process.on("uncaughtException", exitOnFailure);
 // Marks this process as the command itself: `build --timings` then reports its start-up
 // (performance.now() counts from the process's start), which a caller of main() has not.
 performance.mark(commandEntryMark);
-main(process.argv.slice(2), process.env, terminal).then((code) => process.exit(code), exitOnFailure);
+const argv = process.argv.slice(2);
+// The dev server runs in a process of its own with a larger young generation (roomy-dev-heap.ts).
+const run = wantsRoomyHeap(argv, process.execArgv) ? runWithRoomyHeap(process.argv[1] ?? "", argv) : main(argv, process.env, terminal);
+run.then((code) => process.exit(code), exitOnFailure);

@@ -60,16 +60,19 @@ function reportBuild(console: Console, outcome: BuildOutcome, lastReport: string
   return report;
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
+/** Resolves on the first SIGINT or SIGTERM, or when the command that started this process ends. */
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       process.off("SIGINT", done);
       process.off("SIGTERM", done);
+      process.off("disconnect", done);
       resolve();
     };
     process.once("SIGINT", done);
     process.once("SIGTERM", done);
+    // Run by the command with a roomier heap (roomy-dev-heap.ts): the channel to it closes when it ends.
+    if (process.connected) process.once("disconnect", done);
   });
 }
 
