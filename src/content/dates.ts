@@ -66,8 +66,24 @@ function zonedToUtc(t: LocalTime, timeZone: string): number {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+// Intl's formatToParts is most of the cost of printing a date, and a site prints each post's
+// date on many pages, build after build in the dev server. The offset is a function of the
+// zone and the instant alone: kept for both, up to a bound. Measured in the dev server at
+// 4,000 posts, a new post (430 list pages made again): 90 ms of each 1.5 s rebuild.
+const knownOffsets = new Map<string, number>();
+
 /** How far ahead of UTC the clocks in `timeZone` are at `instant`, in ms. */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const key = `${timeZone}\0${instant}`;
+  const known = knownOffsets.get(key);
+  if (known !== undefined) return known;
+  const offset = offsetFromParts(instant, timeZone);
+  if (knownOffsets.size >= 100_000) knownOffsets.clear();
+  knownOffsets.set(key, offset);
+  return offset;
+}
+
+function offsetFromParts(instant: number, timeZone: string): number {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", {
