@@ -1,8 +1,7 @@
 import { assetOutputFiles, buildAssetIndex, isPublicAsset } from "./assets/asset-index.js";
 import type { BuildOptions, SiteConfig } from "./config/site-config.js";
-import { collectPosts } from "./content/collect-posts.js";
+import { collectSources } from "./content/collect-sources.js";
 import { buildLinkIndex } from "./content/link-index.js";
-import { parsePost } from "./content/parse-post.js";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { applyRules } from "./rules/apply-rules.js";
 import { linkProblemPlaces, withoutCascades } from "./content/link-cascades.js";
@@ -10,9 +9,8 @@ import { checkFragments } from "./markdown/check-fragments.js";
 import { mathOutputFiles } from "./assets/math-assets.js";
 import { lazyRenderer } from "./cache/lazy-renderer.js";
 import type { BuildCache } from "./cache/build-cache.js";
-import type { OutputFile, Post, PostKind, Rendering, SourceFile } from "./model.js";
+import type { OutputFile, Post, Rendering } from "./model.js";
 import { findOutputCollisions } from "./site/find-output-collisions.js";
-import { memoizeByIdentity } from "./memo/identity-memo.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { PublishedUrl } from "./generations/collect-redirects.js";
 import type { SiteSources } from "./read/read-site.js";
@@ -86,8 +84,8 @@ export async function buildSite(
   { cache, plugins, threads, stage, unchangedPage, park, allRendered, imageCacheDir, turns }: BuildSiteOptions = {},
 ): Promise<BuildResult> {
   const inTurns = stepRunner(turns);
-  const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options, cache));
-  const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options, cache));
+  const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options, cache?.headers));
+  const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options, cache?.headers));
   const links = timed("link index", () => buildLinkIndex(posts.published));
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath), pages: pagePathsOf(pages.published, config.basePath) };
   const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache: cache?.posts, threads, park, inTurns });
@@ -148,50 +146,6 @@ export async function buildSite(
   };
 }
 
-/**
- * Loads the markdown pipeline and the highlighter's grammars for the site's posts on this
- * thread, then renders a few posts and throws them away. A long-lived process (the dev
- * server) calls it after a first build that rendered in worker threads: this thread's first
- * renders, with its code not yet compiled by the JIT, took 300–800 ms where a later one
- * takes 20, and the first edits should not pay for that. One post at a time, so that
- * requests are answered in between.
- */
-export async function warmUpRenderer(sources: SiteSources, config: SiteConfig, warmUpPosts = 12): Promise<void> {
-  const options = { drafts: true, future: true, strict: false, now: new Date(0) };
-  const posts = collectSources(sources.posts, "post", config, options).published;
-  const pages = collectSources(sources.pages, "page", config, options).published;
-  await (await import("./markdown/create-post-renderer.js")).prepareHighlighting([...posts, ...pages]);
-  const { renderPost } = await import("./markdown/render-post.js");
-  const context = { config, links: buildLinkIndex(posts), assets: buildAssetIndex(sources.assets, config.basePath) };
-  const { withinBudget } = await import("./workers/render-budget.js");
-  for (const post of posts.slice(0, warmUpPosts)) {
-    await new Promise((resolve) => setImmediate(resolve));
-    // A post over the budget was reported by the build; warming up on it must not hang the server.
-    try {
-      withinBudget(post, config.renderBudgetSeconds, () => renderPost(post, context));
-    } catch {
-      // the build reported what is wrong with it
-    }
-  }
-}
-
-/** Parses one kind of source (posts or pages) and keeps what this build publishes. */
-function collectSources(sources: readonly SourceFile[], kind: PostKind, config: SiteConfig, options: BuildOptions, cache?: BuildCache) {
-  const variant = JSON.stringify([kind, config]);
-  const headers = cache?.headers;
-  const parsed = sources.map((source) => (headers ? headers.parse(source, config, kind) : parseSource(source, variant)));
-  const all = parsed.flatMap((result) => (result.post ? [result.post] : []));
-  const collected = collectPosts(all, options);
-  return {
-    published: collected.posts,
-    /** The dates after "now" among every post parsed, published in this build or not. */
-    scheduled: all.flatMap(({ meta }) => (meta.published !== undefined && meta.published.getTime() > options.now.getTime() ? [meta.published] : [])),
-    diagnostics: [...parsed.flatMap((result) => result.diagnostics), ...collected.diagnostics],
-    /** Sources whose header has errors: they exist, but are not in the link index. */
-    failed: sources.filter((_, i) => parsed[i]?.post === undefined),
-  };
-}
-
 function earliestDate(dates: readonly Date[]): Date | undefined {
   return dates.reduce<Date | undefined>((first, date) => (first === undefined || date.getTime() < first.getTime() ? date : first), undefined);
 }
@@ -201,13 +155,3 @@ function isFinal(post: Post, now: Date): boolean {
   if (post.meta.draft) return false;
   return post.kind === "page" || post.meta.published === undefined || post.meta.published.getTime() <= now.getTime();
 }
-
-/**
- * parsePost, remembered per source file object: the dev server keeps the objects of files
- * that did not change, so a rebuild parses only the header of the file that did. Measured (a
- * dev rebuild after a one-post edit, 1,000-post bench corpus, median CPU): 103 ms with, 265 ms without.
- */
-const parseSource = memoizeByIdentity((source: SourceFile, variant: string) => {
-  const [kind, config] = JSON.parse(variant) as [PostKind, SiteConfig];
-  return parsePost(source, config, kind);
-});

@@ -1,4 +1,4 @@
-import { buildSite, warmUpRenderer } from "../build-site.js";
+import { buildSite } from "../build-site.js";
 import { createBuildCache } from "../cache/build-cache.js";
 import type { ConfigSource } from "../config/config-source.js";
 import { resolveSiteConfig, type ResolvedSiteConfig } from "../config/resolve-site-config.js";
@@ -14,6 +14,7 @@ import { createEditedPageRenderer } from "./edited-page.js";
 import { changedPaths, urlOfOutputPath } from "./output-diff.js";
 import { createServedFiles } from "./served-files.js";
 import { readEditedPost, readEditedPostNow, sourceKey, updateSources } from "./update-sources.js";
+import { warmUpRenderer } from "./warm-up-renderer.js";
 
 /** The site as the dev server holds it: sources, render cache and the last good output, all in memory. */
 export interface DevSite {
