@@ -2,7 +2,7 @@ import { assetOutputFiles, buildAssetIndex, isPublicAsset } from "./assets/asset
 import type { BuildOptions, SiteConfig } from "./config/site-config.js";
 import { collectSources } from "./content/collect-sources.js";
 import { buildLinkIndex } from "./content/link-index.js";
-import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { applyRules } from "./rules/apply-rules.js";
 import { linkProblemPlaces, withoutCascades } from "./content/link-cascades.js";
 import { checkFragments } from "./markdown/check-fragments.js";
@@ -69,6 +69,11 @@ export interface BuildSiteOptions {
    * in these turns, with the event loop running between them. Without them, at once.
    */
   readonly turns?: Turns | undefined;
+  /**
+   * Told the files made once every post's and page's own page and the search index are made
+   * (see AssembleInput.postsReady), when nothing found so far is an error; not told otherwise.
+   */
+  readonly postsReady?: ((files: readonly OutputFile[]) => void) | undefined;
 }
 
 /**
@@ -81,7 +86,7 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, stage, unchangedPage, park, allRendered, imageCacheDir, turns }: BuildSiteOptions = {},
+  { cache, plugins, threads, stage, unchangedPage, park, allRendered, imageCacheDir, turns, postsReady }: BuildSiteOptions = {},
 ): Promise<BuildResult> {
   const inTurns = stepRunner(turns);
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options, cache?.headers));
@@ -93,6 +98,10 @@ export async function buildSite(
   const renderedPages = await inTurns("render posts", mapInSteps(pages.published, render));
   const rendered = [...renderedPosts, ...renderedPages];
   allRendered?.();
+  const renderDiagnostics = withoutCascades(rendered, posts.failed);
+  const fragmentDiagnostics = timed("check fragments", () => checkFragments(rendered, links));
+  const foundSoFar = [...sources.diagnostics, ...posts.diagnostics, ...pages.diagnostics, ...renderDiagnostics, ...fragmentDiagnostics];
+  const cleanSoFar = !hasErrors(applyRules(foundSoFar, config.rules, options.strict));
   const templates = createTemplateRenderer(sources.theme, config, options.now);
   const cardDesign = cardDesignOf(sources.theme, config);
   // Started before the site is assembled: card threads draw while this thread assembles.
@@ -110,6 +119,7 @@ export async function buildSite(
     unchangedPage,
     now: options.now,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
+    postsReady: cleanSoFar ? postsReady : undefined,
   });
   const site = await inTurns("assemble site", assembly);
   const usedAssets = new Set(rendered.flatMap((post) => post.assets));
@@ -118,11 +128,7 @@ export async function buildSite(
   await turns?.between();
   const files = [...site.files, ...assetOutputFiles(sources.assets, usedAssets), ...mathOutputFiles(rendered), ...variants.files, ...cards.files];
   const diagnostics = [
-    ...sources.diagnostics,
-    ...posts.diagnostics,
-    ...pages.diagnostics,
-    ...withoutCascades(rendered, posts.failed),
-    ...timed("check fragments", () => checkFragments(rendered, links)),
+    ...foundSoFar,
     ...site.diagnostics,
     ...variants.diagnostics,
     ...cards.diagnostics,

@@ -59,6 +59,12 @@ export interface AssembleInput {
   readonly unchangedPage?: UnchangedPage | undefined;
   /** How social cards look, when the site makes them: the heads of posts and pages name theirs. */
   readonly cardDesign?: CardDesign | undefined;
+  /**
+   * Told the files made so far once every post's and page's own page and the search index
+   * are made, before the lists, tag pages, feeds and sitemap (the dev server serves a new
+   * post's page and the index at once: see dev/dev-site.ts).
+   */
+  readonly postsReady?: ((files: readonly OutputFile[]) => void) | undefined;
 }
 
 const holdAsText: PageKeeper = (path, html) => ({ path, contents: html });
@@ -92,10 +98,8 @@ export function* assembleSiteInSteps(input: AssembleInput): Generator<void, Asse
   const postsData = yield* timedSteps("post data", postsDataInSteps(posts, dataContext));
   const dataOf = new Map(posts.map((p, i) => [p, postsData[i] as PostData]));
   yield;
-  for (const page of paginate(postsData, config.postsPerPage, config.basePath)) {
-    sink.render("index", page.outputPath, toIndexPageData(page, context));
-    yield;
-  }
+  // Each post's and page's own page and the search index first: what a new post needs to be
+  // read and found. The lists, which a new post shifts by one on every page, come after.
   for (const post of postsData) {
     renderPostPage(post, context, sink);
     yield;
@@ -105,14 +109,20 @@ export function* assembleSiteInSteps(input: AssembleInput): Generator<void, Asse
     sink.render("page", outputPathOf(data.url, config), toPostPageData(data, context));
     yield;
   }
-  yield* renderTagPages(tags, dataOf, { ...context, now }, sink);
-  sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData.map(toArchiveEntry), config.timezone), context));
-  sink.render("404", "404.html", toNotFoundPageData(context));
-  yield;
   if (config.search) {
     sink.render("search", "search/index.html", toSearchPageData(context));
     yield* siteSearchInSteps(posts, pages, config, sink.search, input.texts);
   }
+  input.postsReady?.(sink.files);
+  yield;
+  for (const page of paginate(postsData, config.postsPerPage, config.basePath)) {
+    sink.render("index", page.outputPath, toIndexPageData(page, context));
+    yield;
+  }
+  yield* renderTagPages(tags, dataOf, { ...context, now }, sink);
+  sink.render("archive", "archive/index.html", toArchivePageData(groupByYear(postsData.map(toArchiveEntry), config.timezone), context));
+  sink.render("404", "404.html", toNotFoundPageData(context));
+  yield;
   if (config.url !== undefined) {
     sink.addTexts(feedTexts(posts, config, now, siteFeedSpec(config)));
     yield;

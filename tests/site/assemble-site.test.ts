@@ -76,18 +76,38 @@ describe("assembleSite with the default theme", () => {
     ]));
   });
 
+  it("has every post's and page's own page and the search index made before the lists, tag pages, feeds and sitemap", () => {
+    const about = renderedPost({ slug: "about", kind: "page", title: "About us" });
+    const posts = twelvePosts().map((p, i) => (i === 0 ? renderedPost({ slug: "p12", published: new Date(Date.UTC(2025, 2, 12)), tags: ["ops"] }) : p));
+    let ready: string[] | undefined;
+    const result = assembleSite({
+      posts, pages: [about], config, theme, renderer: createTemplateRenderer(theme, config, now), now, publicPaths: new Set(),
+      postsReady: (files) => void (ready = files.map((f) => f.path)),
+    });
+    expect(result.diagnostics).toEqual([]);
+    const all = result.files.map((f) => f.path);
+    expect(ready).toEqual(all.slice(0, ready?.length));
+    expect(ready).toEqual(expect.arrayContaining([...posts.map((p) => `posts/${p.post.meta.slug}/index.html`), "about/index.html", "search/index.json"]));
+    expect(ready?.filter(isIndexFile).length).toBe(all.filter(isIndexFile).length);
+    for (const later of ["index.html", "page/2/index.html", "tags/index.html", "tags/ops/index.html", "archive/index.html", "feed.xml", "sitemap.xml"]) {
+      expect(all).toContain(later);
+      expect(ready).not.toContain(later);
+    }
+  });
+
   it("writes paginated indexes, one page per post, archive, 404, feeds, sitemap, robots and assets", () => {
     const { files, diagnostics } = build(twelvePosts());
     expect(diagnostics).toEqual([]);
     const { site, fragments, kinds } = pathsOf(files);
+    // Each post's page and the search index first (a new post is served and found with them in the dev server), then the lists.
     expect(site).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `posts/p${String(12 - i).padStart(2, "0")}/index.html`),
+      "search/index.html",
       "index.html",
       "page/2/index.html",
       "page/3/index.html",
-      ...Array.from({ length: 12 }, (_, i) => `posts/p${String(12 - i).padStart(2, "0")}/index.html`),
       "archive/index.html",
       "404.html",
-      "search/index.html",
       "feed.xml",
       "atom.xml",
       "feed.json",
@@ -149,7 +169,7 @@ describe("assembleSite with the default theme", () => {
     const { files, diagnostics } = build([], local);
     expect(diagnostics).toEqual([]);
     const { site, fragments, kinds } = pathsOf(files);
-    expect(site).toEqual(["index.html", "archive/index.html", "404.html", "search/index.html", hashedScript, hashedCss]);
+    expect(site).toEqual(["search/index.html", "index.html", "archive/index.html", "404.html", hashedScript, hashedCss]);
     // An empty index: an entry naming no fragment and no chunk, and the pointer.
     expect([fragments, kinds]).toEqual([0, ["index", "pointer"]]);
     const index = contentsOf(files, "index.html");
@@ -202,7 +222,7 @@ describe("assembleSite with the default theme", () => {
     const { files, diagnostics } = build(posts, local);
     expect(diagnostics).toEqual([]);
     expect(pathsOf(files).site).toEqual([
-      "index.html", "posts/a/index.html", "tags/index.html", "tags/ops/index.html", "archive/index.html", "404.html", "search/index.html", hashedScript, hashedCss,
+      "posts/a/index.html", "search/index.html", "index.html", "tags/index.html", "tags/ops/index.html", "archive/index.html", "404.html", hashedScript, hashedCss,
     ]);
     expect(contentsOf(files, "tags/ops/index.html")).not.toContain('rel="alternate"');
   });
