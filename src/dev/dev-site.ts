@@ -4,6 +4,8 @@ import type { ConfigSource } from "../config/config-source.js";
 import { resolveSiteConfig, type ResolvedSiteConfig } from "../config/resolve-site-config.js";
 import type { SiteConfig } from "../config/site-config.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import type { OutputFile } from "../model.js";
+import { searchPointerPath } from "../urls/generated-files.js";
 import { createMemoryWriter } from "../output/memory-writer.js";
 import { readSite, type SiteLayout, type SiteSources } from "../read/read-site.js";
 import type { SiteChange } from "./classify-change.js";
@@ -84,7 +86,9 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
       if (read === built?.sources && last.ok) return { ...last, changedUrls: [], editedUrl: undefined, milliseconds: performance.now() - started };
       const resolved = resolveDevConfig(read.configSource, origin);
       config = resolved.config;
-      const result = await buildSite(read, config, options, { cache, plugins: resolved.plugins, turns: hold.turns });
+      // A new post is found by search before the lists it shifts by one on every page are made again.
+      const postsReady = (files: readonly OutputFile[]) => served.early(findableAhead(files, served.files));
+      const result = await buildSite(read, config, options, { cache, plugins: resolved.plugins, turns: hold.turns, postsReady });
       diagnostics = sortDiagnostics([...resolved.diagnostics, ...result.diagnostics]);
       postCount = result.postCount;
       if (!hasErrors(diagnostics)) {
@@ -99,6 +103,7 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
       diagnostics = [internalError(e)];
     }
     const ok = !hasErrors(diagnostics);
+    if (!ok) served.dropEarly();
     if (ok && config) basePath = config.basePath;
     return {
       ok,
@@ -176,6 +181,20 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
 }
 
 /** The config with its url replaced by the dev server's origin, base path kept. */
+/**
+ * Of a running build's files, those served ahead of it: pages at paths nothing serves yet (a
+ * new post's) and the search index (its files are new but for the pointer, which names them).
+ * Pages that exist keep the last build's bytes, or a quick answer's, until the build is served.
+ */
+function findableAhead(files: readonly OutputFile[], served: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
+  const ahead = new Map<string, Uint8Array>();
+  for (const file of files) {
+    if (!("contents" in file) || (served.has(file.path) && file.path !== searchPointerPath)) continue;
+    ahead.set(file.path, typeof file.contents === "string" ? new TextEncoder().encode(file.contents) : file.contents);
+  }
+  return ahead;
+}
+
 function resolveDevConfig(source: ConfigSource | undefined, origin: string): ResolvedSiteConfig {
   const basePath = resolveSiteConfig(source).config.basePath;
   return resolveSiteConfig(source, new URL(basePath, origin).href);

@@ -14,8 +14,16 @@ export interface ServedFiles {
   /**
    * Serves `files`, a whole build's that read its sources after `answers` quick answers,
    * with the pages of the answers given since over them: the build did not see those edits.
+   * Ends what `early` served.
    */
   reset(files: ReadonlyMap<string, Uint8Array>, answers?: number): void;
+  /**
+   * Serves files of a whole build still running ahead of it (a new post's page, the search
+   * index), under the quick answers' pages, until the build is served or `dropEarly` is told.
+   */
+  early(files: ReadonlyMap<string, Uint8Array>): void;
+  /** Stops serving what `early` served: the build it came from failed. */
+  dropEarly(): void;
 }
 
 /**
@@ -29,8 +37,10 @@ export function createServedFiles(files: ReadonlyMap<string, Uint8Array>): Serve
   let count = 0;
   // Output path → the latest quick answer's page there, and that answer's number.
   let answered = new Map<string, { bytes: Uint8Array; answer: number }>();
+  let ahead = new Map<string, Uint8Array>();
   const overlay = () => {
-    served = answered.size === 0 ? built : overlaid(built, new Map([...answered].map(([path, page]) => [path, page.bytes])));
+    const over = new Map([...ahead, ...[...answered].map(([path, page]) => [path, page.bytes] as const)]);
+    served = over.size === 0 ? built : overlaid(built, over);
   };
   return {
     get files() {
@@ -47,6 +57,16 @@ export function createServedFiles(files: ReadonlyMap<string, Uint8Array>): Serve
     reset(next, answers = count) {
       built = next;
       answered = new Map([...answered].filter(([, page]) => page.answer > answers));
+      ahead = new Map();
+      overlay();
+    },
+    early(files) {
+      ahead = new Map([...ahead, ...files]);
+      overlay();
+    },
+    dropEarly() {
+      if (ahead.size === 0) return;
+      ahead = new Map();
       overlay();
     },
   };
