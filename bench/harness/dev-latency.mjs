@@ -1,7 +1,8 @@
 /** Save-to-DOM latency of `daylight dev`: write a marker into a post, time its arrival in Chromium. */
 import { spawn } from "node:child_process";
 import net from "node:net";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "playwright-core";
 import { median } from "./measure.mjs";
@@ -16,7 +17,10 @@ const CHROMIUM_ARGS = [
 /** Epoch milliseconds with sub-millisecond resolution, on the same scale as the page's clock. */
 const nowMs = () => performance.timeOrigin + performance.now();
 
-/** Starts the dev server, opens the edited post, and measures `edits` saves; returns medians and samples. */
+/** How many new posts the dev bench adds, one at a time, to time how soon search finds each. */
+const newPosts = 5;
+
+/** Starts the dev server, opens the edited post, and measures `edits` saves, then `newPosts` new posts; returns medians and samples. */
 export async function benchDevLatency(corpus, { cli, edits, log }) {
   const started = nowMs();
   const server = await startDevServer(cli, corpus.dirs.daylight, await freePort());
@@ -35,7 +39,11 @@ export async function benchDevLatency(corpus, { cli, edits, log }) {
       await sleep(300);
     }
     const latencies = samples.map((s) => s.ms);
+    const findable = [];
+    for (let i = 0; i < newPosts; i++) findable.push(await newPostFindable(server.url, corpus.dirs.daylight, i));
     return {
+      newPostFindableMs: median(findable),
+      newPostSamples: findable,
       medianMs: median(latencies),
       maxMs: Math.max(...latencies),
       reloads: samples.filter((s) => s.reloaded).length,
@@ -129,4 +137,42 @@ function startDevServer(cli, root, port) {
     child.on("error", reject);
     child.on("exit", (code) => reject(new Error(`daylight dev exited with ${code} before serving:\n${output.slice(-2000)}`)));
   });
+}
+
+/**
+ * Writes a new post (dated today, so the newest) with a word no other post has, and times how
+ * long until the dev server's search index has it, read as the theme's script reads it
+ * (pointer, entry, the word's chunk); then removes the post and waits for it to leave the index.
+ */
+async function newPostFindable(serverUrl, root, i) {
+  const word = `zqbench${i}${Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 8)}`;
+  const file = path.join(root, "posts", `bench-new-post-${i}.md`);
+  const savedAt = nowMs();
+  await writeFile(file, `!! title: A new post ${i}\n!! published: ${new Date().toISOString().slice(0, 10)}\n\nThe bench wrote ${word} here.\n`);
+  while (!(await indexHas(serverUrl, word))) {
+    if (nowMs() - savedAt > 60_000) throw new Error(`the new post's word ${word} was not found within 60 s`);
+    await sleep(5);
+  }
+  const ms = nowMs() - savedAt;
+  await rm(file);
+  while (await indexHas(serverUrl, word)) await sleep(20);
+  await sleep(300);
+  return ms;
+}
+
+/** Whether the served search index has `word` (false, too, while a rebuild replaces the files between two reads). */
+async function indexHas(serverUrl, word) {
+  const json = async (url) => {
+    const response = await fetch(url, { cache: "no-store" });
+    return response.ok ? response.json() : undefined;
+  };
+  const pointerUrl = new URL("search/index.json", serverUrl);
+  const pointer = await json(pointerUrl);
+  if (pointer === undefined) return false;
+  const entryUrl = new URL(pointer.index, pointerUrl);
+  const entry = await json(entryUrl);
+  const chunk = entry?.chunks?.[word.slice(0, 3)] ?? entry?.chunks?.[word.slice(0, 2)];
+  if (chunk === undefined) return false;
+  const terms = await json(new URL(chunk, entryUrl));
+  return terms !== undefined && Object.hasOwn(terms, word);
 }

@@ -21,7 +21,8 @@ export function resultsTable(results) {
       const dev = r.dev.error
         ? `dev edit→DOM: failed (${r.dev.error.split("\n")[0]})`
         : `dev edit→DOM: median ${fmt(r.dev.medianMs, 1)} ms, max ${fmt(r.dev.maxMs, 1)} ms over ${r.dev.samples.length} saves` +
-          `${r.dev.reloads ? `, ${r.dev.reloads} full reloads` : ""} (server start ${fmt(r.dev.startupSeconds, 1)} s)`;
+          `${r.dev.reloads ? `, ${r.dev.reloads} full reloads` : ""} (server start ${fmt(r.dev.startupSeconds, 1)} s)` +
+          (r.dev.newPostFindableMs === undefined ? "" : `; a new post found by search in a median of ${fmt(r.dev.newPostFindableMs, 0)} ms over ${r.dev.newPostSamples.length}`);
       rows.push([String(r.size), dev]);
     }
   }
