@@ -20,7 +20,10 @@ import { warmUpRenderer } from "./warm-up-renderer.js";
 
 /** The site as the dev server holds it: sources, render cache and the last good output, all in memory. */
 export interface DevSite {
-  /** The last good output, `posts/a/index.html` → bytes (with the pages of quick answers given since). */
+  /**
+   * The last good output, `posts/a/index.html` → bytes, with the pages of quick answers given
+   * since, and a running build's new pages and search index once it has made them.
+   */
   readonly files: ReadonlyMap<string, Uint8Array>;
   /** The base path of the current config (`/` or `/blog/`). */
   readonly basePath: string;
