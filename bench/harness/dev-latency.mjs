@@ -40,7 +40,7 @@ export async function benchDevLatency(corpus, { cli, edits, log }) {
     }
     const latencies = samples.map((s) => s.ms);
     const findable = [];
-    for (let i = 0; i < newPosts; i++) findable.push(await newPostFindable(server.url, corpus.dirs.daylight, i));
+    for (let i = 0; i < newPosts; i++) findable.push(await newPostFindable(server, corpus.dirs.daylight, i));
     return {
       newPostFindableMs: median(findable),
       newPostSamples: findable,
@@ -130,7 +130,8 @@ function startDevServer(cli, root, port) {
     const onData = (chunk) => {
       output += chunk;
       const match = /serving .* at (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ url: match[1], stop, child });
+      // Whole builds finished so far: each prints one "built" line (a failed one an error line).
+      if (match) resolve({ url: match[1], stop, child, builds: () => output.match(/^daylight: built /gm)?.length ?? 0 });
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
@@ -140,24 +141,36 @@ function startDevServer(cli, root, port) {
 }
 
 /**
- * Writes a new post (dated today, so the newest) with a word no other post has, and times how
- * long until the dev server's search index has it, read as the theme's script reads it
- * (pointer, entry, the word's chunk); then removes the post and waits for it to leave the index.
+ * Writes a new post (dated today, so the newest) with a word no other post has, once the dev
+ * server has been quiet for a while (no build it runs then makes the post wait), and times
+ * how long until its search index has the word, read as the theme's script reads it
+ * (pointer, entry, the word's chunk); then removes the post.
  */
-async function newPostFindable(serverUrl, root, i) {
+async function newPostFindable(server, root, i) {
   const word = `zqbench${i}${Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 8)}`;
   const file = path.join(root, "posts", `bench-new-post-${i}.md`);
+  await quiet(server);
   const savedAt = nowMs();
   await writeFile(file, `!! title: A new post ${i}\n!! published: ${new Date().toISOString().slice(0, 10)}\n\nThe bench wrote ${word} here.\n`);
-  while (!(await indexHas(serverUrl, word))) {
+  while (!(await indexHas(server.url, word))) {
     if (nowMs() - savedAt > 60_000) throw new Error(`the new post's word ${word} was not found within 60 s`);
     await sleep(5);
   }
   const ms = nowMs() - savedAt;
   await rm(file);
-  while (await indexHas(serverUrl, word)) await sleep(20);
-  await sleep(300);
+  while (await indexHas(server.url, word)) await sleep(20);
   return ms;
+}
+
+/**
+ * Waits until the server has finished no build for `ms` (each whole build prints a line; the
+ * longest at 4,000 posts take about 2 s): the builds an earlier change started are over.
+ */
+async function quiet(server, ms = 3000) {
+  for (let builds = -1; builds !== server.builds(); ) {
+    builds = server.builds();
+    await sleep(ms);
+  }
 }
 
 /** Whether the served search index has `word` (false, too, while a rebuild replaces the files between two reads). */
