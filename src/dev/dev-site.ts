@@ -183,7 +183,6 @@ export async function createDevSite(layout: SiteLayout, origin: string, now: Dat
   };
 }
 
-/** The config with its url replaced by the dev server's origin, base path kept. */
 /**
  * Of a running build's files, those served ahead of it: pages at paths nothing serves yet (a
  * new post's) and the search index (its files are new but for the pointer, which names them).
@@ -198,6 +197,7 @@ function findableAhead(files: readonly OutputFile[], served: ReadonlyMap<string,
   return ahead;
 }
 
+/** The config with its url replaced by the dev server's origin, base path kept. */
 function resolveDevConfig(source: ConfigSource | undefined, origin: string): ResolvedSiteConfig {
   const basePath = resolveSiteConfig(source).config.basePath;
   return resolveSiteConfig(source, new URL(basePath, origin).href);
