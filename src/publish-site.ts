@@ -16,7 +16,7 @@ import type { Writer } from "./output/writer.js";
 import type { SiteSources } from "./read/read-site.js";
 import { applyRules } from "./rules/apply-rules.js";
 import { createPageLedger, type EarlierPages, type PageLedger, type SealedLedger } from "./cache/page-ledger.js";
-import type { PageKeeper, UnchangedPage } from "./site/assemble-site.js";
+import type { PageKeeper, UnchangedPage } from "./site/page-sink.js";
 import { noteTiming, timed, timedAsync } from "./timings/stage-timings.js";
 
 /** Where and how a site is published: its output, the writer of it, the cache, the previous generation. */

@@ -24,8 +24,6 @@ import { timed } from "../timings/stage-timings.js";
 import type { TextCache } from "../cache/text-cache.js";
 import { createPageSink, type PageKeeper, type UnchangedPage } from "./page-sink.js";
 
-export type { PageKeeper, UnchangedPage } from "./page-sink.js";
-
 /** The theme's search script: not published when the config turns search off. */
 const searchScript = "assets/search.js";
 

@@ -2,7 +2,7 @@ import type { TextCache } from "../cache/text-cache.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../model.js";
 import { timed } from "../timings/stage-timings.js";
-import type { SearchSink } from "./search/site-search.js";
+import type { SearchSink } from "./search/write-index.js";
 import type { KeptTexts } from "./site-files.js";
 import type { PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";

@@ -9,8 +9,6 @@ import { searchFormat } from "./search-files.js";
 import { toSearchPage } from "./search-page.js";
 import { writePatchedIndex, writeWholeIndex, type ChunkCache, type IndexedPage, type SearchSink } from "./write-index.js";
 
-export type { SearchSink } from "./write-index.js";
-
 /**
  * Writes the search index of the posts and pages this build publishes (drafts and scheduled
  * posts only in a build that shows them) to `sink`, page by page; nothing when the config

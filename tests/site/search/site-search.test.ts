@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createTextCache, type TextCache } from "../../../src/cache/text-cache.js";
 import { defaultSiteConfig } from "../../../src/config/site-config.js";
 import type { OutputFile, RenderedPost } from "../../../src/model.js";
-import { siteSearchInSteps, type SearchSink } from "../../../src/site/search/site-search.js";
+import { siteSearchInSteps } from "../../../src/site/search/site-search.js";
+import type { SearchSink } from "../../../src/site/search/write-index.js";
 import { runSteps } from "../../../src/timings/run-steps.js";
 import { makeRenderedPost } from "../../support/make-rendered-post.js";
 
