@@ -32,8 +32,9 @@ export function wantsRoomyHeap(argv: readonly string[], execArgv: readonly strin
 export function runWithRoomyHeap(script: string, argv: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     // The IPC channel is not used for messages: it closes when this process ends, however it
-    // ends, and the dev server stops then (dev-command.ts) rather than outlive it.
-    const child = spawn(process.execPath, [...process.execArgv, flag, script, ...argv], { stdio: ["inherit", "inherit", "inherit", "ipc"], detached: true });
+    // ends, and the dev server stops then (dev-command.ts) rather than outlive it. No stdin:
+    // the server reads none, and outside the terminal's foreground group a read would stop it.
+    const child = spawn(process.execPath, [...process.execArgv, flag, script, ...argv], { stdio: ["ignore", "inherit", "inherit", "ipc"], detached: true });
     const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
     const pass = (signal: NodeJS.Signals) => void child.kill(signal);
     for (const signal of signals) process.on(signal, pass);
