@@ -4,7 +4,7 @@ import { rulesProblem } from "../rules/check-rule-settings.js";
 import { closestMatch } from "../text/closest-match.js";
 import { externalPathsProblem } from "./external-paths.js";
 import { permalinkProblem } from "../urls/permalink.js";
-import { imagesProblem, resolveImageSettings } from "../images/image-settings.js";
+import { imagesProblem, resolveImageSettings } from "./image-settings.js";
 import { defaultSiteConfig, type SiteConfig } from "./site-config.js";
 
 type Checker = (value: unknown) => string | undefined;

@@ -1,6 +1,6 @@
 import { defaultPermalink } from "../urls/permalink.js";
 import type { RuleSettings } from "../rules/apply-rules.js";
-import { defaultImageSettings, type ImageSettings } from "../images/image-settings.js";
+import { defaultImageSettings, type ImageSettings } from "./image-settings.js";
 
 /** The resolved, validated site configuration that every stage reads. */
 export interface SiteConfig {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { AssetInfo } from "../model.js";
-import type { ImageSettings } from "./image-settings.js";
+import type { ImageSettings } from "../config/image-settings.js";
 
 /** The formats a picture offers, best first: a browser takes the first `<source>` it reads. */
 export const variantFormats = ["avif", "webp"] as const;

@@ -2,7 +2,7 @@ import { warning, type Diagnostic } from "../diagnostics.js";
 import type { AssetSource } from "../assets/asset-index.js";
 import type { OutputFile } from "../model.js";
 import { runPool } from "../files/run-pool.js";
-import type { ImageSettings } from "./image-settings.js";
+import type { ImageSettings } from "../config/image-settings.js";
 import { planVariants, type Variant } from "./plan-variants.js";
 import { diskVariantCache, memoryVariantCache } from "./variant-cache.js";
 

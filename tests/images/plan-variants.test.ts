@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultImageSettings, imagesProblem, resolveImageSettings } from "../../src/images/image-settings.js";
+import { defaultImageSettings, imagesProblem, resolveImageSettings } from "../../src/config/image-settings.js";
 import { encoderVersion, planVariants, smallImageBytes } from "../../src/images/plan-variants.js";
 import { repoRoot } from "../support/run-cli.js";
 
