@@ -7,6 +7,7 @@ import { parseYamlHeader } from "./parse-yaml-header.js";
 import { toPostMeta } from "./post-fields.js";
 import { postUrl } from "./post-url.js";
 import { blankRange, bomLength, type ParsedHeader } from "./raw-fields.js";
+import { ownStrings } from "../text/own-strings.js";
 
 const minimalHeader = "start the file with a header, e.g.\n      !! title: My post\n      !! published: 2025-03-14";
 
@@ -79,7 +80,7 @@ export function parsePostHeader(source: SourceFile, config: SiteConfig, kind: Po
   const { url } = made;
   // An old URL (`permalink`, `url`) that is the post's URL now needs no redirect.
   const moved = oldUrls.filter((old) => config.basePath + old.slice(1) !== url && !fields.aliases.includes(old));
-  const meta = moved.length === 0 ? fields : { ...fields, aliases: [...fields.aliases, ...moved] };
+  const meta = ownStrings(moved.length === 0 ? fields : { ...fields, aliases: [...fields.aliases, ...moved] });
   return { parsed: { format, meta, url, bodyStart: header.bodyStart }, diagnostics: all };
 }
 
