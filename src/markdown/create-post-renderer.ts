@@ -27,9 +27,11 @@ export function createPostRenderer(plugins: UserPlugins = {}): PostRenderer {
   // The Resources list leaves the body as data: the same rehype plugins (a sanitiser) see it apart.
   const passResources = resourcesThroughPlugins(plugins.rehypePlugins);
   const render: PostRenderer = (post, context) => {
-    if (opensTooDeep(post.body)) return unrendered(post);
-    const state = createRenderState(post.source.path, context, codeLanguagesOf(post.body), post.body);
-    const file = new VFile({ value: post.body, data: { daylight: state } });
+    // Post.body is made from the source text at each read (see parse-post.ts): read once.
+    const markdown = post.body;
+    if (opensTooDeep(markdown)) return unrendered(post);
+    const state = createRenderState(post.source.path, context, codeLanguagesOf(markdown), markdown);
+    const file = new VFile({ value: markdown, data: { daylight: state } });
     const tree = processor.runSync(processor.parse(file), file) as Root;
     if (nestsTooDeep(tree)) return unrendered(post);
     const { body, excerpt } = splitExcerpt(tree, post.url);
