@@ -14,7 +14,7 @@ import { findOutputCollisions } from "./site/find-output-collisions.js";
 import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { PublishedUrl } from "./generations/collect-redirects.js";
 import type { SiteSources } from "./read/read-site.js";
-import { assembleSiteInSteps } from "./site/assemble-site.js";
+import { assembleSiteInSteps, type RememberedData } from "./site/assemble-site.js";
 import type { PageKeeper, UnchangedPage } from "./site/page-sink.js";
 import { mapInSteps, stepRunner, type Turns } from "./timings/run-steps.js";
 import { createTemplateRenderer } from "./site/template-renderer.js";
@@ -75,6 +75,8 @@ export interface BuildSiteOptions {
    * (see AssembleInput.postsReady), when nothing found so far is an error; not told otherwise.
    */
   readonly postsReady?: ((files: readonly OutputFile[]) => void) | undefined;
+  /** What a long-lived process keeps from build to build of what it derived from unchanged posts (see AssembleInput). */
+  readonly remembered?: RememberedData | undefined;
 }
 
 /**
@@ -87,7 +89,7 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, stage, unchangedPage, park, allRendered, imageCacheDir, turns, postsReady }: BuildSiteOptions = {},
+  { cache, plugins, threads, stage, unchangedPage, park, allRendered, imageCacheDir, turns, postsReady, remembered }: BuildSiteOptions = {},
 ): Promise<BuildResult> {
   const inTurns = stepRunner(turns);
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options, cache?.headers));
@@ -102,7 +104,8 @@ export async function buildSite(
   const renderDiagnostics = withoutCascades(rendered, posts.failed);
   const fragmentDiagnostics = timed("check fragments", () => checkFragments(rendered, links));
   const foundSoFar = [...sources.diagnostics, ...posts.diagnostics, ...pages.diagnostics, ...renderDiagnostics, ...fragmentDiagnostics];
-  const cleanSoFar = !hasErrors(applyRules(foundSoFar, config.rules, options.strict));
+  const settledSoFar = applyRules(foundSoFar, config.rules, options.strict);
+  const cleanSoFar = !hasErrors(settledSoFar);
   const templates = createTemplateRenderer(sources.theme, config, options.now);
   const cardDesign = cardDesignOf(sources.theme, config);
   // Started before the site is assembled: card threads draw while this thread assembles.
@@ -121,6 +124,7 @@ export async function buildSite(
     now: options.now,
     publicPaths: new Set(sources.assets.filter(isPublicAsset).map((asset) => asset.outputPath)),
     postsReady: cleanSoFar ? postsReady : undefined,
+    remembered,
   });
   const site = await inTurns("assemble site", assembly);
   const usedAssets = new Set(rendered.flatMap((post) => post.assets));
@@ -128,20 +132,14 @@ export async function buildSite(
   const cards = await timedAsync("social cards", () => drawingCards);
   await turns?.between();
   const files = [...site.files, ...assetOutputFiles(sources.assets, usedAssets), ...mathOutputFiles(rendered), ...variants.files, ...cards.files];
-  const diagnostics = [
-    ...foundSoFar,
-    ...site.diagnostics,
-    ...variants.diagnostics,
-    ...cards.diagnostics,
-    ...findOutputCollisions(files),
-  ];
+  const foundLater = [...site.diagnostics, ...variants.diagnostics, ...cards.diagnostics, ...findOutputCollisions(files)];
   cache?.posts.prune();
   cache?.pages.prune();
   cache?.texts.prune();
   return {
     files,
-    diagnostics: sortDiagnostics(applyRules(diagnostics, config.rules, options.strict)),
-    reportedLinks: linkProblemPlaces(diagnostics),
+    diagnostics: sortDiagnostics([...settledSoFar, ...applyRules(foundLater, config.rules, options.strict)]),
+    reportedLinks: linkProblemPlaces([...foundSoFar, ...foundLater]),
     rendered,
     postCount: renderedPosts.length,
     nextScheduled: earliestDate([...posts.scheduled, ...pages.scheduled]),

@@ -11,7 +11,7 @@ import { applyRules } from "../rules/apply-rules.js";
 import type { KeyedRenderer } from "../markdown/keyed-renderer.js";
 import type { AssetIndex, Post, RenderedPost, SourceFile } from "../model.js";
 import type { SiteSources } from "../read/read-site.js";
-import { assemblePostPage } from "../site/assemble-site.js";
+import { assemblePostPage, type RememberedData } from "../site/assemble-site.js";
 import { cardDesignOf } from "../site/head-metadata.js";
 import { createTemplateRenderer, type TemplateRenderer } from "../site/template-renderer.js";
 import type { Theme } from "../site/read-theme.js";
@@ -39,7 +39,7 @@ export type EditedPageRenderer = (built: BuiltSite, sources: SiteSources, path: 
  * equal the whole build's page: another source changed too, the post has an error, or its
  * new slug or URL is taken; the whole build then answers. `options` are the dev build's.
  */
-export function createEditedPageRenderer(cache: BuildCache, options: BuildOptions): EditedPageRenderer {
+export function createEditedPageRenderer(cache: BuildCache, options: BuildOptions, remembered: RememberedData): EditedPageRenderer {
   const kept = createKept(cache);
   return async (built, sources, path) => {
     const source = sources.posts.find((p) => p.path === path);
@@ -71,6 +71,7 @@ export function createEditedPageRenderer(cache: BuildCache, options: BuildOption
       publicPaths: kept.publicPaths(sources.assets),
       // The head names the post's social card as the whole build's does.
       cardDesign: cardDesignOf(sources.theme, config),
+      remembered,
     };
     const { page, diagnostics } = assemblePostPage(input, post.url);
     if (page === undefined || hasErrors(applyRules(diagnostics, config.rules))) return undefined;

@@ -29,3 +29,25 @@ export function identityOf(value: object): number {
   }
   return id;
 }
+
+/**
+ * A value derived from an object for one variant at a time, kept while the object lives and
+ * made again when asked for another variant. A long-lived process passes one from build to
+ * build, where its objects outlive a build; the use that makes one quotes what it saves.
+ */
+export interface VariantMemo<K extends object, V> {
+  readonly get: (key: K, variant: string, make: () => V) => V;
+}
+
+export function createVariantMemo<K extends object, V>(): VariantMemo<K, V> {
+  const kept = new WeakMap<K, { readonly variant: string; readonly value: V }>();
+  return {
+    get(key, variant, make) {
+      const last = kept.get(key);
+      if (last?.variant === variant) return last.value;
+      const value = make();
+      kept.set(key, { variant, value });
+      return value;
+    },
+  };
+}

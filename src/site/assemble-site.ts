@@ -17,7 +17,8 @@ import type { CardDesign } from "../images/plan-card.js";
 import { buildTagIndex } from "./tag-index.js";
 import { renderTagPages, type PageSink } from "./tag-pages.js";
 import type { TemplateRenderer } from "./template-renderer.js";
-import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData, toSearchPageData } from "./template-data.js";
+import { toArchivePageData, toIndexPageData, toNotFoundPageData, toPostPageData, toSearchPageData, type PostPageData } from "./template-data.js";
+import { createVariantMemo, type VariantMemo } from "../memo/identity-memo.js";
 import { siteSearchInSteps } from "./search/site-search.js";
 import { runSteps, timedSteps } from "../timings/run-steps.js";
 import { timed } from "../timings/stage-timings.js";
@@ -63,7 +64,21 @@ export interface AssembleInput {
    * post's page and the index at once: see dev/dev-site.ts).
    */
   readonly postsReady?: ((files: readonly OutputFile[]) => void) | undefined;
+  /** What a long-lived process keeps from build to build (see RememberedData); a build run once keeps nothing. */
+  readonly remembered?: RememberedData | undefined;
 }
+
+/**
+ * The data derived from each post whose Rendering is the very object of an earlier build (the
+ * dev server's render cache hands it back), kept with what it was made for: the post's
+ * template data, and its page's data (whose page-cache key is then known already).
+ */
+export interface RememberedData {
+  readonly postData: VariantMemo<Rendering, PostData>;
+  readonly pageData: VariantMemo<PostData, PostPageData>;
+}
+
+export const createRememberedData = (): RememberedData => ({ postData: createVariantMemo(), pageData: createVariantMemo() });
 
 const holdAsText: PageKeeper = (path, html) => ({ path, contents: html });
 
@@ -92,14 +107,14 @@ export function* assembleSiteInSteps(input: AssembleInput): Generator<void, Asse
   const sink = createPageSink(input.renderer, input.keepPage ?? holdAsText, { texts: input.texts, unchangedPage: input.unchangedPage });
   const { posts, pages, tags, context } = layOutSite(input, sink);
   yield;
-  const dataContext = { config, now, backlinks: yield* backlinksInSteps([...posts, ...pages]) };
+  const dataContext = { config, now, backlinks: yield* backlinksInSteps([...posts, ...pages]), remembered: input.remembered?.postData };
   const postsData = yield* timedSteps("post data", postsDataInSteps(posts, dataContext));
   const dataOf = new Map(posts.map((p, i) => [p, postsData[i] as PostData]));
   yield;
   // Each post's and page's own page and the search index first: what a new post needs to be
   // read and found. The lists, which a new post shifts by one on every page, come after.
   for (const post of postsData) {
-    renderPostPage(post, context, sink);
+    renderPostPage(post, context, sink, input.remembered);
     yield;
   }
   for (const page of pages) {
@@ -133,7 +148,7 @@ export function* assembleSiteInSteps(input: AssembleInput): Generator<void, Asse
 }
 
 /** What one post's page is made from: as assembleSite gets it, or only the part of the site the page shows. */
-export interface PostPageInput extends Pick<AssembleInput, "pages" | "config" | "renderer" | "now" | "publicPaths" | "cardDesign"> {
+export interface PostPageInput extends Pick<AssembleInput, "pages" | "config" | "renderer" | "now" | "publicPaths" | "cardDesign" | "remembered"> {
   /**
    * Newest first: every post, or only the post between its neighbours in the whole site's
    * order (its newer one first, if any; its older one last, if any).
@@ -160,15 +175,15 @@ export function assemblePostPage(input: PostPageInput, url: string): { page?: { 
   if (at !== -1) {
     // Backlinks to this post alone: one pass over the links, not a sorted list for every post.
     const backlinks = collectBacklinks([...posts, ...pages, ...(input.linking ?? [])], url);
-    renderPostPage(toPostDataAt(posts, at, { config, now, backlinks }), context, sink);
+    renderPostPage(toPostDataAt(posts, at, { config, now, backlinks, remembered: input.remembered?.postData }), context, sink, input.remembered);
   }
   const [file] = sink.files as Array<{ path: string; contents: string }>; // holdAsText's
   return { page: file && { path: file.path, html: file.contents }, diagnostics: sink.diagnostics() };
 }
 
 /** The page of one post: the same for assembleSite's every post and assemblePostPage's one. */
-function renderPostPage(post: PostData, context: HeadContext, sink: PageSink): void {
-  sink.render("post", outputPathOf(post.url, context.config), toPostPageData(post, context));
+function renderPostPage(post: PostData, context: HeadContext, sink: PageSink, remembered: RememberedData | undefined): void {
+  sink.render("post", outputPathOf(post.url, context.config), toPostPageData(post, context, remembered?.pageData));
 }
 
 /**

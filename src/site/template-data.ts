@@ -7,7 +7,7 @@ import type { ArchiveEntry, ArchiveYear } from "./archive.js";
 import { listingPageData, postPageData, type HeadContext, type PageData } from "./head-metadata.js";
 import type { Paginated } from "./paginate.js";
 import type { PostData } from "./post-data.js";
-import { memoizeByIdentity } from "../memo/identity-memo.js";
+import { memoizeByIdentity, type VariantMemo } from "../memo/identity-memo.js";
 import { feedLinks, type FeedLink, type SiteData } from "./site-data.js";
 
 /** `pagination` on paginated lists (index, tag pages). */
@@ -79,20 +79,11 @@ export function toIndexPageData(page: Paginated<PostData>, context: HeadContext)
 }
 
 /** Data for a post's own page, or a standalone page's (`page.kind` says which). */
-export function toPostPageData(post: PostData, context: HeadContext): PostPageData {
-  // The same post data in the same context (a dev rebuild that did not touch it) gives the
-  // same object back, whose page-cache key is then known already. Measured (a dev rebuild
-  // after a one-post edit, 1,000-post bench corpus, median CPU): 103 ms with, 147 ms without;
-  // and the context's JSON made once per context object, not per page: 129 ms with, 146 without.
-  const contextKey = contextKeyOf(context);
-  const last = rememberedPages.get(post);
-  if (last?.contextKey === contextKey) return last.data;
-  const data = { site: context.site, page: postPageData(post, context), post };
-  rememberedPages.set(post, { contextKey, data });
-  return data;
+export function toPostPageData(post: PostData, context: HeadContext, remembered?: VariantMemo<PostData, PostPageData>): PostPageData {
+  const make = () => ({ site: context.site, page: postPageData(post, context), post });
+  return remembered ? remembered.get(post, contextKeyOf(context), make) : make();
 }
 
-const rememberedPages = new WeakMap<PostData, { contextKey: string; data: PostPageData }>();
 const contextKeyOf = memoizeByIdentity((context: HeadContext) => JSON.stringify(context));
 
 /** `tag` for a tag with `count` posts. */
