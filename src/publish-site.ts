@@ -6,7 +6,7 @@ import type { SitePlugins } from "./config/resolve-site-config.js";
 import type { BuildOptions, SiteConfig } from "./config/site-config.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { hashBytes, type FileDigest } from "./files/hash-file.js";
-import type { OutputFile } from "./model.js";
+import type { OutputFile, SourceFile } from "./model.js";
 import type { Manifest } from "./generations/manifest.js";
 import { planGeneration, type GenerationSummary } from "./generations/plan-generation.js";
 import { readPreviousGeneration, type PreviousSource } from "./generations/read-previous.js";
@@ -29,8 +29,8 @@ export interface PublishTarget {
   readonly plugins?: SitePlugins | undefined;
   /** Diagnostics found before the build (the config's): reported with the build's own. */
   readonly earlier: readonly Diagnostic[];
-  /** Parks the sources' texts, once every post is rendered (see output/parked-sources.ts). */
-  readonly parkSources?: (() => void) | undefined;
+  /** Parks a source's text once its post is rendered, and the rest once every post is (see output/parked-sources.ts). */
+  readonly parkSources?: { readonly parkOne: (source: SourceFile) => void; readonly parkAll: () => void } | undefined;
   /** Told the diagnostics once the output is checked, before anything is written. */
   readonly checked: (diagnostics: readonly Diagnostic[]) => void;
   /** The last build's pages that may be taken as they are (see cache/page-ledger.ts); none without a cache. */
@@ -51,8 +51,8 @@ export type Published =
       readonly summary: GenerationSummary;
       /** The manifest written: its generations say until when the retained ones are kept. */
       readonly manifest: Manifest;
-      /** What each page was made from, for the next build to take unchanged pages as they are. */
-      readonly ledger: SealedLedger;
+      /** What each page was made from, for the next build to take unchanged pages as they are; none without a cache. */
+      readonly ledger: SealedLedger | undefined;
     };
 
 /**
@@ -64,13 +64,14 @@ export async function publishSite(sources: SiteSources, config: SiteConfig, opti
   const { cache } = target;
   const digests = new Map<string, FileDigest>();
   let scans: SiteScans | undefined = createSiteScans();
-  const ledger = createPageLedger();
+  // Without a cache folder there is no next build to read a ledger: none is kept (tens of MB on a large site).
+  const ledger = cache.dir === undefined ? undefined : createPageLedger();
   const result = await buildSite(sources, config, options, {
-    plugins: target.plugins, cache: cache.cache, park: target.writer.park, allRendered: target.parkSources, imageCacheDir: cache.dir,
+    plugins: target.plugins, cache: cache.cache, park: target.writer.park, rendered: target.parkSources?.parkOne, allRendered: target.parkSources?.parkAll, imageCacheDir: cache.dir,
     stage: hashedAndScanned(target.writer, { digests, scans, ledger }),
     unchangedPage: target.earlierPages && takenAsTheyAre(target.earlierPages, { digests, scans, ledger }),
   });
-  if (target.earlierPages) noteTiming(`${ledger.taken()} of ${digests.size} generated files were the last build's, unchanged: not made again`);
+  if (target.earlierPages && ledger) noteTiming(`${ledger.taken()} of ${digests.size} generated files were the last build's, unchanged: not made again`);
   // The cache's own warnings say nothing about the site: --strict leaves them warnings.
   const cacheProblems = cache.diagnostics();
   if (hasErrors(result.diagnostics)) {
@@ -94,7 +95,7 @@ export async function publishSite(sources: SiteSources, config: SiteConfig, opti
   const saveProblems = await writeAndSave(target.writer, generation.files, cache);
   return {
     ok: true, diagnostics: saveProblems, result, summary: generation.summary, manifest: generation.manifest,
-    ledger: ledger.seal(generation.summary.generationId),
+    ledger: ledger?.seal(generation.summary.generationId),
   };
 }
 
@@ -118,7 +119,7 @@ async function writeAndSave(writer: Writer, files: readonly OutputFile[], cache:
 interface PageFacts {
   readonly digests: Map<string, FileDigest>;
   readonly scans: SiteScans;
-  readonly ledger: PageLedger;
+  readonly ledger: PageLedger | undefined;
 }
 
 /**
@@ -132,7 +133,7 @@ function hashedAndScanned(writer: Writer, { digests, scans, ledger }: PageFacts)
     digests.set(path, digest);
     scans.scan(path, text, () => outputContents(file));
     const scan = scans.get(path);
-    if (key !== undefined && scan !== undefined) ledger.add(path, { key, digest, scan });
+    if (ledger && key !== undefined && scan !== undefined) ledger.add(path, { key, digest, scan });
     return file;
   };
 }
@@ -145,7 +146,7 @@ function takenAsTheyAre(earlier: EarlierPages, { digests, scans, ledger }: PageF
     const file: OutputFile = { path, sourcePath: page.file, generated: "unchanged" };
     digests.set(path, page.digest);
     scans.add(path, page.scan, () => outputContents(file));
-    ledger.add(path, page, "taken");
+    ledger?.add(path, page, "taken");
     return file;
   };
 }

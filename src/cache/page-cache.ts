@@ -59,7 +59,7 @@ function dataKey(data: object): string {
 const isHtml = (value: unknown): value is string => typeof value === "string";
 
 // Page data is never changed once made, and a dev rebuild hands most pages the very data
-// object of the build before (toPostPageData remembers them): JSON-encoding and hashing
+// object of the build before (its RememberedData: site/assemble-site.ts): JSON-encoding and hashing
 // every post page's data again was a third of a warm 4,000-post rebuild. Measured again (a dev
 // rebuild after a one-post edit, 1,000-post bench corpus, median CPU): 129 ms with, 196 ms without.
 const pageKey = memoizeByIdentity((data: object, saltAndName: string) =>

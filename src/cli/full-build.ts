@@ -75,8 +75,8 @@ async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskW
   const { console, now, userCwd, outDir, cacheDir, started } = run;
   // Taken before the sources are read, so that an edit made during the build is the next build's news.
   const inputs = cacheDir !== undefined && command.previous === undefined ? timed("snapshot inputs", () => snapshotInputs(command)) : undefined;
-  // A build to disk is its process's only build: the sources' texts are parked once every post is rendered.
-  const { sources, park: parkSources } = parkableSources(
+  // A build to disk is its process's only build: each source's text is parked once its post is rendered.
+  const { sources, parkOne, parkAll } = parkableSources(
     await timedAsync("read sources", () => readSite(siteLayout(command.root, command.postsDir))),
     writer.park,
   );
@@ -91,7 +91,7 @@ async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskW
 
   let checked: readonly Diagnostic[] = [];
   const published = await publishSite(sources, config, options, {
-    outDir, writer, plugins, parkSources, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
+    outDir, writer, plugins, parkSources: { parkOne, parkAll }, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
     earlier: configProblems, earlierPages,
     checked: (diagnostics) => reportDiagnostics(console, (checked = diagnostics)),
   });
@@ -108,7 +108,7 @@ async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskW
     timed("record the build", () => {
       // The ledger counts only beside a record of its generation; one that cannot be saved only costs the next build time.
       try {
-        writePageLedger(cacheDir, outDir, published.ledger);
+        if (published.ledger) writePageLedger(cacheDir, outDir, published.ledger);
       } catch {
         // the next build makes every page
       }

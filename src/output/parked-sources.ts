@@ -1,37 +1,47 @@
 import type { SourceFile } from "../model.js";
 import type { SiteSources } from "../read/read-site.js";
 
-/** Sources whose texts a build to disk can let go, and the call that lets them go. */
+/** Sources whose texts a build to disk can let go, and the calls that let them go. */
 export interface ParkableSources {
   readonly sources: SiteSources;
-  /** Parks every post's and page's text (see page-spool.ts) and lets the string go. */
-  readonly park: () => void;
+  /** Parks the text of one post or page of `sources` (the object `sources` holds), and lets the string go. */
+  readonly parkOne: (source: SourceFile) => void;
+  /** Parks every text not parked yet. */
+  readonly parkAll: () => void;
 }
 
 /**
- * The posts and pages of `sources`, each able to let its text go once every post is rendered:
+ * The posts and pages of `sources`, each able to let its text go once its post is rendered:
  * 20,000 posts' texts are 200 MB that only a diagnostic's position needs after that (a clash
- * of tags or URLs, a broken link the output check finds). Asked for its text after that, a
- * source reads back its parked copy: the text that was parsed, never the file again (it may
- * have been edited since). `text` is an own, enumerable getter, so a post sent to a render
- * thread carries the text itself. A long-lived process (the dev server) keeps its sources.
+ * of tags or URLs, a broken link the output check finds). Parked one by one as their posts'
+ * renderings come in, they are never all in memory beside the render threads' heaps, where a
+ * large build's memory peaks. Asked for its text after that, a source reads back its parked
+ * copy: the text that was parsed, never the file again (it may have been edited since).
+ * `text` is an own, enumerable getter, so a post sent to a render thread carries the text
+ * itself. A long-lived process (the dev server) keeps its sources.
  */
 export function parkableSources(sources: SiteSources, parkText: (text: string) => () => string): ParkableSources {
-  const parkers: (() => void)[] = [];
+  const parkers = new Map<SourceFile, () => void>();
   const parkable = ({ path, text }: SourceFile): SourceFile => {
     // Only `held` and `parked` are shared with the getter: once parked, nothing here holds the text.
     let held: string | undefined = text;
     let parked = (): string => "";
-    parkers.push(() => {
+    const source = Object.defineProperty({ path } as SourceFile, "text", { get: () => held ?? parked(), enumerable: true });
+    parkers.set(source, () => {
       parked = parkText(held ?? "");
       held = undefined;
     });
-    return Object.defineProperty({ path } as SourceFile, "text", { get: () => held ?? parked(), enumerable: true });
+    return source;
+  };
+  const parkOne = (source: SourceFile): void => {
+    parkers.get(source)?.();
+    parkers.delete(source);
   };
   return {
     sources: { ...sources, posts: sources.posts.map(parkable), pages: sources.pages.map(parkable) },
-    park: () => {
-      for (const park of parkers.splice(0)) park();
+    parkOne,
+    parkAll: () => {
+      for (const source of [...parkers.keys()]) parkOne(source);
     },
   };
 }

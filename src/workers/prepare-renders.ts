@@ -1,6 +1,6 @@
 import type { LazyRenderer } from "../cache/lazy-renderer.js";
 import type { RenderContext } from "../markdown/render-context.js";
-import type { Post, RenderedPost, Rendering } from "../model.js";
+import type { Post, RenderedPost, Rendering, SourceFile } from "../model.js";
 import { parkRendering } from "../output/parked-rendering.js";
 import type { RenderCache } from "../cache/render-cache.js";
 import { mapInSteps, stepRunner, type StepRunner } from "../timings/run-steps.js";
@@ -15,18 +15,24 @@ export async function prepareRenders(
   all: readonly Post[],
   context: RenderContext,
   lazy: LazyRenderer,
-  { cache, threads, park, inTurns = stepRunner(undefined) }: {
+  { cache, threads, park, kept, inTurns = stepRunner(undefined) }: {
     /** Renderings kept from earlier builds (the BuildCache's posts); undefined: render every post. */
     cache: RenderCache | undefined;
     threads: number | undefined;
     /** Where renderings' HTML waits for its pages (see output/parked-rendering.ts); undefined: in memory. */
     park?: ((text: string) => () => string) | undefined;
+    /** Told the source of each post whose rendering is kept (a build to disk parks its text then). */
+    kept?: ((source: SourceFile) => void) | undefined;
     /** How the lookups run: at once, or in turns with the event loop (the dev server). */
     inTurns?: StepRunner | undefined;
   },
 ): Promise<(post: Post) => Rendering> {
   // A build to disk parks every rendering's HTML until its pages are made, cached ones too.
-  const parked = (rendered: RenderedPost): Rendering => (park ? parkRendering(rendered, park) : rendered);
+  const parked = (rendered: RenderedPost): Rendering => {
+    const rendering = park ? parkRendering(rendered, park) : rendered;
+    kept?.(rendered.post.source);
+    return rendering;
+  };
   const hits = new Map<Post, Rendering>();
   await inTurns("cache lookups", mapInSteps(cache ? all : [], (post) => {
     const hit = cache?.lookup(post, context, lazy.renderer);

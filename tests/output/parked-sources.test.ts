@@ -23,9 +23,11 @@ describe("parkable sources", () => {
     const spool = openPageSpool(join(dir, "site.spool"));
     const file = join(dir, "p0.md");
     writeFileSync(file, "as read");
-    const { sources, park } = parkableSources(site(["as read", "“two” – 😀"]), spool.park);
+    const { sources, parkOne, parkAll } = parkableSources(site(["as read", "“two” – 😀"]), spool.park);
     expect(sources.posts.map((s) => s.text)).toEqual(["as read", "“two” – 😀"]);
-    park();
+    parkOne(sources.posts[1]!);
+    expect(sources.posts.map((s) => s.text)).toEqual(["as read", "“two” – 😀"]);
+    parkAll();
     writeFileSync(file, "edited mid-build");
     expect(sources.posts.map((s) => [s.path, s.text])).toEqual([["posts/p0.md", "as read"], ["posts/p1.md", "“two” – 😀"]]);
     expect(sources.pages[0]?.text).toBe("!! title: About\n");
