@@ -1,4 +1,5 @@
 import { asText, scanFile, scanKindOf, type ScannedFile } from "./scan-file.js";
+import { ownString } from "../text/own-strings.js";
 
 /**
  * The scans of a site's files, made once each: by the check as it reads the files, or
@@ -42,7 +43,7 @@ function detached(scan: ScannedFile, strings: Map<string, string>): ScannedFile 
   const own = (text: string): string => {
     let copy = strings.get(text);
     if (copy === undefined) {
-      copy = ` ${text}`.slice(1); // slicing the joined string copies it: the copy no longer points into the page
+      copy = ownString(text);
       strings.set(copy, copy);
     }
     return copy;

@@ -6,7 +6,7 @@
  * (about 5 KB a post, 100 MB at 20,000 posts). Other objects (dates) are kept as they are.
  */
 export function ownStrings<T>(value: T): T {
-  if (typeof value === "string") return (value.length < 13 ? value : structuredClone(value)) as T;
+  if (typeof value === "string") return ownString(value) as T;
   if (Array.isArray(value)) return value.map(ownStrings) as T;
   if (value === null || typeof value !== "object") return value;
   const prototype = Object.getPrototypeOf(value) as unknown;
@@ -17,4 +17,9 @@ export function ownStrings<T>(value: T): T {
     Object.defineProperty(copy, key, { value: ownStrings(item), enumerable: true, writable: true, configurable: true });
   }
   return copy as T;
+}
+
+/** One string of its own (see ownStrings); structuredClone copies every string exactly, lone surrogates too. */
+export function ownString(text: string): string {
+  return text.length < 13 ? text : structuredClone(text);
 }
