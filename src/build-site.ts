@@ -61,8 +61,12 @@ export interface BuildSiteOptions {
   readonly unchangedPage?: UnchangedPage | undefined;
   /** Where rendered HTML waits until its pages are made (the writer's park); without it, in memory. */
   readonly park?: ((text: string) => () => string) | undefined;
-  /** Told the source of each post or page whose rendering is kept (a build to disk parks its text then: output/parked-sources.ts). */
-  readonly rendered?: ((source: SourceFile) => void) | undefined;
+  /**
+   * Told each source whose text the render step needs no more in memory: its post's rendering
+   * is kept, or the post waits for a render thread, which is sent the text read back. A build
+   * to disk parks the text then (output/parked-sources.ts).
+   */
+  readonly parkSource?: ((source: SourceFile) => void) | undefined;
   /** Told once every post is rendered (a build to disk parks the texts of the rest then). */
   readonly allRendered?: (() => void) | undefined;
   /** The cache folder, whose `images/` keeps encoded image variants; without it, this process keeps them. */
@@ -91,14 +95,14 @@ export async function buildSite(
   sources: SiteSources,
   config: SiteConfig,
   options: BuildOptions,
-  { cache, plugins, threads, stage, unchangedPage, park, rendered: renderedHook, allRendered, imageCacheDir, turns, postsReady, remembered }: BuildSiteOptions = {},
+  { cache, plugins, threads, stage, unchangedPage, park, parkSource, allRendered, imageCacheDir, turns, postsReady, remembered }: BuildSiteOptions = {},
 ): Promise<BuildResult> {
   const inTurns = stepRunner(turns);
   const posts = timed("parse headers", () => collectSources(sources.posts, "post", config, options, cache?.headers));
   const pages = timed("parse headers", () => collectSources(sources.pages, "page", config, options, cache?.headers));
   const links = timed("link index", () => buildLinkIndex(posts.published));
   const context = { config, links, assets: buildAssetIndex(sources.assets, config.basePath), pages: pagePathsOf(pages.published, config.basePath) };
-  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache: cache?.posts, threads, park, kept: renderedHook, inTurns });
+  const render = await prepareRenders([...posts.published, ...pages.published], context, await lazyRenderer(plugins), { cache: cache?.posts, threads, park, parkSource, inTurns });
   const renderedPosts = await inTurns("render posts", mapInSteps(posts.published, render));
   const renderedPages = await inTurns("render posts", mapInSteps(pages.published, render));
   const rendered = [...renderedPosts, ...renderedPages];

@@ -67,7 +67,7 @@ export async function publishSite(sources: SiteSources, config: SiteConfig, opti
   // Without a cache folder there is no next build to read a ledger: none is kept (tens of MB on a large site).
   const ledger = cache.dir === undefined ? undefined : createPageLedger();
   const result = await buildSite(sources, config, options, {
-    plugins: target.plugins, cache: cache.cache, park: target.writer.park, rendered: target.parkSources?.parkOne, allRendered: target.parkSources?.parkAll, imageCacheDir: cache.dir,
+    plugins: target.plugins, cache: cache.cache, park: target.writer.park, parkSource: target.parkSources?.parkOne, allRendered: target.parkSources?.parkAll, imageCacheDir: cache.dir,
     stage: hashedAndScanned(target.writer, { digests, scans, ledger }),
     unchangedPage: target.earlierPages && takenAsTheyAre(target.earlierPages, { digests, scans, ledger }),
   });

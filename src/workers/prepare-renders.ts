@@ -15,14 +15,14 @@ export async function prepareRenders(
   all: readonly Post[],
   context: RenderContext,
   lazy: LazyRenderer,
-  { cache, threads, park, kept, inTurns = stepRunner(undefined) }: {
+  { cache, threads, park, parkSource, inTurns = stepRunner(undefined) }: {
     /** Renderings kept from earlier builds (the BuildCache's posts); undefined: render every post. */
     cache: RenderCache | undefined;
     threads: number | undefined;
     /** Where renderings' HTML waits for its pages (see output/parked-rendering.ts); undefined: in memory. */
     park?: ((text: string) => () => string) | undefined;
-    /** Told the source of each post whose rendering is kept (a build to disk parks its text then). */
-    kept?: ((source: SourceFile) => void) | undefined;
+    /** Told each source whose text is needed no more in memory (see BuildSiteOptions.parkSource). */
+    parkSource?: ((source: SourceFile) => void) | undefined;
     /** How the lookups run: at once, or in turns with the event loop (the dev server). */
     inTurns?: StepRunner | undefined;
   },
@@ -30,7 +30,7 @@ export async function prepareRenders(
   // A build to disk parks every rendering's HTML until its pages are made, cached ones too.
   const parked = (rendered: RenderedPost): Rendering => {
     const rendering = park ? parkRendering(rendered, park) : rendered;
-    kept?.(rendered.post.source);
+    parkSource?.(rendered.post.source);
     return rendering;
   };
   const hits = new Map<Post, Rendering>();
@@ -40,7 +40,7 @@ export async function prepareRenders(
   }));
   if (all.every((post) => hits.has(post))) return (post) => hits.get(post) ?? notGiven();
   const { renderMisses } = await import("./render-misses.js");
-  return renderMisses({ all, hits, context, lazy, cache, threads, parked });
+  return renderMisses({ all, hits, context, lazy, cache, threads, parked, parkSource });
 }
 
 function notGiven(): never {
