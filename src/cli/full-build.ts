@@ -1,4 +1,5 @@
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { resolveSiteConfig } from "../config/resolve-site-config.js";
 import { missingUrl } from "../config/site-folder-problem.js";
 import type { BuildOptions } from "../config/site-config.js";
@@ -75,7 +76,7 @@ async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskW
   const { console, now, userCwd, outDir, cacheDir, started } = run;
   // Taken before the sources are read, so that an edit made during the build is the next build's news.
   const inputs = cacheDir !== undefined && command.previous === undefined ? timed("snapshot inputs", () => snapshotInputs(command)) : undefined;
-  // A build to disk is its process's only build: each source's text is parked once its post is rendered.
+  // A build to disk is its process's only build: each source's text is parked once the render step is done with it.
   const { sources, parkOne, parkAll } = parkableSources(
     await timedAsync("read sources", () => readSite(siteLayout(command.root, command.postsDir))),
     writer.park,
@@ -91,7 +92,7 @@ async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskW
 
   let checked: readonly Diagnostic[] = [];
   const published = await publishSite(sources, config, options, {
-    outDir, writer, plugins, parkSources: { parkOne, parkAll }, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
+    outDir, writer, plugins, parkSources: { parkOne, parkAll: () => { parkAll(); heapGrowsByHalf(); } }, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
     earlier: configProblems, earlierPages,
     checked: (diagnostics) => reportDiagnostics(console, (checked = diagnostics)),
   });
@@ -142,4 +143,16 @@ function fail(console: Console, diagnostics: readonly Diagnostic[]): number {
 function earliest(...times: Array<number | undefined>): number | undefined {
   const known = times.filter((time) => time !== undefined);
   return known.length === 0 ? undefined : Math.min(...known);
+}
+
+/**
+ * Once every post is rendered, the render threads are gone, and what the build holds to its
+ * end (every post's data for the lists, every page's scan for the output check) is most of
+ * its heap. V8, seeing collections cheap, let that heap grow to twice what was live before
+ * collecting: a 20,000-post build's heap reached 850 MB with 350 MB live, its memory's peak.
+ * The factor is read at each collection, so it can be set now, after the threads (whose small
+ * heaps would collect far more often under it) are gone.
+ */
+function heapGrowsByHalf(): void {
+  setFlagsFromString("--heap-growing-percent=50");
 }
