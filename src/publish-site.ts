@@ -29,7 +29,7 @@ export interface PublishTarget {
   readonly plugins?: SitePlugins | undefined;
   /** Diagnostics found before the build (the config's): reported with the build's own. */
   readonly earlier: readonly Diagnostic[];
-  /** Parks a source's text once its post is rendered, and the rest once every post is (see output/parked-sources.ts). */
+  /** Parks a source's text once the render step is done with it (BuildSiteOptions.parkSource), and the rest once every post is rendered (see output/parked-sources.ts). */
   readonly parkSources?: { readonly parkOne: (source: SourceFile) => void; readonly parkAll: () => void } | undefined;
   /** Told the diagnostics once the output is checked, before anything is written. */
   readonly checked: (diagnostics: readonly Diagnostic[]) => void;

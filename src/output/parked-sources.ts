@@ -11,11 +11,12 @@ export interface ParkableSources {
 }
 
 /**
- * The posts and pages of `sources`, each able to let its text go once its post is rendered:
- * 20,000 posts' texts are 200 MB that only a diagnostic's position needs after that (a clash
- * of tags or URLs, a broken link the output check finds). Parked one by one as their posts'
- * renderings come in, they are never all in memory beside the render threads' heaps, where a
- * large build's memory peaks. Asked for its text after that, a source reads back its parked
+ * The posts and pages of `sources`, each able to let its text go once the render step is done
+ * with it: 20,000 posts' texts are 200 MB that only a diagnostic's position needs after that
+ * (a clash of tags or URLs, a broken link the output check finds). Parked before the render
+ * threads start (each is read back as its post is sent to one) or as a cached rendering is
+ * found, they are never all in memory beside the threads' heaps, where a large build's memory
+ * peaks. Asked for its text after that, a source reads back its parked
  * copy: the text that was parsed, never the file again (it may have been edited since).
  * `text` is an own, enumerable getter, so a post sent to a render thread carries the text
  * itself. A long-lived process (the dev server) keeps its sources.
