@@ -29,8 +29,10 @@ export interface PublishTarget {
   readonly plugins?: SitePlugins | undefined;
   /** Diagnostics found before the build (the config's): reported with the build's own. */
   readonly earlier: readonly Diagnostic[];
-  /** Parks a source's text once the render step is done with it (BuildSiteOptions.parkSource), and the rest once every post is rendered (see output/parked-sources.ts). */
-  readonly parkSources?: { readonly parkOne: (source: SourceFile) => void; readonly parkAll: () => void } | undefined;
+  /** Parks a source's text once the render step is done with it (BuildSiteOptions.parkSource; see output/parked-sources.ts). */
+  readonly parkSource?: ((source: SourceFile) => void) | undefined;
+  /** Told once every post is rendered (BuildSiteOptions.allRendered). */
+  readonly allRendered?: (() => void) | undefined;
   /** Told the diagnostics once the output is checked, before anything is written. */
   readonly checked: (diagnostics: readonly Diagnostic[]) => void;
   /** The last build's pages that may be taken as they are (see cache/page-ledger.ts); none without a cache. */
@@ -67,7 +69,7 @@ export async function publishSite(sources: SiteSources, config: SiteConfig, opti
   // Without a cache folder there is no next build to read a ledger: none is kept (tens of MB on a large site).
   const ledger = cache.dir === undefined ? undefined : createPageLedger();
   const result = await buildSite(sources, config, options, {
-    plugins: target.plugins, cache: cache.cache, park: target.writer.park, parkSource: target.parkSources?.parkOne, allRendered: target.parkSources?.parkAll, imageCacheDir: cache.dir,
+    plugins: target.plugins, cache: cache.cache, park: target.writer.park, parkSource: target.parkSource, allRendered: target.allRendered, imageCacheDir: cache.dir,
     stage: hashedAndScanned(target.writer, { digests, scans, ledger }),
     unchangedPage: target.earlierPages && takenAsTheyAre(target.earlierPages, { digests, scans, ledger }),
   });

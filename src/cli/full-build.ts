@@ -92,8 +92,10 @@ async function buildInto(command: BuildCommand, run: FullBuildRun, writer: DiskW
 
   let checked: readonly Diagnostic[] = [];
   const published = await publishSite(sources, config, options, {
-    outDir, writer, plugins, parkSources: { parkOne, parkAll: () => { parkAll(); heapGrowsByHalf(); } }, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
+    outDir, writer, plugins, cache: openBuildCache(cacheDir), previous: previousOf(command, outDir, userCwd),
     earlier: configProblems, earlierPages,
+    // The texts of posts never rendered (drafts, broken headers) go too; the render threads are gone.
+    parkSource: parkOne, allRendered: () => { parkAll(); heapGrowsByHalf(); },
     checked: (diagnostics) => reportDiagnostics(console, (checked = diagnostics)),
   });
   if (!published.ok) return fail(console, published.diagnostics);
